@@ -1,0 +1,53 @@
+//! seisho (清書, "a fair copy") cleans up Japanese text and records every change it makes.
+//!
+//! ```
+//! let n = seisho::normalize("ＡＢＣ１２３のｶﾞｲﾄﾞ、、コンピュ一タへルプ");
+//! assert_eq!(n.text(), "ABC123のガイド、コンピュータヘルプ");
+//! for edit in n.edits() {
+//!     println!("{}..{} {} -> {} [{}]", edit.range().start, edit.range().end,
+//!              edit.original(), edit.replacement(), edit.rule());
+//! }
+//! ```
+//!
+//! A fix that could be wrong is a suggestion, never applied silently:
+//!
+//! ```
+//! let n = seisho::normalize("力メラとサーバーへ接続");
+//! assert_eq!(n.text(), "力メラとサーバーへ接続"); // unchanged: 力 could be a kanji
+//! assert_eq!(n.suggestions()[0].replacement(), "カ");
+//! let all = seisho::Normalizer::builder().unsafe_fixes(true).build();
+//! assert_eq!(all.normalize("力メラとサーバーへ接続").text(), "カメラとサーバーへ接続");
+//! ```
+//!
+//! The core takes `&str` and returns values: it reads no files and writes nothing.
+#![deny(missing_docs)]
+
+mod edit;
+mod normalize;
+mod rule;
+
+pub use edit::{apply_edits, ApplyError, Edit};
+pub use normalize::{CompatClass, Normalized, Normalizer, NormalizerBuilder, WaveDashStyle};
+pub use rule::{Rule, Safety, UnknownRule};
+
+/// Normalizes `text` with the safe defaults ([`Normalizer::default`]).
+///
+/// ```
+/// assert_eq!(seisho::normalize("ｶﾞｲﾄﾞ").text(), "ガイド");
+/// // Nothing to change: the result borrows the input.
+/// assert!(matches!(seisho::normalize("ガイド").into_text(), std::borrow::Cow::Borrowed(_)));
+/// ```
+pub fn normalize(text: &str) -> Normalized<'_> {
+    static DEFAULT: std::sync::OnceLock<Normalizer> = std::sync::OnceLock::new();
+    DEFAULT.get_or_init(Normalizer::default).normalize(text)
+}
+
+/// Whether [`normalize`] would leave `text` unchanged, answered without allocating.
+///
+/// ```
+/// assert!(seisho::is_normalized("コンピュータ"));
+/// assert!(!seisho::is_normalized("コンピュ一タ"));
+/// ```
+pub fn is_normalized(text: &str) -> bool {
+    Normalizer::default().is_normalized(text)
+}

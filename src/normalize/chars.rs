@@ -1,0 +1,302 @@
+//! Character classes and tables that the normalizer's scanner dispatches on.
+//!
+//! The scanner looks every character up in one 64 KiB table of flags; a character with no flag
+//! needs nothing, which is what lets already-normal text through at memory speed.
+
+/// Starts a katakana segment: a katakana letter (full or half width) or a look-alike that may
+/// stand for one (hiragana へ べ ぺ り, kanji 力 工 口 二 八 夕 卜 才 千 三).
+pub(crate) const F_SEGMENT: u8 = 1;
+/// A hiragana that a following voiced sound mark composes with.
+pub(crate) const F_HIRAGANA_BASE: u8 = 2;
+/// Needs the general handler: width variants, punctuation, marks, invisibles, wave dashes,
+/// ideographic space, Kangxi radicals.
+pub(crate) const F_OTHER: u8 = 4;
+/// A compatibility character that NFKC changes (only looked at when a class is enabled).
+pub(crate) const F_COMPAT: u8 = 8;
+
+const fn build_table() -> [u8; 0x10000] {
+    let mut t = [0u8; 0x10000];
+    // Katakana letters, full width: ァ..ヺ (U+30A1..U+30FA) but not ヵ ヶ (counters, read as
+    // か and が after numerals), and the iteration marks ヽ ヾ.
+    let mut c = 0x30A1;
+    while c <= 0x30FA {
+        if c != 0x30F5 && c != 0x30F6 {
+            t[c] |= F_SEGMENT;
+        }
+        c += 1;
+    }
+    t[0x30FD] |= F_SEGMENT;
+    t[0x30FE] |= F_SEGMENT;
+    // Small katakana extension ㇰ..ㇿ.
+    c = 0x31F0;
+    while c <= 0x31FF {
+        t[c] |= F_SEGMENT;
+        c += 1;
+    }
+    // Half-width katakana letters ｦ..ｯ and ｱ..ﾝ (not ｰ, which is handled on its own).
+    c = 0xFF66;
+    while c <= 0xFF9D {
+        if c != 0xFF70 {
+            t[c] |= F_SEGMENT;
+        }
+        c += 1;
+    }
+    // Hiragana that are typed for the katakana that look the same.
+    t[0x3078] |= F_SEGMENT; // へ
+    t[0x3079] |= F_SEGMENT; // べ
+    t[0x307A] |= F_SEGMENT; // ぺ
+    t[0x308A] |= F_SEGMENT; // り
+                            // Kanji that look like katakana.
+    let kanji = [
+        0x529B, 0x5DE5, 0x53E3, 0x4E8C, 0x516B, 0x5915, 0x535C, 0x624D, 0x5343, 0x4E09,
+    ];
+    let mut i = 0;
+    while i < kanji.len() {
+        t[kanji[i]] |= F_SEGMENT;
+        i += 1;
+    }
+    // Hiragana bases of voiced and semi-voiced marks: か..ぽ, う, ゝ.
+    c = 0x304B;
+    while c <= 0x307D {
+        if t[c] & F_SEGMENT == 0 && crate::normalize::voiced::compose(char_at(c), false).is_some() {
+            t[c] |= F_HIRAGANA_BASE;
+        }
+        c += 1;
+    }
+    t[0x3046] |= F_HIRAGANA_BASE; // う
+    t[0x309D] |= F_HIRAGANA_BASE; // ゝ
+                                  // Full-width ASCII, half-width punctuation and katakana-related forms.
+    c = 0xFF01;
+    while c <= 0xFF65 {
+        t[c] |= F_OTHER;
+        c += 1;
+    }
+    t[0xFF70] |= F_OTHER; // ｰ
+    t[0xFF9E] |= F_OTHER; // ﾞ
+    t[0xFF9F] |= F_OTHER; // ﾟ
+                          // 、 。 ideographic space, wave dash, voiced marks.
+    t[0x3000] |= F_OTHER;
+    t[0x3001] |= F_OTHER;
+    t[0x3002] |= F_OTHER;
+    t[0x301C] |= F_OTHER;
+    c = 0x3099;
+    while c <= 0x309C {
+        t[c] |= F_OTHER;
+        c += 1;
+    }
+    // Invisible characters.
+    c = 0x0080;
+    while c <= 0x009F {
+        t[c] |= F_OTHER;
+        c += 1;
+    }
+    t[0x00AD] |= F_OTHER;
+    t[0x180E] |= F_OTHER;
+    c = 0x200B;
+    while c <= 0x200F {
+        t[c] |= F_OTHER;
+        c += 1;
+    }
+    c = 0x202A;
+    while c <= 0x202E {
+        t[c] |= F_OTHER;
+        c += 1;
+    }
+    c = 0x2060;
+    while c <= 0x2069 {
+        if c != 0x2065 {
+            t[c] |= F_OTHER;
+        }
+        c += 1;
+    }
+    t[0xFEFF] |= F_OTHER;
+    // Kangxi radicals and CJK radicals supplement.
+    c = 0x2E80;
+    while c <= 0x2FDF {
+        t[c] |= F_OTHER;
+        c += 1;
+    }
+    // Compatibility classes (see CompatClass).
+    let ranges = [
+        (0x00AA, 0x00BA), // ª ² ³ µ ¹ º (superscripts and friends)
+        (0x2070, 0x209F), // superscripts and subscripts
+        (0x2100, 0x214F), // letterlike symbols
+        (0x2150, 0x218F), // number forms: Ⅲ ½
+        (0x2460, 0x24FF), // enclosed alphanumerics: ①
+        (0x2776, 0x2793), // dingbat circled digits
+        (0x3200, 0x32FF), // enclosed CJK: ㈱ ㊤
+        (0x3300, 0x33FF), // CJK compatibility: ㍻ ㌔ ㎏
+        (0xF900, 0xFAFF), // CJK compatibility ideographs
+        (0xFB00, 0xFB4F), // alphabetic presentation forms: ﬁ
+    ];
+    i = 0;
+    while i < ranges.len() {
+        c = ranges[i].0;
+        while c <= ranges[i].1 {
+            t[c] |= F_COMPAT;
+            c += 1;
+        }
+        i += 1;
+    }
+    t
+}
+
+const fn char_at(c: usize) -> char {
+    match char::from_u32(c as u32) {
+        Some(ch) => ch,
+        None => '\0',
+    }
+}
+
+pub(crate) static TABLE: [u8; 0x10000] = build_table();
+
+/// Flags of an ASCII byte: control characters other than tab, line feed and carriage return.
+pub(crate) const fn ascii_is_control(b: u8) -> bool {
+    (b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r') || b == 0x7F
+}
+
+/// The table's flags for `c` (supplementary-plane characters only carry [`F_COMPAT`]).
+#[inline]
+pub(crate) fn flags(c: char) -> u8 {
+    let u = c as u32;
+    if u < 0x10000 {
+        TABLE[u as usize]
+    } else if (0x2F800..=0x2FA1F).contains(&u) || (0x1F100..=0x1F2FF).contains(&u) {
+        F_COMPAT
+    } else {
+        0
+    }
+}
+
+/// Invisible characters: transparent to every rule that looks at neighbours, and removed (or
+/// suggested for removal) by `invisible-character`.
+#[inline]
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{9F}'
+        | '\u{AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// Katakana letters (full width) that the kana rules treat as part of a word.
+#[inline]
+pub(crate) fn is_katakana_letter(c: char) -> bool {
+    matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{30FD}' | '\u{30FE}' | '\u{31F0}'..='\u{31FF}')
+        && c != 'ヵ'
+        && c != 'ヶ'
+}
+
+/// Small katakana: a word cannot start with one, so a look-alike before it belongs to the word.
+#[inline]
+pub(crate) fn is_small_katakana(c: char) -> bool {
+    matches!(
+        c,
+        'ァ' | 'ィ' | 'ゥ' | 'ェ' | 'ォ' | 'ッ' | 'ャ' | 'ュ' | 'ョ' | 'ヮ' | '\u{31F0}'
+            ..='\u{31FF}'
+    )
+}
+
+#[inline]
+pub(crate) fn is_hiragana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{309F}')
+}
+
+#[inline]
+pub(crate) fn is_kanji(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}' | '々' | '〆')
+}
+
+/// ASCII letters and digits, full or half width.
+#[inline]
+pub(crate) fn is_alnum(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c, '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}')
+}
+
+/// ASCII punctuation and the full-width symbols that mirror it (not ～, which is a wave dash
+/// in Japanese text).
+#[inline]
+pub(crate) fn is_symbol(c: char) -> bool {
+    c.is_ascii_punctuation() || (matches!(c, '\u{FF01}'..='\u{FF5E}') && !is_alnum(c) && c != '～')
+}
+
+/// Characters after which a word starts anew: line breaks, clause and sentence punctuation,
+/// opening brackets.
+#[inline]
+pub(crate) fn is_phrase_boundary(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r'
+            | '。'
+            | '、'
+            | '｡'
+            | '､'
+            | '．'
+            | '，'
+            | '！'
+            | '？'
+            | '「'
+            | '『'
+            | '（'
+            | '【'
+            | '〔'
+            | '〈'
+            | '《'
+            | '〘'
+            | '〖'
+            | '［'
+            | '｛'
+            | '｢'
+            | '・'
+            | '：'
+            | '；'
+    )
+}
+
+#[inline]
+pub(crate) fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}')
+}
+
+/// Full-width ASCII (U+FF01..U+FF5E) to ASCII.
+#[inline]
+pub(crate) fn fullwidth_to_ascii(c: char) -> char {
+    char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c)
+}
+
+/// Half-width katakana and punctuation (U+FF61..U+FF9F) to full width, marks as spacing marks.
+pub(crate) fn halfwidth_to_full(c: char) -> char {
+    const MAP: [char; 63] = [
+        '。', '「', '」', '、', '・', 'ヲ', 'ァ', 'ィ', 'ゥ', 'ェ', 'ォ', 'ャ', 'ュ', 'ョ', 'ッ',
+        'ー', 'ア', 'イ', 'ウ', 'エ', 'オ', 'カ', 'キ', 'ク', 'ケ', 'コ', 'サ', 'シ', 'ス', 'セ',
+        'ソ', 'タ', 'チ', 'ツ', 'テ', 'ト', 'ナ', 'ニ', 'ヌ', 'ネ', 'ノ', 'ハ', 'ヒ', 'フ', 'ヘ',
+        'ホ', 'マ', 'ミ', 'ム', 'メ', 'モ', 'ヤ', 'ユ', 'ヨ', 'ラ', 'リ', 'ル', 'レ', 'ロ', 'ワ',
+        'ン', '゛', '゜',
+    ];
+    match c as u32 {
+        u @ 0xFF61..=0xFF9F => MAP[(u - 0xFF61) as usize],
+        _ => c,
+    }
+}
+
+#[inline]
+pub(crate) fn is_halfwidth_kana(c: char) -> bool {
+    matches!(c, '\u{FF61}'..='\u{FF9F}')
+}
+
+/// The voiced sound marks: spacing (゛ ゜), half-width (ﾞ ﾟ) and combining (U+3099, U+309A).
+/// Returns `Some(true)` for the semi-voiced (handakuten) ones.
+#[inline]
+pub(crate) fn voiced_mark(c: char) -> Option<bool> {
+    match c {
+        '゛' | 'ﾞ' | '\u{3099}' => Some(false),
+        '゜' | 'ﾟ' | '\u{309A}' => Some(true),
+        _ => None,
+    }
+}
+
+/// Emoji and pictographs, next to which a zero-width joiner is part of a sequence.
+#[inline]
+pub(crate) fn is_emoji_like(c: char) -> bool {
+    matches!(c, '\u{2600}'..='\u{27BF}' | '\u{1F000}'..='\u{1FAFF}' | '\u{FE0F}' | '\u{E0020}'..='\u{E007F}')
+}

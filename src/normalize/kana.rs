@@ -1,0 +1,602 @@
+//! Katakana segments: the long vowel mark, kana typos and small kana, decided with the
+//! neighbouring characters of a word.
+//!
+//! A segment is a run of katakana letters (full or half width, with their voiced marks), long
+//! vowel marks and the characters typed by mistake for them (dashes and 一 for ー; hiragana
+//! へ べ ぺ り; kanji 力 工 口 二 八 夕 卜 才 千 三). Invisible characters inside it are
+//! transparent. Each look-alike is judged from its neighbours, where a look-alike counts as
+//! the katakana it may stand for and a chain of dashes counts as ー only when it is converted.
+//! Because a fix turns a character into exactly the class it was already judged as, a second
+//! pass sees the same neighbours and decides the same way: normalizing is idempotent.
+//!
+//! Every decision is made twice, once with safe fixes only and once with unsafe fixes too; the
+//! difference between the two is what is suggested.
+
+use smallvec::SmallVec;
+
+use super::chars::{
+    halfwidth_to_full, is_alnum, is_halfwidth_kana, is_invisible, is_katakana_letter,
+    is_phrase_boundary, is_small_katakana, is_space, is_symbol, voiced_mark,
+};
+use super::scan::{self, decode_at, decode_before};
+use super::voiced::compose;
+use super::{Normalizer, Sink};
+use crate::rule::{Rule, Safety};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A katakana letter.
+    Letter,
+    /// ー, or ｰ.
+    Prolonged,
+    /// A dash or 一 that may stand for ー.
+    LongVowelLookAlike,
+    /// Hiragana へ べ ぺ り.
+    Hiragana,
+    /// Kanji 力 工 口 二 八 夕 卜 才 千 三.
+    Kanji,
+    /// Transparent to the rules; removed by `invisible-character`.
+    Invisible,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Out {
+    Char(char),
+    Delete,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Fix {
+    out: Out,
+    rule: Rule,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    start: usize,
+    end: usize,
+    orig: char,
+    /// After width and voiced-mark mapping.
+    mapped: char,
+    map_rule: Option<Rule>,
+    kind: Kind,
+    /// The fix with safe fixes only, and with unsafe fixes too.
+    fix: [Option<Fix>; 2],
+}
+
+/// What precedes a segment, for hiragana that may be a particle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Before {
+    /// Start of text, a line break, clause punctuation or an opening bracket.
+    Boundary,
+    Space,
+    Other,
+}
+
+/// The class of a neighbour inside a segment, in one mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// A katakana letter or a look-alike that may stand for one.
+    Letter { small: bool },
+    /// ー (or a dash converted to it in this mode).
+    Prolonged,
+    /// A dash that stays a dash, or nothing (the segment's edge).
+    Other,
+}
+
+impl Class {
+    fn is_letter(self) -> bool {
+        matches!(self, Class::Letter { .. })
+    }
+    fn is_kana(self) -> bool {
+        self != Class::Other
+    }
+    /// A word cannot start with this: the look-alike before it belongs to the word.
+    fn is_tight(self) -> bool {
+        matches!(self, Class::Prolonged | Class::Letter { small: true })
+    }
+}
+
+fn long_vowel_look_alike(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '－' | '‐' | '‑' | '–' | '—' | '―' | '−' | '─' | '━' | '﹣'
+    )
+}
+
+fn kanji_look_alike(c: char) -> Option<char> {
+    Some(match c {
+        '力' => 'カ',
+        '工' => 'エ',
+        '口' => 'ロ',
+        '二' => 'ニ',
+        '八' => 'ハ',
+        '夕' => 'タ',
+        '卜' => 'ト',
+        '才' => 'オ',
+        '千' => 'チ',
+        '三' => 'ミ',
+        _ => return None,
+    })
+}
+
+fn hiragana_look_alike(c: char) -> Option<char> {
+    Some(match c {
+        'へ' => 'ヘ',
+        'べ' => 'ベ',
+        'ぺ' => 'ペ',
+        'り' => 'リ',
+        _ => return None,
+    })
+}
+
+/// A large kana after `prev` that a loanword writes small: フアイル → ファイル.
+fn small_form(prev: char, c: char) -> Option<char> {
+    let small = match c {
+        'ア' => 'ァ',
+        'イ' => 'ィ',
+        'エ' => 'ェ',
+        'オ' => 'ォ',
+        'ユ' => 'ュ',
+        _ => return None,
+    };
+    let fits = match prev {
+        'フ' | 'ヴ' => matches!(c, 'ア' | 'イ' | 'エ' | 'オ'),
+        'シ' | 'ジ' | 'チ' => c == 'エ',
+        'テ' | 'デ' => c == 'ユ',
+        _ => false,
+    };
+    fits.then_some(small)
+}
+
+type Units = SmallVec<[Unit; 32]>;
+
+/// Decodes the unit at `pos`: one character with the voiced marks it composes with.
+fn unit_at(text: &str, pos: usize, first: bool) -> Option<Unit> {
+    let (c, w) = decode_at(text, pos);
+    let mut u = Unit {
+        start: pos,
+        end: pos + w,
+        orig: c,
+        mapped: c,
+        map_rule: None,
+        kind: Kind::Letter,
+        fix: [None, None],
+    };
+    if is_invisible(c) {
+        u.kind = Kind::Invisible;
+        return (!first).then_some(u);
+    }
+    if c == 'ｰ' {
+        u.mapped = 'ー';
+        u.map_rule = Some(Rule::HalfwidthKana);
+        u.kind = Kind::Prolonged;
+        return (!first).then_some(u);
+    }
+    if c == 'ー' {
+        u.kind = Kind::Prolonged;
+        return (!first).then_some(u);
+    }
+    if long_vowel_look_alike(c) {
+        u.kind = Kind::LongVowelLookAlike;
+        return (!first).then_some(u);
+    }
+    if kanji_look_alike(c).is_some() {
+        u.kind = Kind::Kanji;
+        return Some(u);
+    }
+    let base = if is_halfwidth_kana(c) && c != 'ﾞ' && c != 'ﾟ' && !matches!(c, '｡'..='･') {
+        u.map_rule = Some(Rule::HalfwidthKana);
+        halfwidth_to_full(c)
+    } else if is_katakana_letter(c) || hiragana_look_alike(c).is_some() {
+        c
+    } else {
+        return None;
+    };
+    u.mapped = base;
+    // A voiced mark after the base, across invisible characters.
+    let mut p = u.end;
+    while p < text.len() {
+        let (m, mw) = decode_at(text, p);
+        if is_invisible(m) {
+            p += mw;
+            continue;
+        }
+        if let Some(semi) = voiced_mark(m) {
+            if let Some(composed) = compose(base, semi) {
+                u.mapped = composed;
+                u.end = p + mw;
+                let both_half = is_halfwidth_kana(c) && is_halfwidth_kana(m);
+                u.map_rule = Some(if both_half {
+                    Rule::HalfwidthKana
+                } else {
+                    Rule::VoicedSoundMark
+                });
+            }
+        }
+        break;
+    }
+    u.kind = if hiragana_look_alike(u.mapped).is_some() {
+        Kind::Hiragana
+    } else {
+        Kind::Letter
+    };
+    Some(u)
+}
+
+/// Handles the segment starting at `start` and returns where it ends.
+pub(crate) fn segment(n: &Normalizer, text: &str, start: usize, sink: &mut Sink<'_>) -> usize {
+    let mut units: Units = SmallVec::new();
+    let mut pos = start;
+    let mut needs_work = false;
+    let mut has_letter = false;
+    let mut prev_kind = None;
+    while pos < text.len() {
+        let Some(u) = unit_at(text, pos, units.is_empty()) else {
+            break;
+        };
+        needs_work |= u.map_rule.is_some()
+            || matches!(
+                u.kind,
+                Kind::LongVowelLookAlike | Kind::Hiragana | Kind::Kanji | Kind::Invisible
+            )
+            || (u.kind == Kind::Prolonged && prev_kind == Some(Kind::Prolonged));
+        if u.kind == Kind::Letter {
+            has_letter = true;
+            if let Some(prev) = units.last() {
+                needs_work |=
+                    prev.kind == Kind::Letter && small_form(prev.mapped, u.mapped).is_some();
+            }
+        }
+        if u.kind != Kind::Invisible {
+            prev_kind = Some(u.kind);
+        }
+        pos = u.end;
+        units.push(u);
+    }
+    while units.last().is_some_and(|u| u.kind == Kind::Invisible) {
+        units.pop();
+    }
+    let end = units.last().map_or(start, |u| u.end);
+    if !needs_work {
+        return end;
+    }
+    let before = before_class(text, start);
+    if has_letter {
+        let after = after_is_word_end(text, end);
+        // Decide the chains with unsafe fixes first: a chain of look-alikes that is not
+        // converted even then is not part of the word, and the segment ends before it.
+        decide_chains(n, &mut units, 1, after);
+        if let Some(cut) = first_dead_chain(&units) {
+            units.truncate(cut);
+            while units.last().is_some_and(|u| u.kind == Kind::Invisible) {
+                units.pop();
+            }
+            for u in units.iter_mut() {
+                u.fix = [None, None];
+            }
+            let end = units.last().map_or(start, |u| u.end);
+            let after = after_is_word_end(text, end);
+            decide_chains(n, &mut units, 1, after);
+            decide_chains(n, &mut units, 0, after);
+        } else {
+            decide_chains(n, &mut units, 0, after);
+        }
+        for mode in 0..2 {
+            decide_look_alikes(n, &mut units, mode, before);
+        }
+        if n.is_enabled(Rule::SmallKana) {
+            decide_small_kana(&mut units);
+        }
+    }
+    emit(n, text, &units, sink);
+    units
+        .last()
+        .map_or(start + decode_at(text, start).1, |u| u.end)
+}
+
+fn before_class(text: &str, start: usize) -> Before {
+    let mut p = start;
+    while p > 0 {
+        let (c, w) = decode_before(text, p);
+        if is_invisible(c) {
+            p -= w;
+            continue;
+        }
+        return if is_phrase_boundary(c) {
+            Before::Boundary
+        } else if is_space(c) {
+            Before::Space
+        } else {
+            Before::Other
+        };
+    }
+    Before::Boundary
+}
+
+/// Whether what follows `end` ends a word: not an ASCII letter, digit or symbol.
+fn after_is_word_end(text: &str, end: usize) -> bool {
+    let mut p = end;
+    while p < text.len() {
+        let (c, w) = decode_at(text, p);
+        if is_invisible(c) {
+            p += w;
+            continue;
+        }
+        return !(is_alnum(c) || is_symbol(c));
+    }
+    true
+}
+
+/// The class of unit `i` in `mode` (0: safe fixes, 1: unsafe fixes too).
+fn class_of(u: &Unit, mode: usize) -> Class {
+    match u.kind {
+        Kind::Letter => Class::Letter {
+            small: is_small_katakana(u.mapped),
+        },
+        Kind::Hiragana | Kind::Kanji => Class::Letter { small: false },
+        Kind::Prolonged => Class::Prolonged,
+        Kind::LongVowelLookAlike => match u.fix[mode] {
+            Some(Fix {
+                out: Out::Char('ー'),
+                ..
+            })
+            | Some(Fix {
+                out: Out::Delete, ..
+            }) => Class::Prolonged,
+            _ => Class::Other,
+        },
+        Kind::Invisible => Class::Other,
+    }
+}
+
+/// Indices of the units that are not invisible.
+fn visible(units: &[Unit]) -> impl Iterator<Item = usize> + '_ {
+    units
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| u.kind != Kind::Invisible)
+        .map(|(i, _)| i)
+}
+
+fn is_chain(k: Kind) -> bool {
+    matches!(k, Kind::Prolonged | Kind::LongVowelLookAlike)
+}
+
+/// Decides the chains of ー and its look-alikes in `mode`.
+fn decide_chains(n: &Normalizer, units: &mut [Unit], mode: usize, after_word_end: bool) {
+    if !n.is_enabled(Rule::LongVowelMark) {
+        return;
+    }
+    let idx: SmallVec<[usize; 32]> = visible(units).collect();
+    let mut k = 0;
+    while k < idx.len() {
+        if !is_chain(units[idx[k]].kind) {
+            k += 1;
+            continue;
+        }
+        let first = k;
+        while k < idx.len() && is_chain(units[idx[k]].kind) {
+            k += 1;
+        }
+        let chain = &idx[first..k];
+        let p_letter = first > 0 && class_of(&units[idx[first - 1]], mode).is_letter();
+        let n_letter = k < idx.len() && class_of(&units[idx[k]], mode).is_letter();
+        let at_end = k == idx.len();
+        let dashes = chain
+            .iter()
+            .filter(|&&i| matches!(units[i].orig, '—' | '―'))
+            .count();
+        let mut all_long = true;
+        for &i in chain {
+            let u = &mut units[i];
+            if u.kind != Kind::LongVowelLookAlike {
+                continue;
+            }
+            let safety = if p_letter && n_letter {
+                match u.orig {
+                    '—' | '―' if dashes == 1 => Some(Safety::Unsafe),
+                    '—' | '―' => None,
+                    _ => Some(Safety::Safe),
+                }
+            } else if p_letter
+                && at_end
+                && after_word_end
+                && matches!(u.orig, '－' | '‐' | '‑' | '﹣' | '−')
+            {
+                Some(Safety::Unsafe)
+            } else {
+                None
+            };
+            match safety {
+                Some(s) if mode == 1 || s == Safety::Safe => {
+                    u.fix[mode] = Some(Fix {
+                        out: Out::Char('ー'),
+                        rule: Rule::LongVowelMark,
+                    });
+                }
+                _ => all_long = false,
+            }
+        }
+        // ーー inside a word: suggest one.
+        if mode == 1 && p_letter && n_letter && all_long && chain.len() >= 2 {
+            for &i in &chain[1..] {
+                units[i].fix[1] = Some(Fix {
+                    out: Out::Delete,
+                    rule: Rule::LongVowelMark,
+                });
+            }
+        }
+    }
+}
+
+/// The index of the first chain holding look-alikes that stay as they are even with unsafe
+/// fixes.
+fn first_dead_chain(units: &[Unit]) -> Option<usize> {
+    let mut i = 0;
+    while i < units.len() {
+        if !is_chain(units[i].kind) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut look_alikes = 0;
+        let mut converted = 0;
+        while i < units.len() && (is_chain(units[i].kind) || units[i].kind == Kind::Invisible) {
+            if units[i].kind == Kind::LongVowelLookAlike {
+                look_alikes += 1;
+                converted += usize::from(units[i].fix[1].is_some());
+            }
+            i += 1;
+        }
+        if look_alikes > 0 && converted == 0 {
+            return Some(start);
+        }
+    }
+    None
+}
+
+/// Decides the hiragana and kanji look-alikes in `mode`.
+fn decide_look_alikes(n: &Normalizer, units: &mut [Unit], mode: usize, before: Before) {
+    let idx: SmallVec<[usize; 32]> = visible(units).collect();
+    for k in 0..idx.len() {
+        let u = units[idx[k]];
+        if !matches!(u.kind, Kind::Hiragana | Kind::Kanji) {
+            continue;
+        }
+        let left = (k > 0).then(|| class_of(&units[idx[k - 1]], mode));
+        let right = idx
+            .get(k + 1)
+            .map_or(Class::Other, |&j| class_of(&units[j], mode));
+        let between = left.is_some_and(Class::is_kana) && right.is_kana();
+        let at_start = !left.is_some_and(Class::is_kana) && right.is_kana();
+        let (safety, rule, to) = if u.kind == Kind::Hiragana {
+            let Some(to) = hiragana_look_alike(u.mapped) else {
+                continue;
+            };
+            // へ is also the particle: サーバーへアクセス, 東京へドライブ.
+            let s = if between {
+                if u.mapped == 'へ' && !right.is_tight() {
+                    Safety::Unsafe
+                } else {
+                    Safety::Safe
+                }
+            } else if at_start && left.is_none() {
+                match before {
+                    Before::Boundary => Safety::Safe,
+                    Before::Space => Safety::Unsafe,
+                    Before::Other => continue,
+                }
+            } else {
+                continue;
+            };
+            (s, Rule::HiraganaInKatakana, to)
+        } else {
+            let Some(to) = kanji_look_alike(u.orig) else {
+                continue;
+            };
+            let numeral = matches!(u.orig, '二' | '三' | '八' | '千');
+            let s = if between {
+                // チーム力アップ, ネット口コミ: a kanji suffix before a katakana word.
+                if matches!(u.orig, '力' | '口') && !right.is_tight() {
+                    Safety::Unsafe
+                } else {
+                    Safety::Safe
+                }
+            } else if at_start {
+                let next = idx.get(k + 1).map(|&j| units[j].mapped);
+                if numeral {
+                    // 二メートル, 三ヶ月, 三ッ矢: numerals before katakana are counters.
+                    match next {
+                        Some(c) if is_small_katakana(c) && c != 'ッ' => Safety::Safe,
+                        _ => continue,
+                    }
+                } else if right.is_tight() {
+                    Safety::Safe
+                } else if u.orig == '口' && is_kuchikomi(units, &idx[k + 1..]) {
+                    continue;
+                } else {
+                    Safety::Unsafe
+                }
+            } else {
+                continue;
+            };
+            (s, Rule::KanjiInKatakana, to)
+        };
+        let rule_on = n.is_enabled(rule);
+        if rule_on && (mode == 1 || safety == Safety::Safe) {
+            units[idx[k]].fix[mode] = Some(Fix {
+                out: Out::Char(to),
+                rule,
+            });
+        }
+    }
+}
+
+/// 口コミ (word of mouth) starts with the kanji 口.
+fn is_kuchikomi(units: &[Unit], rest: &[usize]) -> bool {
+    let mut it = rest.iter().map(|&j| units[j].mapped);
+    it.next() == Some('コ') && it.next() == Some('ミ')
+}
+
+fn decide_small_kana(units: &mut [Unit]) {
+    let idx: SmallVec<[usize; 32]> = visible(units).collect();
+    for w in idx.windows(2) {
+        let (a, b) = (units[w[0]], units[w[1]]);
+        if a.kind != Kind::Letter || b.kind != Kind::Letter {
+            continue;
+        }
+        if let Some(small) = small_form(a.mapped, b.mapped) {
+            units[w[1]].fix[1] = Some(Fix {
+                out: Out::Char(small),
+                rule: Rule::SmallKana,
+            });
+        }
+    }
+}
+
+fn emit(n: &Normalizer, text: &str, units: &[Unit], sink: &mut Sink<'_>) {
+    for u in units {
+        let range = u.start..u.end;
+        if u.kind == Kind::Invisible {
+            scan::invisible(text, u.start, u.orig, sink);
+            continue;
+        }
+        let base = match u.map_rule {
+            Some(rule) if n.is_enabled(rule) => Some(Fix {
+                out: Out::Char(u.mapped),
+                rule,
+            }),
+            _ => None,
+        };
+        let s = u.fix[0].or(base);
+        let un = u.fix[1].or(s);
+        let push = |sink: &mut Sink<'_>, f: Fix, safety: Safety| match f.out {
+            Out::Char(c) => sink.push_char(range.clone(), c, f.rule, safety),
+            Out::Delete => sink.push(range.clone(), "", f.rule, safety),
+        };
+        let same = |a: Option<Fix>, b: Option<Fix>| a.map(|f| f.out) == b.map(|f| f.out);
+        if n.unsafe_fixes {
+            if let Some(f) = un {
+                push(
+                    sink,
+                    f,
+                    if same(un, s) {
+                        Safety::Safe
+                    } else {
+                        Safety::Unsafe
+                    },
+                );
+            }
+        } else {
+            if let Some(f) = s {
+                push(sink, f, Safety::Safe);
+            }
+            if let Some(f) = un {
+                if !same(un, s) {
+                    push(sink, f, Safety::Unsafe);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,477 @@
+//! The normalizer: options, the scanner that finds what to change, and its result.
+
+pub(crate) mod chars;
+mod kana;
+mod scan;
+pub(crate) mod voiced;
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use crate::edit::Edit;
+use crate::rule::{Rule, RuleSet, Safety};
+
+/// The form that `wave-dash` writes 〜 (U+301C) and ～ (U+FF5E) in.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum WaveDashStyle {
+    /// U+301C WAVE DASH 〜, the character of JIS X 0208 (what macOS and most fonts show as
+    /// the Japanese wave dash).
+    #[default]
+    WaveDash,
+    /// U+FF5E FULLWIDTH TILDE ～, what Windows IMEs type.
+    FullwidthTilde,
+}
+
+impl WaveDashStyle {
+    pub(crate) fn char(self) -> char {
+        match self {
+            WaveDashStyle::WaveDash => '〜',
+            WaveDashStyle::FullwidthTilde => '～',
+        }
+    }
+}
+
+/// Classes of compatibility characters that NFKC would change and that seisho leaves alone
+/// unless asked (rule `compatibility`). Each class is opt-in because NFKC damages them in
+/// ordinary text: ① is not 1, ㈱ is one character in a company name, m² is not m2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+#[non_exhaustive]
+pub enum CompatClass {
+    /// Circled and parenthesized characters: ① → 1, ⑴ → (1), ㈱ → (株), ㊤ → 上.
+    Enclosed,
+    /// Squared CJK abbreviations and units: ㍻ → 平成, ㌔ → キロ, ㎏ → kg.
+    Squared,
+    /// Superscripts and subscripts: m² → m2, H₂O → H2O.
+    Superscript,
+    /// Number forms: Ⅲ → III, ½ → 1⁄2.
+    NumberForm,
+    /// Letterlike symbols: ℃ → °C, № → No, ℡ → TEL.
+    Letterlike,
+    /// CJK compatibility ideographs to their unified ideographs: 塚 (U+FA10) → 塚 (U+585A).
+    /// (NFC makes this change too.)
+    Ideograph,
+    /// Latin ligatures: ﬁ → fi.
+    Ligature,
+}
+
+impl CompatClass {
+    /// Every class.
+    pub const ALL: &'static [CompatClass] = &[
+        CompatClass::Enclosed,
+        CompatClass::Squared,
+        CompatClass::Superscript,
+        CompatClass::NumberForm,
+        CompatClass::Letterlike,
+        CompatClass::Ideograph,
+        CompatClass::Ligature,
+    ];
+
+    /// The class of `c`, if it is in one.
+    pub fn of(c: char) -> Option<CompatClass> {
+        Some(match c as u32 {
+            0x00AA..=0x00BA | 0x2070..=0x209F => CompatClass::Superscript,
+            0x2100..=0x214F => CompatClass::Letterlike,
+            0x2150..=0x218F => CompatClass::NumberForm,
+            0x2460..=0x24FF | 0x2776..=0x2793 | 0x3200..=0x32FF | 0x1F100..=0x1F1FF => {
+                CompatClass::Enclosed
+            }
+            0x3300..=0x33FF | 0x1F200..=0x1F2FF => CompatClass::Squared,
+            0xF900..=0xFAFF | 0x2F800..=0x2FA1F => CompatClass::Ideograph,
+            0xFB00..=0xFB4F => CompatClass::Ligature,
+            _ => return None,
+        })
+    }
+
+    const fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+/// A configured normalizer. Build one with [`Normalizer::builder`] and reuse it: it holds no
+/// per-call state and is cheap to share between threads.
+///
+/// ```
+/// use seisho::{Normalizer, Rule, WaveDashStyle};
+///
+/// let n = Normalizer::builder()
+///     .wave_dash(WaveDashStyle::FullwidthTilde)
+///     .disable(Rule::FullwidthAscii)
+///     .build();
+/// assert_eq!(n.normalize("ＡＢＣ〜ｶﾞｲﾄﾞ").text(), "ＡＢＣ～ガイド");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Normalizer {
+    pub(crate) rules: RuleSet,
+    pub(crate) unsafe_fixes: bool,
+    pub(crate) wave_dash: WaveDashStyle,
+    pub(crate) compat: u8,
+    pub(crate) collapse_exclamations: bool,
+}
+
+impl Default for Normalizer {
+    fn default() -> Self {
+        Normalizer {
+            rules: RuleSet::defaults(),
+            unsafe_fixes: false,
+            wave_dash: WaveDashStyle::WaveDash,
+            compat: 0,
+            collapse_exclamations: false,
+        }
+    }
+}
+
+/// Chooses the rules and options of a [`Normalizer`].
+#[derive(Debug, Clone, Default)]
+pub struct NormalizerBuilder {
+    n: Normalizer,
+}
+
+impl NormalizerBuilder {
+    /// Turns `rule` on or off.
+    pub fn rule(mut self, rule: Rule, on: bool) -> Self {
+        self.n.rules.set(rule, on);
+        self
+    }
+
+    /// Turns `rule` on.
+    pub fn enable(self, rule: Rule) -> Self {
+        self.rule(rule, true)
+    }
+
+    /// Turns `rule` off: it makes no edits and no suggestions.
+    pub fn disable(self, rule: Rule) -> Self {
+        self.rule(rule, false)
+    }
+
+    /// Runs exactly these rules.
+    pub fn only(mut self, rules: &[Rule]) -> Self {
+        for &r in Rule::ALL {
+            self.n.rules.set(r, rules.contains(&r));
+        }
+        self
+    }
+
+    /// Applies unsafe fixes (suggestions) too. Off by default.
+    pub fn unsafe_fixes(mut self, on: bool) -> Self {
+        self.n.unsafe_fixes = on;
+        self
+    }
+
+    /// The form of the wave dash (default U+301C 〜).
+    pub fn wave_dash(mut self, style: WaveDashStyle) -> Self {
+        self.n.wave_dash = style;
+        self
+    }
+
+    /// Applies NFKC to the characters of `class` (and turns on the `compatibility` rule when
+    /// any class is on).
+    pub fn compat(mut self, class: CompatClass, on: bool) -> Self {
+        if on {
+            self.n.compat |= class.bit();
+        } else {
+            self.n.compat &= !class.bit();
+        }
+        self.n.rules.set(Rule::Compatibility, self.n.compat != 0);
+        self
+    }
+
+    /// Collapses runs of full-width ！ or ？ to one (`duplicated-punctuation`). Off by default:
+    /// such runs are usually emphasis.
+    pub fn collapse_exclamations(mut self, on: bool) -> Self {
+        self.n.collapse_exclamations = on;
+        self
+    }
+
+    /// Suggests …… for ・・・ and ... in Japanese text (the `leader` rule).
+    pub fn leaders(self, on: bool) -> Self {
+        self.rule(Rule::Leader, on)
+    }
+
+    /// The normalizer.
+    pub fn build(self) -> Normalizer {
+        self.n
+    }
+}
+
+impl Normalizer {
+    /// A builder starting from the safe defaults.
+    pub fn builder() -> NormalizerBuilder {
+        NormalizerBuilder::default()
+    }
+
+    /// Whether `rule` is on.
+    pub fn is_enabled(&self, rule: Rule) -> bool {
+        self.rules.contains(rule)
+    }
+
+    /// Whether unsafe fixes are applied.
+    pub fn applies_unsafe_fixes(&self) -> bool {
+        self.unsafe_fixes
+    }
+
+    pub(crate) fn compat_enabled(&self, class: CompatClass) -> bool {
+        self.compat & class.bit() != 0
+    }
+
+    /// Normalizes `text`. The result borrows `text` when nothing changed.
+    pub fn normalize<'a>(&self, text: &'a str) -> Normalized<'a> {
+        let mut sink = Sink::new(text, self, false);
+        scan::scan(self, text, &mut sink);
+        Normalized::build(text, sink.edits, sink.suggestions)
+    }
+
+    /// Whether normalizing `text` would change it, answered without allocating.
+    pub fn is_normalized(&self, text: &str) -> bool {
+        let mut sink = Sink::new(text, self, true);
+        scan::scan(self, text, &mut sink);
+        !sink.found
+    }
+}
+
+/// Collects edits as the scanner finds them, merging adjacent ones of the same rule.
+pub(crate) struct Sink<'a> {
+    input: &'a str,
+    rules: RuleSet,
+    unsafe_fixes: bool,
+    check_only: bool,
+    /// In `check_only` mode: an edit that would be applied was found.
+    pub(crate) found: bool,
+    edits: Vec<Edit<'a>>,
+    suggestions: Vec<Edit<'a>>,
+}
+
+impl<'a> Sink<'a> {
+    fn new(input: &'a str, n: &Normalizer, check_only: bool) -> Self {
+        Sink {
+            input,
+            rules: n.rules,
+            unsafe_fixes: n.unsafe_fixes,
+            check_only,
+            found: false,
+            edits: Vec::new(),
+            suggestions: Vec::new(),
+        }
+    }
+
+    /// Whether `rule` is on.
+    #[inline]
+    pub(crate) fn enabled(&self, rule: Rule) -> bool {
+        self.rules.contains(rule)
+    }
+
+    /// Whether the scan can stop: in check mode, once something would change.
+    #[inline]
+    pub(crate) fn done(&self) -> bool {
+        self.found
+    }
+
+    /// Records that `range` becomes `replacement` by `rule`.
+    pub(crate) fn push(
+        &mut self,
+        range: Range<usize>,
+        replacement: &str,
+        rule: Rule,
+        safety: Safety,
+    ) {
+        if !self.rules.contains(rule) || self.input[range.clone()] == *replacement {
+            return;
+        }
+        let applied = safety == Safety::Safe || self.unsafe_fixes;
+        if self.check_only {
+            self.found |= applied;
+            return;
+        }
+        let list = if applied {
+            &mut self.edits
+        } else {
+            &mut self.suggestions
+        };
+        if let Some(last) = list.last_mut() {
+            if last.range().end == range.start && last.rule() == rule && last.safety() == safety {
+                last.extend(self.input, range.end, replacement);
+                return;
+            }
+        }
+        list.push(Edit::new(self.input, range, replacement, rule, safety));
+    }
+
+    pub(crate) fn push_char(&mut self, range: Range<usize>, c: char, rule: Rule, safety: Safety) {
+        let mut buf = [0u8; 4];
+        self.push(range, c.encode_utf8(&mut buf), rule, safety);
+    }
+}
+
+/// The result of normalizing a text: the output (borrowed when nothing changed), the edits that
+/// made it, the suggestions that were not applied, and offset maps between the two texts.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Normalized<'a> {
+    #[serde(skip)]
+    input: &'a str,
+    text: Cow<'a, str>,
+    edits: Vec<Edit<'a>>,
+    suggestions: Vec<Edit<'a>>,
+    /// The offset in the output where each edit's replacement starts.
+    #[serde(skip)]
+    out_starts: Vec<usize>,
+}
+
+impl<'a> Normalized<'a> {
+    fn build(input: &'a str, edits: Vec<Edit<'a>>, suggestions: Vec<Edit<'a>>) -> Self {
+        if edits.is_empty() {
+            return Normalized {
+                input,
+                text: Cow::Borrowed(input),
+                edits,
+                suggestions,
+                out_starts: Vec::new(),
+            };
+        }
+        let mut out = String::with_capacity(input.len() + input.len() / 8);
+        let mut out_starts = Vec::with_capacity(edits.len());
+        let mut pos = 0;
+        for e in &edits {
+            out.push_str(&input[pos..e.range().start]);
+            out_starts.push(out.len());
+            out.push_str(e.replacement());
+            pos = e.range().end;
+        }
+        out.push_str(&input[pos..]);
+        Normalized {
+            input,
+            text: Cow::Owned(out),
+            edits,
+            suggestions,
+            out_starts,
+        }
+    }
+
+    /// The normalized text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The normalized text, borrowed from the input when nothing changed.
+    pub fn into_text(self) -> Cow<'a, str> {
+        self.text
+    }
+
+    /// The text that was normalized.
+    pub fn input(&self) -> &'a str {
+        self.input
+    }
+
+    /// Whether any edit was applied.
+    pub fn is_changed(&self) -> bool {
+        !self.edits.is_empty()
+    }
+
+    /// The applied edits, sorted by position, never overlapping.
+    pub fn edits(&self) -> &[Edit<'a>] {
+        &self.edits
+    }
+
+    /// The fixes that were found but not applied because they could be wrong, sorted and never
+    /// overlapping one another. Their ranges are in the original text; one may cover the same
+    /// characters as an applied edit, as the alternative to it (`－－` between katakana is
+    /// made `ーー` safely, and a suggestion offers `ー`).
+    pub fn suggestions(&self) -> &[Edit<'a>] {
+        &self.suggestions
+    }
+
+    /// Maps a byte offset in the original text to the normalized text. An offset inside an
+    /// edited range maps to the start of its replacement. Monotonic.
+    pub fn to_normalized(&self, offset: usize) -> usize {
+        // The last edit starting at or before `offset`.
+        let i = self.edits.partition_point(|e| e.range().start <= offset);
+        if i == 0 {
+            return offset;
+        }
+        let e = &self.edits[i - 1];
+        let os = self.out_starts[i - 1];
+        if offset < e.range().end {
+            os
+        } else {
+            os + e.replacement().len() + (offset - e.range().end)
+        }
+    }
+
+    /// Maps a byte offset in the normalized text back to the original: the smallest original
+    /// offset that maps to it, or for an offset inside a replacement, the start of the edit.
+    /// Monotonic, and `to_normalized(to_original(o)) == o` for every offset `o` that is not
+    /// inside a replacement.
+    pub fn to_original(&self, offset: usize) -> usize {
+        let out_end = |k: usize| self.out_starts[k] + self.edits[k].replacement().len();
+        // The first edit whose replacement ends at or after `offset`.
+        let i = partition(self.edits.len(), |k| out_end(k) < offset);
+        let before = |i: usize, offset: usize| {
+            if i == 0 {
+                offset
+            } else {
+                self.edits[i - 1].range().end + (offset - out_end(i - 1))
+            }
+        };
+        if i == self.edits.len() {
+            return before(i, offset);
+        }
+        let e = &self.edits[i];
+        let os = self.out_starts[i];
+        if offset < os {
+            before(i, offset)
+        } else if offset == out_end(i) && offset > os {
+            e.range().end
+        } else {
+            e.range().start
+        }
+    }
+
+    /// Maps a byte range in the normalized text to the original text, widening it to whole
+    /// edits where it starts or ends inside one.
+    pub fn original_range(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.to_original(range.start);
+        let mut end = self.to_original(range.end);
+        // An end inside a replacement covers the whole edit.
+        let i = self.out_starts.partition_point(|&os| os < range.end);
+        if i > 0 {
+            let e = &self.edits[i - 1];
+            let os = self.out_starts[i - 1];
+            if range.end > os && range.end < os + e.replacement().len() {
+                end = e.range().end;
+            }
+        }
+        start..end.max(start)
+    }
+
+    /// Maps a byte range in the original text to the normalized text, widening it to whole
+    /// replacements where it starts or ends inside an edit.
+    pub fn normalized_range(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.to_normalized(range.start);
+        let i = self.edits.partition_point(|e| e.range().start < range.end);
+        let mut end = self.to_normalized(range.end);
+        if i > 0 {
+            let e = &self.edits[i - 1];
+            if range.end > e.range().start && range.end < e.range().end {
+                end = self.out_starts[i - 1] + e.replacement().len();
+            }
+        }
+        start..end.max(start)
+    }
+}
+
+/// The first index in `0..len` for which `pred` is false (`pred` must be true then false).
+fn partition(len: usize, pred: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, len);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if pred(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}

@@ -1,0 +1,397 @@
+//! The scanner: one pass over the text that skips what needs no change and hands the rest to
+//! the rule that owns it.
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::chars::{
+    self, ascii_is_control, flags, fullwidth_to_ascii, halfwidth_to_full, is_alnum, is_emoji_like,
+    is_invisible, is_space, is_symbol, voiced_mark, F_COMPAT, F_HIRAGANA_BASE, F_OTHER, F_SEGMENT,
+};
+use super::voiced::compose;
+use super::{kana, CompatClass, Normalizer, Sink};
+use crate::rule::{Rule, Safety};
+
+/// The character at byte `pos` of `text` (a character boundary) and its length in bytes.
+#[inline]
+pub(crate) fn decode_at(text: &str, pos: usize) -> (char, usize) {
+    let b = text.as_bytes();
+    let b0 = b[pos];
+    let (u, w) = if b0 < 0x80 {
+        (b0 as u32, 1)
+    } else if b0 < 0xE0 {
+        (((b0 as u32 & 0x1F) << 6) | (b[pos + 1] as u32 & 0x3F), 2)
+    } else if b0 < 0xF0 {
+        (
+            ((b0 as u32 & 0x0F) << 12)
+                | ((b[pos + 1] as u32 & 0x3F) << 6)
+                | (b[pos + 2] as u32 & 0x3F),
+            3,
+        )
+    } else {
+        (
+            ((b0 as u32 & 0x07) << 18)
+                | ((b[pos + 1] as u32 & 0x3F) << 12)
+                | ((b[pos + 2] as u32 & 0x3F) << 6)
+                | (b[pos + 3] as u32 & 0x3F),
+            4,
+        )
+    };
+    (char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER), w)
+}
+
+/// The character that ends at byte `pos` of `text` and its length in bytes.
+#[inline]
+pub(crate) fn decode_before(text: &str, pos: usize) -> (char, usize) {
+    let b = text.as_bytes();
+    let mut start = pos - 1;
+    while b[start] & 0xC0 == 0x80 {
+        start -= 1;
+    }
+    let (c, w) = decode_at(text, start);
+    (c, w)
+}
+
+/// Runs every enabled rule over `text`, reporting edits to `sink`.
+pub(crate) fn scan(n: &Normalizer, text: &str, sink: &mut Sink<'_>) {
+    let bytes = text.as_bytes();
+    let leaders = n.is_enabled(Rule::Leader);
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if ascii_is_control(b) {
+                invisible(text, i, b as char, sink);
+            } else if b == b'\r' {
+                if bytes.get(i + 1) != Some(&b'\n') {
+                    sink.push(i..i + 1, "\n", Rule::InvisibleCharacter, Safety::Unsafe);
+                }
+            } else if leaders && b == b'.' {
+                i = ascii_leader(text, i, sink);
+                if sink.done() {
+                    return;
+                }
+                continue;
+            }
+            i += 1;
+            continue;
+        }
+        let (c, w) = decode_at(text, i);
+        let f = flags(c);
+        if f == 0 {
+            i += w;
+            continue;
+        }
+        i = if f & F_SEGMENT != 0 {
+            kana::segment(n, text, i, sink)
+        } else if f & F_HIRAGANA_BASE != 0 {
+            hiragana_base(text, i, c, w, sink)
+        } else if f & F_OTHER != 0 {
+            other(n, text, i, c, w, sink)
+        } else if f & F_COMPAT != 0 {
+            compat(n, i, c, w, sink);
+            i + w
+        } else {
+            i + w
+        };
+        if sink.done() {
+            return;
+        }
+    }
+}
+
+/// A hiragana followed by a voiced mark (possibly across invisible characters): か゛ → が.
+fn hiragana_base(text: &str, i: usize, c: char, w: usize, sink: &mut Sink<'_>) -> usize {
+    if !sink.enabled(Rule::VoicedSoundMark) {
+        return i + w;
+    }
+    let mut p = i + w;
+    while p < text.len() {
+        let (m, mw) = decode_at(text, p);
+        if is_invisible(m) {
+            p += mw;
+            continue;
+        }
+        if let Some(composed) = voiced_mark(m).and_then(|semi| compose(c, semi)) {
+            sink.push_char(i..p + mw, composed, Rule::VoicedSoundMark, Safety::Safe);
+            return p + mw;
+        }
+        break;
+    }
+    i + w
+}
+
+/// Characters that need the general handler.
+fn other(n: &Normalizer, text: &str, i: usize, c: char, w: usize, sink: &mut Sink<'_>) -> usize {
+    let range = i..i + w;
+    match c {
+        '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+            sink.push_char(
+                range,
+                fullwidth_to_ascii(c),
+                Rule::FullwidthAscii,
+                Safety::Safe,
+            );
+        }
+        '～' | '〜' => sink.push_char(range, n.wave_dash.char(), Rule::WaveDash, Safety::Safe),
+        '\u{FF01}'..='\u{FF5D}' => return symbol_run(n, text, i, sink),
+        '、' | '。' | '｡' | '､' => return punctuation_run(text, i, sink),
+        '・' | '･' => return middle_dots(text, i, sink),
+        '｢' | '｣' | 'ｰ' | 'ﾞ' | 'ﾟ' => {
+            sink.push_char(
+                range,
+                halfwidth_to_full(c),
+                Rule::HalfwidthKana,
+                Safety::Safe,
+            );
+        }
+        '\u{3000}' => sink.push(range, " ", Rule::IdeographicSpace, Safety::Safe),
+        '\u{2E80}'..='\u{2FDF}' => {
+            let nfkc: compact_str::CompactString = core::iter::once(c).nfkc().collect();
+            sink.push(range, &nfkc, Rule::KangxiRadical, Safety::Safe);
+        }
+        // Standalone voiced marks with nothing to compose with stay as they are.
+        '\u{3099}'..='\u{309C}' => {}
+        _ if is_invisible(c) => invisible(text, i, c, sink),
+        _ => {
+            if flags(c) & F_COMPAT != 0 {
+                compat(n, i, c, w, sink);
+            }
+        }
+    }
+    i + w
+}
+
+/// NFKC for a compatibility character of an enabled class.
+fn compat(n: &Normalizer, i: usize, c: char, w: usize, sink: &mut Sink<'_>) {
+    if CompatClass::of(c).is_some_and(|class| n.compat_enabled(class)) {
+        let nfkc: String = core::iter::once(c).nfkc().collect();
+        sink.push(i..i + w, &nfkc, Rule::Compatibility, Safety::Safe);
+    }
+}
+
+/// An invisible character at `i`: removed, or suggested for removal where it may be meant.
+pub(crate) fn invisible(text: &str, i: usize, c: char, sink: &mut Sink<'_>) {
+    let range = i..i + c.len_utf8();
+    let safety = match c {
+        // Bidirectional controls can be meant in right-to-left text.
+        '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+            Safety::Unsafe
+        }
+        // Joiners are part of emoji sequences (👨‍👩‍👧) and of some scripts.
+        '\u{200C}' | '\u{200D}' => {
+            let prev = (i > 0).then(|| decode_before(text, i).0);
+            let next = (range.end < text.len()).then(|| decode_at(text, range.end).0);
+            if prev.is_some_and(|p| !is_japanese_or_ascii(p))
+                || next.is_some_and(|n| !is_japanese_or_ascii(n))
+            {
+                return;
+            }
+            Safety::Unsafe
+        }
+        _ => Safety::Safe,
+    };
+    sink.push(range, "", Rule::InvisibleCharacter, safety);
+}
+
+fn is_japanese_or_ascii(c: char) -> bool {
+    !is_emoji_like(c)
+        && (c.is_ascii()
+            || chars::is_hiragana(c)
+            || chars::is_kanji(c)
+            || matches!(c, '\u{3000}'..='\u{30FF}' | '\u{FF00}'..='\u{FFEF}'))
+}
+
+/// The class of a symbol run's neighbour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Alnum,
+    /// Whitespace, a line break or the edge of the text.
+    Space,
+    Other,
+}
+
+fn side_of(c: Option<char>) -> Side {
+    match c {
+        None => Side::Space,
+        Some(c) if is_alnum(c) => Side::Alnum,
+        Some(c) if is_space(c) || c == '\n' || c == '\r' => Side::Space,
+        Some(_) => Side::Other,
+    }
+}
+
+/// A run of ASCII punctuation and full-width symbols, starting at the full-width symbol at `i`.
+///
+/// Full-width symbols become ASCII by the run's neighbours, so that a run is decided as one:
+/// symbols that only ASCII uses (＃ ％ ＆ ＠ － ／ …) when a letter or digit is next to the run
+/// (１００％ → 100%, ＡＢＣ－１２３ → ABC-123, but ＃タグ stays); the ones Japanese writes in
+/// full width (！ ？ （ ） ： ； ， ． ［ ］ ｛ ｝) only when the run sits between letters or
+/// digits and spaces (ｆ（ｘ） → f(x), but 変数（ｘ）を keeps its brackets).
+fn symbol_run(n: &Normalizer, text: &str, i: usize, sink: &mut Sink<'_>) -> usize {
+    let member = |c: char| is_symbol(c) || is_invisible(c);
+    let mut p = i;
+    let left = loop {
+        if p == 0 {
+            break None;
+        }
+        let (c, w) = decode_before(text, p);
+        if !member(c) {
+            break Some(c);
+        }
+        p -= w;
+    };
+    let mut end = i;
+    let right = loop {
+        if end >= text.len() {
+            break None;
+        }
+        let (c, w) = decode_at(text, end);
+        if !member(c) {
+            break Some(c);
+        }
+        end += w;
+    };
+    let (l, r) = (side_of(left), side_of(right));
+    let ascii_only = l == Side::Alnum || r == Side::Alnum;
+    let japanese = ascii_only && l != Side::Other && r != Side::Other;
+    let mut prev_kept: Option<char> = None;
+    let mut p = i;
+    while p < end {
+        let (c, w) = decode_at(text, p);
+        let range = p..p + w;
+        p += w;
+        if is_invisible(c) {
+            invisible(text, range.start, c, sink);
+            continue;
+        }
+        if c.is_ascii() {
+            prev_kept = None;
+            continue;
+        }
+        let convert = if matches!(
+            c,
+            '！' | '？' | '（' | '）' | '：' | '；' | '，' | '．' | '［' | '］' | '｛' | '｝'
+        ) {
+            japanese
+        } else {
+            ascii_only
+        };
+        if convert && sink.enabled(Rule::FullwidthAscii) {
+            sink.push_char(
+                range,
+                fullwidth_to_ascii(c),
+                Rule::FullwidthAscii,
+                Safety::Safe,
+            );
+            prev_kept = None;
+            continue;
+        }
+        let duplicate = prev_kept == Some(c)
+            && (matches!(c, '，' | '．') || (n.collapse_exclamations && matches!(c, '！' | '？')));
+        if duplicate {
+            sink.push(range, "", Rule::DuplicatedPunctuation, Safety::Safe);
+        } else {
+            prev_kept = Some(c);
+        }
+    }
+    end
+}
+
+/// A run of 、 and 。 (full or half width, across invisible characters): one is kept, the
+/// first 。 if there is one, else the first 、.
+fn punctuation_run(text: &str, i: usize, sink: &mut Sink<'_>) -> usize {
+    let is_mark = |c: char| matches!(c, '、' | '。' | '｡' | '､');
+    let mut end = i;
+    let mut p = i;
+    let mut keep = None;
+    let mut first_stop = None;
+    while p < text.len() {
+        let (c, w) = decode_at(text, p);
+        if is_mark(c) {
+            keep.get_or_insert(p);
+            if first_stop.is_none() && matches!(c, '。' | '｡') {
+                first_stop = Some(p);
+            }
+            end = p + w;
+        } else if !is_invisible(c) {
+            break;
+        }
+        p += w;
+    }
+    let dedupe = sink.enabled(Rule::DuplicatedPunctuation);
+    let keep = first_stop.or(keep).unwrap_or(i);
+    let mut p = i;
+    while p < end {
+        let (c, w) = decode_at(text, p);
+        let range = p..p + w;
+        if is_invisible(c) {
+            invisible(text, p, c, sink);
+        } else if p == keep || !dedupe {
+            if matches!(c, '｡' | '､') {
+                sink.push_char(
+                    range,
+                    halfwidth_to_full(c),
+                    Rule::HalfwidthKana,
+                    Safety::Safe,
+                );
+            }
+        } else {
+            sink.push(range, "", Rule::DuplicatedPunctuation, Safety::Safe);
+        }
+        p += w;
+    }
+    end
+}
+
+/// ・ and ･: half-width ones to full width, and with `leader` on, three or more in a row
+/// suggested as …….
+fn middle_dots(text: &str, i: usize, sink: &mut Sink<'_>) -> usize {
+    let mut end = i;
+    let mut count = 0;
+    while end < text.len() {
+        let (c, w) = decode_at(text, end);
+        if !matches!(c, '・' | '･') {
+            break;
+        }
+        count += 1;
+        end += w;
+    }
+    if count >= 3 && sink.enabled(Rule::Leader) {
+        sink.push(i..end, "……", Rule::Leader, Safety::Unsafe);
+        // The half-width ones are still width variants when the suggestion is not taken.
+    }
+    let mut p = i;
+    while p < end {
+        let (c, w) = decode_at(text, p);
+        if c == '･' {
+            sink.push_char(p..p + w, '・', Rule::HalfwidthKana, Safety::Safe);
+        }
+        p += w;
+    }
+    end
+}
+
+/// Three or more ASCII full stops next to Japanese text, suggested as …….
+fn ascii_leader(text: &str, i: usize, sink: &mut Sink<'_>) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = i;
+    while end < bytes.len() && bytes[end] == b'.' {
+        end += 1;
+    }
+    if end - i >= 3 {
+        let prev = (i > 0).then(|| decode_before(text, i).0);
+        let next = (end < text.len()).then(|| decode_at(text, end).0);
+        let japanese = |c: Option<char>| {
+            c.is_some_and(|c| {
+                chars::is_hiragana(c)
+                    || chars::is_kanji(c)
+                    || chars::is_katakana_letter(c)
+                    || c == 'ー'
+                    || matches!(c, '、' | '。' | '」' | '「')
+            })
+        };
+        if japanese(prev) || japanese(next) {
+            sink.push(i..end, "……", Rule::Leader, Safety::Unsafe);
+        }
+    }
+    end
+}

@@ -1,0 +1,197 @@
+//! The normalizer's rules: their ids, documentation and fix safety.
+
+use core::fmt;
+use core::str::FromStr;
+
+/// Whether a fix can be applied without a person looking at it.
+///
+/// A safe fix never changes what the text means. An unsafe fix (a suggestion) is right most of
+/// the time but could be wrong: [`crate::normalize`] returns it without applying it, and
+/// [`crate::NormalizerBuilder::unsafe_fixes`] applies it too.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Safety {
+    /// Applied by default.
+    Safe,
+    /// A suggestion: applied only when unsafe fixes are asked for.
+    Unsafe,
+}
+
+impl Safety {
+    /// `true` for [`Safety::Safe`].
+    pub fn is_safe(self) -> bool {
+        self == Safety::Safe
+    }
+}
+
+macro_rules! rules {
+    ($( $(#[$meta:meta])* $variant:ident = $id:literal, $doc:literal, default_on = $on:literal; )*) => {
+        /// A normalizer rule. Each has a kebab-case id (the one the linter shows and the
+        /// configuration names) and a documentation page ([`Rule::doc`]) that says what it does,
+        /// why, an example, and whether its fix is safe.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Rule {
+            $( $(#[$meta])* #[doc = ""] #[doc = include_str!(concat!("normalize/rules/", $doc))] $variant, )*
+        }
+
+        impl Rule {
+            /// Every rule, in a stable order.
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant),*];
+
+            /// The kebab-case id, e.g. `"fullwidth-ascii"`.
+            pub const fn id(self) -> &'static str {
+                match self { $(Rule::$variant => $id),* }
+            }
+
+            /// The rule's documentation in Markdown: what it does, why, an example, fix safety.
+            pub const fn doc(self) -> &'static str {
+                match self { $(Rule::$variant => include_str!(concat!("normalize/rules/", $doc))),* }
+            }
+
+            /// Whether the default normalizer runs this rule.
+            pub const fn is_default(self) -> bool {
+                match self { $(Rule::$variant => $on),* }
+            }
+
+            /// The rule with this id, if there is one.
+            pub fn from_id(id: &str) -> Option<Rule> {
+                match id { $($id => Some(Rule::$variant),)* _ => None }
+            }
+
+            pub(crate) const fn bit(self) -> u32 {
+                1 << (self as u32)
+            }
+        }
+    };
+}
+
+rules! {
+    /// Full-width ASCII letters, digits and symbols to ASCII.
+    FullwidthAscii = "fullwidth-ascii", "fullwidth_ascii.md", default_on = true;
+    /// Half-width katakana and punctuation to full width.
+    HalfwidthKana = "halfwidth-kana", "halfwidth_kana.md", default_on = true;
+    /// Standalone and combining voiced sound marks composed with their kana.
+    VoicedSoundMark = "voiced-sound-mark", "voiced_sound_mark.md", default_on = true;
+    /// Dashes and the kanji 一 used as the long vowel mark ー in katakana words.
+    LongVowelMark = "long-vowel-mark", "long_vowel_mark.md", default_on = true;
+    /// Hiragana へ べ ぺ り typed inside a katakana word.
+    HiraganaInKatakana = "hiragana-in-katakana", "hiragana_in_katakana.md", default_on = true;
+    /// Kanji that look like katakana (力 工 口 …) inside a katakana word.
+    KanjiInKatakana = "kanji-in-katakana", "kanji_in_katakana.md", default_on = true;
+    /// A large kana where a loanword needs a small one (フアイル).
+    SmallKana = "small-kana", "small_kana.md", default_on = true;
+    /// Repeated 、 。 ， ．.
+    DuplicatedPunctuation = "duplicated-punctuation", "duplicated_punctuation.md", default_on = true;
+    /// ・・・ and ... in Japanese text written as ……; off by default.
+    Leader = "leader", "leader.md", default_on = false;
+    /// 〜 and ～ unified to one form.
+    WaveDash = "wave-dash", "wave_dash.md", default_on = true;
+    /// Zero-width characters, stray BOMs and control characters.
+    InvisibleCharacter = "invisible-character", "invisible_character.md", default_on = true;
+    /// The ideographic space U+3000 to an ASCII space; off by default.
+    IdeographicSpace = "ideographic-space", "ideographic_space.md", default_on = false;
+    /// Kangxi radicals (⽇) that stand for the ordinary kanji (日).
+    KangxiRadical = "kangxi-radical", "kangxi_radical.md", default_on = true;
+    /// NFKC for chosen classes of compatibility characters; off by default.
+    Compatibility = "compatibility", "compatibility.md", default_on = false;
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// The error of parsing an unknown rule id.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownRule {
+    id: String,
+}
+
+impl UnknownRule {
+    /// The id that names no rule.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl fmt::Display for UnknownRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown rule `{}`", self.id)
+    }
+}
+
+impl std::error::Error for UnknownRule {}
+
+impl FromStr for Rule {
+    type Err = UnknownRule;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Rule::from_id(s).ok_or_else(|| UnknownRule { id: s.to_owned() })
+    }
+}
+
+impl serde::Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Rule {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let id = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Rule::from_id(&id).ok_or_else(|| serde::de::Error::custom(format!("unknown rule `{id}`")))
+    }
+}
+
+/// A set of rules, as a bit set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct RuleSet(u32);
+
+impl RuleSet {
+    pub(crate) fn defaults() -> Self {
+        RuleSet(
+            Rule::ALL
+                .iter()
+                .filter(|r| r.is_default())
+                .fold(0, |b, r| b | r.bit()),
+        )
+    }
+
+    pub(crate) fn contains(self, rule: Rule) -> bool {
+        self.0 & rule.bit() != 0
+    }
+
+    pub(crate) fn set(&mut self, rule: Rule, on: bool) {
+        if on {
+            self.0 |= rule.bit();
+        } else {
+            self.0 &= !rule.bit();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip_and_are_kebab_case() {
+        for &rule in Rule::ALL {
+            assert_eq!(Rule::from_id(rule.id()), Some(rule));
+            assert!(
+                rule.id()
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "{rule}"
+            );
+            for section in ["## What it does", "## Why", "## Example", "## Fix safety"] {
+                assert!(rule.doc().contains(section), "{rule} doc lacks {section}");
+            }
+        }
+        assert_eq!("nope".parse::<Rule>().unwrap_err().id(), "nope");
+    }
+}
