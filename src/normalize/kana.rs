@@ -224,6 +224,10 @@ fn unit_at(text: &str, pos: usize, first: bool) -> Option<Unit> {
     Some(u)
 }
 
+/// Segments longer than this many units are decided in chunks, each cut between plain
+/// letters where no decision looks across the cut, so memory stays bounded on any input.
+const CHUNK: usize = 256;
+
 /// Handles the segment starting at `start` and returns where it ends.
 pub(crate) fn segment(n: &Normalizer, text: &str, start: usize, sink: &mut Sink<'_>) -> usize {
     let mut units: Units = SmallVec::new();
@@ -231,8 +235,9 @@ pub(crate) fn segment(n: &Normalizer, text: &str, start: usize, sink: &mut Sink<
     let mut needs_work = false;
     let mut has_letter = false;
     let mut prev_kind = None;
+    let mut before = None;
     while pos < text.len() {
-        let Some(u) = unit_at(text, pos, units.is_empty()) else {
+        let Some(u) = unit_at(text, pos, units.is_empty() && before.is_none()) else {
             break;
         };
         needs_work |= u.map_rule.is_some()
@@ -253,46 +258,107 @@ pub(crate) fn segment(n: &Normalizer, text: &str, start: usize, sink: &mut Sink<
         }
         pos = u.end;
         units.push(u);
+        if units.len() >= CHUNK && ends_in_plain_letters(&units) {
+            // Units before `m` are decided and emitted; `m` is their right neighbour here
+            // and is decided with the next chunk.
+            let m = units.len() - 2;
+            let before = *before.get_or_insert_with(|| before_class(text, start));
+            if needs_work {
+                let keep = decide(n, text, &mut units[..=m], true, before);
+                if keep <= m {
+                    return finish(n, text, &mut units, keep, sink);
+                }
+                emit(n, text, &units[..m], sink);
+            }
+            units.drain(..m);
+            for u in units.iter_mut() {
+                u.fix = [None, None];
+            }
+            needs_work = units.iter().any(|u| u.map_rule.is_some());
+        }
     }
     while units.last().is_some_and(|u| u.kind == Kind::Invisible) {
         units.pop();
     }
-    let end = units.last().map_or(start, |u| u.end);
     if !needs_work {
-        return end;
+        return units.last().map_or(start, |u| u.end);
     }
-    let before = before_class(text, start);
-    if has_letter {
-        let after = after_is_word_end(text, end);
-        // Decide the chains with unsafe fixes first: a chain of look-alikes that is not
-        // converted even then is not part of the word, and the segment ends before it.
-        decide_chains(n, &mut units, 1, after);
-        if let Some(cut) = first_dead_chain(&units) {
-            units.truncate(cut);
-            while units.last().is_some_and(|u| u.kind == Kind::Invisible) {
-                units.pop();
-            }
+    let before = before.unwrap_or_else(|| before_class(text, start));
+    let keep = decide(n, text, &mut units, has_letter, before);
+    finish(n, text, &mut units, keep, sink)
+}
+
+/// The last three units are letters with no small-kana pair between them.
+fn ends_in_plain_letters(units: &[Unit]) -> bool {
+    let t = &units[units.len() - 3..];
+    t.iter().all(|u| u.kind == Kind::Letter)
+        && small_form(t[0].mapped, t[1].mapped).is_none()
+        && small_form(t[1].mapped, t[2].mapped).is_none()
+}
+
+/// Emits the first `keep` units (less trailing invisible ones) and returns where they end.
+fn finish(
+    n: &Normalizer,
+    text: &str,
+    units: &mut Units,
+    keep: usize,
+    sink: &mut Sink<'_>,
+) -> usize {
+    units.truncate(keep);
+    while units.last().is_some_and(|u| u.kind == Kind::Invisible) {
+        units.pop();
+    }
+    emit(n, text, units, sink);
+    units.last().map_or(0, |u| u.end)
+}
+
+/// Decides every unit in both modes and returns how many units belong to the segment: it
+/// ends before a chain of look-alikes that stays as it is even with unsafe fixes.
+fn decide(
+    n: &Normalizer,
+    text: &str,
+    units: &mut [Unit],
+    has_letter: bool,
+    before: Before,
+) -> usize {
+    if !has_letter {
+        return units.len();
+    }
+    let end = units.last().map_or(0, |u| u.end);
+    decide_chains(n, units, 1, after_is_word_end(text, end));
+    let keep = match first_dead_chain(units) {
+        Some(cut) => {
             for u in units.iter_mut() {
                 u.fix = [None, None];
             }
-            let end = units.last().map_or(start, |u| u.end);
-            let after = after_is_word_end(text, end);
-            decide_chains(n, &mut units, 1, after);
-            decide_chains(n, &mut units, 0, after);
-        } else {
-            decide_chains(n, &mut units, 0, after);
+            let mut last = cut;
+            while last > 0 && units[last - 1].kind == Kind::Invisible {
+                last -= 1;
+            }
+            let end = units[last - 1].end;
+            let units = &mut units[..cut];
+            decide_chains(n, units, 1, after_is_word_end(text, end));
+            cut
         }
-        for mode in 0..2 {
-            decide_look_alikes(n, &mut units, mode, before);
-        }
-        if n.is_enabled(Rule::SmallKana) {
-            decide_small_kana(&mut units);
-        }
+        None => units.len(),
+    };
+    let units = &mut units[..keep];
+    decide_chains(n, units, 0, after_is_word_end(text, end_of(units)));
+    for mode in 0..2 {
+        decide_look_alikes(n, units, mode, before);
     }
-    emit(n, text, &units, sink);
+    if n.is_enabled(Rule::SmallKana) {
+        decide_small_kana(units);
+    }
+    keep
+}
+
+fn end_of(units: &[Unit]) -> usize {
     units
-        .last()
-        .map_or(start + decode_at(text, start).1, |u| u.end)
+        .iter()
+        .rev()
+        .find(|u| u.kind != Kind::Invisible)
+        .map_or(0, |u| u.end)
 }
 
 fn before_class(text: &str, start: usize) -> Before {
