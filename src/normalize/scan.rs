@@ -265,6 +265,9 @@ fn symbol_run(n: &Normalizer, text: &str, i: usize, sink: &mut Sink<'_>) -> usiz
         }
         if c.is_ascii() {
             prev_kept = None;
+            if c == '.' && sink.enabled(Rule::Leader) {
+                p = ascii_leader(text, range.start, sink);
+            }
             continue;
         }
         let convert = if matches!(
@@ -380,13 +383,14 @@ fn ascii_leader(text: &str, i: usize, sink: &mut Sink<'_>) -> usize {
     if end - i >= 3 {
         let prev = (i > 0).then(|| decode_before(text, i).0);
         let next = (end < text.len()).then(|| decode_at(text, end).0);
+        // Classes that normalizing does not change, so a second pass decides the same way.
         let japanese = |c: Option<char>| {
             c.is_some_and(|c| {
                 chars::is_hiragana(c)
                     || chars::is_kanji(c)
                     || chars::is_katakana_letter(c)
-                    || c == 'ー'
-                    || matches!(c, '、' | '。' | '」' | '「')
+                    || chars::is_halfwidth_kana(c)
+                    || matches!(c, 'ー' | '、' | '。' | '「' | '」')
             })
         };
         if japanese(prev) || japanese(next) {
