@@ -226,30 +226,10 @@ pub(crate) fn is_symbol(c: char) -> bool {
 pub(crate) fn is_phrase_boundary(c: char) -> bool {
     matches!(
         c,
-        '\n' | '\r'
-            | '。'
-            | '、'
-            | '｡'
-            | '､'
-            | '．'
-            | '，'
-            | '！'
-            | '？'
-            | '「'
-            | '『'
-            | '（'
-            | '【'
-            | '〔'
-            | '〈'
-            | '《'
-            | '〘'
-            | '〖'
-            | '［'
-            | '｛'
-            | '｢'
-            | '・'
-            | '：'
-            | '；'
+        '\n' | '\r' | '。' | '、' | '｡' | '､' | '．' | '，' | '！' | '？' | '「' | '『' | '（' | '【'
+            | '〔' | '〈' | '《' | '〘' | '〖' | '［' | '｛' | '｢' | '・' | '･' | '：' | '；'
+            // The ASCII forms that fullwidth-ascii may make of the full-width ones.
+            | '.' | ',' | '!' | '?' | '(' | '[' | '{' | ':' | ';'
     )
 }
 
@@ -299,4 +279,11 @@ pub(crate) fn voiced_mark(c: char) -> Option<bool> {
 #[inline]
 pub(crate) fn is_emoji_like(c: char) -> bool {
     matches!(c, '\u{2600}'..='\u{27BF}' | '\u{1F000}'..='\u{1FAFF}' | '\u{FE0F}' | '\u{E0020}'..='\u{E007F}')
+}
+
+/// Scripts that use the zero-width joiner and non-joiner between letters (Hebrew to Mongolian,
+/// and the Brahmic blocks of the BMP).
+#[inline]
+pub(crate) fn uses_joiners(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{1CFF}' | '\u{A800}'..='\u{ABFF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' | '\u{10000}'..='\u{1EFFF}')
 }

@@ -496,8 +496,9 @@ fn decide_chains(n: &Normalizer, units: &mut [Unit], mode: usize, after_word_end
     }
 }
 
-/// The index of the first chain holding look-alikes that stay as they are even with unsafe
-/// fixes.
+/// In the first chain holding look-alikes that stay as they are even with unsafe fixes, the
+/// index of its first look-alike: the segment ends there (any ー before it stays in the word,
+/// as it would on a second pass, where the look-alike may have become ASCII).
 fn first_dead_chain(units: &[Unit]) -> Option<usize> {
     let mut i = 0;
     while i < units.len() {
@@ -505,18 +506,17 @@ fn first_dead_chain(units: &[Unit]) -> Option<usize> {
             i += 1;
             continue;
         }
-        let start = i;
-        let mut look_alikes = 0;
-        let mut converted = 0;
+        let mut first_look_alike = None;
+        let mut converted = false;
         while i < units.len() && (is_chain(units[i].kind) || units[i].kind == Kind::Invisible) {
             if units[i].kind == Kind::LongVowelLookAlike {
-                look_alikes += 1;
-                converted += usize::from(units[i].fix[1].is_some());
+                first_look_alike.get_or_insert(i);
+                converted |= units[i].fix[1].is_some();
             }
             i += 1;
         }
-        if look_alikes > 0 && converted == 0 {
-            return Some(start);
+        if let (Some(cut), false) = (first_look_alike, converted) {
+            return Some(cut);
         }
     }
     None
@@ -605,14 +605,25 @@ fn is_kuchikomi(units: &[Unit], rest: &[usize]) -> bool {
     it.next() == Some('コ') && it.next() == Some('ミ')
 }
 
+/// Large kana after フ ヴ シ ジ チ テ デ, judged on what the letters are with every fix made
+/// (a look-alike made katakana counts), so that a second pass decides the same way.
 fn decide_small_kana(units: &mut [Unit]) {
+    let letter = |u: &Unit| match (u.kind, u.fix[1]) {
+        (Kind::Letter, None) => Some(u.mapped),
+        (
+            Kind::Letter | Kind::Hiragana | Kind::Kanji,
+            Some(Fix {
+                out: Out::Char(c), ..
+            }),
+        ) => is_katakana_letter(c).then_some(c),
+        _ => None,
+    };
     let idx: SmallVec<[usize; 32]> = visible(units).collect();
     for w in idx.windows(2) {
-        let (a, b) = (units[w[0]], units[w[1]]);
-        if a.kind != Kind::Letter || b.kind != Kind::Letter {
+        let (Some(a), Some(b)) = (letter(&units[w[0]]), letter(&units[w[1]])) else {
             continue;
-        }
-        if let Some(small) = small_form(a.mapped, b.mapped) {
+        };
+        if let Some(small) = small_form(a, b) {
             units[w[1]].fix[1] = Some(Fix {
                 out: Out::Char(small),
                 rule: Rule::SmallKana,

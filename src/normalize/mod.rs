@@ -264,6 +264,12 @@ impl<'a> Sink<'a> {
         self.rules.contains(rule)
     }
 
+    /// Whether an edit of `safety` is applied (rather than suggested).
+    #[inline]
+    pub(crate) fn applies(&self, safety: Safety) -> bool {
+        safety == Safety::Safe || self.unsafe_fixes
+    }
+
     /// Whether the scan can stop: in check mode, once something would change.
     #[inline]
     pub(crate) fn done(&self) -> bool {
@@ -400,32 +406,21 @@ impl<'a> Normalized<'a> {
         }
     }
 
-    /// Maps a byte offset in the normalized text back to the original: the smallest original
-    /// offset that maps to it, or for an offset inside a replacement, the start of the edit.
-    /// Monotonic, and `to_normalized(to_original(o)) == o` for every offset `o` that is not
-    /// inside a replacement.
+    /// Maps a byte offset in the normalized text back to the original: where the character
+    /// that starts at `offset` came from. An offset inside a replacement maps to the start of
+    /// its edit; an offset where text was deleted maps past the deletion. Monotonic, and
+    /// `to_normalized(to_original(o)) == o` for every offset `o` not inside a replacement.
     pub fn to_original(&self, offset: usize) -> usize {
         let out_end = |k: usize| self.out_starts[k] + self.edits[k].replacement().len();
-        // The first edit whose replacement ends at or after `offset`.
-        let i = partition(self.edits.len(), |k| out_end(k) < offset);
-        let before = |i: usize, offset: usize| {
-            if i == 0 {
-                offset
-            } else {
-                self.edits[i - 1].range().end + (offset - out_end(i - 1))
-            }
-        };
-        if i == self.edits.len() {
-            return before(i, offset);
+        // Edits `..i` end at or before `offset`.
+        let i = partition(self.edits.len(), |k| out_end(k) <= offset);
+        if i < self.edits.len() && self.out_starts[i] <= offset {
+            return self.edits[i].range().start;
         }
-        let e = &self.edits[i];
-        let os = self.out_starts[i];
-        if offset < os {
-            before(i, offset)
-        } else if offset == out_end(i) && offset > os {
-            e.range().end
+        if i == 0 {
+            offset
         } else {
-            e.range().start
+            self.edits[i - 1].range().end + (offset - out_end(i - 1))
         }
     }
 

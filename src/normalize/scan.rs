@@ -177,13 +177,11 @@ pub(crate) fn invisible(text: &str, i: usize, c: char, sink: &mut Sink<'_>) {
         '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
             Safety::Unsafe
         }
-        // Joiners are part of emoji sequences (👨‍👩‍👧) and of some scripts.
+        // Joiners are part of emoji sequences (👨‍👩‍👧) and of scripts that join letters.
         '\u{200C}' | '\u{200D}' => {
-            let prev = (i > 0).then(|| decode_before(text, i).0);
-            let next = (range.end < text.len()).then(|| decode_at(text, range.end).0);
-            if prev.is_some_and(|p| !is_japanese_or_ascii(p))
-                || next.is_some_and(|n| !is_japanese_or_ascii(n))
-            {
+            let joins =
+                |c: Option<char>| c.is_some_and(|c| is_emoji_like(c) || chars::uses_joiners(c));
+            if joins(visible_before(text, i)) || joins(visible_after(text, range.end)) {
                 return;
             }
             Safety::Unsafe
@@ -193,12 +191,28 @@ pub(crate) fn invisible(text: &str, i: usize, c: char, sink: &mut Sink<'_>) {
     sink.push(range, "", Rule::InvisibleCharacter, safety);
 }
 
-fn is_japanese_or_ascii(c: char) -> bool {
-    !is_emoji_like(c)
-        && (c.is_ascii()
-            || chars::is_hiragana(c)
-            || chars::is_kanji(c)
-            || matches!(c, '\u{3000}'..='\u{30FF}' | '\u{FF00}'..='\u{FFEF}'))
+/// The nearest character before `i` that is not invisible.
+fn visible_before(text: &str, mut i: usize) -> Option<char> {
+    while i > 0 {
+        let (c, w) = decode_before(text, i);
+        if !is_invisible(c) {
+            return Some(c);
+        }
+        i -= w;
+    }
+    None
+}
+
+/// The nearest character at or after `i` that is not invisible.
+fn visible_after(text: &str, mut i: usize) -> Option<char> {
+    while i < text.len() {
+        let (c, w) = decode_at(text, i);
+        if !is_invisible(c) {
+            return Some(c);
+        }
+        i += w;
+    }
+    None
 }
 
 /// The class of a symbol run's neighbour.
@@ -360,7 +374,10 @@ fn middle_dots(text: &str, i: usize, sink: &mut Sink<'_>) -> usize {
     }
     if count >= 3 && sink.enabled(Rule::Leader) {
         sink.push(i..end, "……", Rule::Leader, Safety::Unsafe);
-        // The half-width ones are still width variants when the suggestion is not taken.
+        if sink.applies(Safety::Unsafe) {
+            return end;
+        }
+        // Not taken: the half-width dots are still width variants.
     }
     let mut p = i;
     while p < end {
