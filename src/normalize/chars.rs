@@ -213,11 +213,14 @@ pub(crate) fn is_alnum(c: char) -> bool {
         || matches!(c, '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}')
 }
 
-/// ASCII punctuation and the full-width symbols that mirror it (not ～, which is a wave dash
-/// in Japanese text).
+/// ASCII punctuation, the full-width symbols that mirror it (not ～, which is a wave dash in
+/// Japanese text), and the dots and leaders ・ ･ … ‥ (`leader` turns dots into leaders, so
+/// both are in the class for a second pass to see the same runs).
 #[inline]
 pub(crate) fn is_symbol(c: char) -> bool {
-    c.is_ascii_punctuation() || (matches!(c, '\u{FF01}'..='\u{FF5E}') && !is_alnum(c) && c != '～')
+    c.is_ascii_punctuation()
+        || matches!(c, '…' | '‥' | '・' | '･')
+        || (matches!(c, '\u{FF01}'..='\u{FF5E}') && !is_alnum(c) && c != '～')
 }
 
 /// Characters after which a word starts anew: line breaks, clause and sentence punctuation,

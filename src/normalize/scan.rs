@@ -284,6 +284,15 @@ fn symbol_run(n: &Normalizer, text: &str, i: usize, sink: &mut Sink<'_>) -> usiz
             }
             continue;
         }
+        if matches!(c, '・' | '･') {
+            prev_kept = None;
+            p = middle_dots(text, range.start, sink);
+            continue;
+        }
+        if !matches!(c, '\u{FF01}'..='\u{FF5D}') {
+            prev_kept = None;
+            continue;
+        }
         let convert = if matches!(
             c,
             '！' | '？' | '（' | '）' | '：' | '；' | '，' | '．' | '［' | '］' | '｛' | '｝'
@@ -362,57 +371,62 @@ fn punctuation_run(text: &str, i: usize, sink: &mut Sink<'_>) -> usize {
 /// ・ and ･: half-width ones to full width, and with `leader` on, three or more in a row
 /// suggested as …….
 fn middle_dots(text: &str, i: usize, sink: &mut Sink<'_>) -> usize {
-    let mut end = i;
-    let mut count = 0;
-    while end < text.len() {
-        let (c, w) = decode_at(text, end);
-        if !matches!(c, '・' | '･') {
+    let (end, count) = dot_run(text, i, |c| matches!(c, '・' | '･'));
+    leader_run(text, i, end, count >= 3, sink)
+}
+
+/// Three or more ASCII full stops next to Japanese text, suggested as …….
+fn ascii_leader(text: &str, i: usize, sink: &mut Sink<'_>) -> usize {
+    let (end, count) = dot_run(text, i, |c| c == '.');
+    // Classes that normalizing does not change, so a second pass decides the same way.
+    let japanese = |c: Option<char>| {
+        c.is_some_and(|c| {
+            chars::is_hiragana(c)
+                || chars::is_kanji(c)
+                || chars::is_katakana_letter(c)
+                || chars::is_halfwidth_kana(c)
+                || matches!(c, 'ー' | '、' | '。' | '「' | '」')
+        })
+    };
+    let beside_japanese = japanese(visible_before(text, i)) || japanese(visible_after(text, end));
+    leader_run(text, i, end, count >= 3 && beside_japanese, sink)
+}
+
+/// The end of a run of dots starting at `i` (across invisible characters, ending on a dot)
+/// and the number of dots in it.
+fn dot_run(text: &str, i: usize, is_dot: impl Fn(char) -> bool) -> (usize, usize) {
+    let (mut p, mut end, mut count) = (i, i, 0);
+    while p < text.len() {
+        let (c, w) = decode_at(text, p);
+        p += w;
+        if is_dot(c) {
+            count += 1;
+            end = p;
+        } else if !is_invisible(c) {
             break;
         }
-        count += 1;
-        end += w;
     }
-    if count >= 3 && sink.enabled(Rule::Leader) {
+    (end, count)
+}
+
+/// The dots in `i..end`: a leader suggestion when `leader`, else (or when not taken) the
+/// half-width ones to full width and the invisible characters among them removed.
+fn leader_run(text: &str, i: usize, end: usize, leader: bool, sink: &mut Sink<'_>) -> usize {
+    if leader && sink.enabled(Rule::Leader) {
         sink.push(i..end, "……", Rule::Leader, Safety::Unsafe);
         if sink.applies(Safety::Unsafe) {
             return end;
         }
-        // Not taken: the half-width dots are still width variants.
     }
     let mut p = i;
     while p < end {
         let (c, w) = decode_at(text, p);
         if c == '･' {
             sink.push_char(p..p + w, '・', Rule::HalfwidthKana, Safety::Safe);
+        } else if is_invisible(c) {
+            invisible(text, p, c, sink);
         }
         p += w;
-    }
-    end
-}
-
-/// Three or more ASCII full stops next to Japanese text, suggested as …….
-fn ascii_leader(text: &str, i: usize, sink: &mut Sink<'_>) -> usize {
-    let bytes = text.as_bytes();
-    let mut end = i;
-    while end < bytes.len() && bytes[end] == b'.' {
-        end += 1;
-    }
-    if end - i >= 3 {
-        let prev = (i > 0).then(|| decode_before(text, i).0);
-        let next = (end < text.len()).then(|| decode_at(text, end).0);
-        // Classes that normalizing does not change, so a second pass decides the same way.
-        let japanese = |c: Option<char>| {
-            c.is_some_and(|c| {
-                chars::is_hiragana(c)
-                    || chars::is_kanji(c)
-                    || chars::is_katakana_letter(c)
-                    || chars::is_halfwidth_kana(c)
-                    || matches!(c, 'ー' | '、' | '。' | '「' | '」')
-            })
-        };
-        if japanese(prev) || japanese(next) {
-            sink.push(i..end, "……", Rule::Leader, Safety::Unsafe);
-        }
     }
     end
 }
