@@ -1,1 +1,61 @@
-fn main() {}
+//! `seisho`: normalize Japanese text from the command line.
+//!
+//! - `seisho fmt [FILE|-]...` prints the normalized text; `--diff` shows the changes,
+//!   `--check` exits with 1 when something would change, `-w` writes files back.
+//! - `seisho rules` lists the rules; `seisho explain RULE` prints one's documentation.
+//!
+//! Exit codes: 0 success, 1 `--check` found changes, 2 usage or I/O error.
+
+mod args;
+mod diff;
+mod fmt;
+mod io;
+mod report;
+mod rules;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    cli.color.apply();
+    let result = match &cli.command {
+        Command::Fmt(args) => {
+            if let Err(e) = args.validate() {
+                e.exit();
+            }
+            fmt::run(args).map(|o| {
+                if o.failed {
+                    ExitCode::from(2)
+                } else if o.changed && args.check {
+                    ExitCode::from(1)
+                } else {
+                    ExitCode::SUCCESS
+                }
+            })
+        }
+        Command::Rules => with_stdout(rules::list),
+        Command::Explain { rule } => with_stdout(|w| rules::explain(w, *rule)),
+    };
+    match result {
+        Ok(code) => code,
+        // The reader went away (`seisho fmt --diff | head`): nothing left to say.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            report::error(format_args!("cannot write to standard output: {e}"));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs `f` on a locked, styled standard output and flushes it.
+fn with_stdout(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> std::io::Result<ExitCode> {
+    let mut out = anstream::stdout().lock();
+    f(&mut out)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,292 @@
+//! The command line: subcommands, options and how they map to a [`Normalizer`].
+
+use std::path::PathBuf;
+
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use seisho::{CompatClass, Normalizer, Rule, WaveDashStyle};
+
+/// The `seisho` command.
+#[derive(Debug, Parser)]
+#[command(
+    name = "seisho",
+    version,
+    about = "Normalize Japanese text: width variants, kana typos, duplicated punctuation",
+    long_about = None,
+    arg_required_else_help = true,
+    propagate_version = true
+)]
+pub struct Cli {
+    /// When to color the output.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto, global = true)]
+    pub color: ColorWhen,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Normalize files and print the result (or show, check or write the changes).
+    Fmt(FmtArgs),
+    /// List the rules, with a summary and whether each is on by default.
+    Rules,
+    /// Print the documentation of a rule.
+    Explain {
+        /// The rule id (see `seisho rules`).
+        #[arg(value_name = "RULE", value_parser = rule_parser())]
+        rule: Rule,
+    },
+}
+
+/// The options of `seisho fmt`.
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// Files to normalize; `-` or none reads standard input.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Show each change (path:line:column, rule, before → after) instead of the text.
+    #[arg(long)]
+    pub diff: bool,
+
+    /// Change nothing; exit with 1 if any file would change, and name it.
+    #[arg(long)]
+    pub check: bool,
+
+    /// Write the result back to each file that changes (atomically).
+    #[arg(short = 'w', long, conflicts_with = "check")]
+    pub in_place: bool,
+
+    /// Apply unsafe fixes (suggestions) too.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Turn a rule on (repeatable, or comma-separated; see `seisho rules`).
+    #[arg(
+        long,
+        value_name = "RULE",
+        value_delimiter = ',',
+        value_parser = rule_parser(),
+        hide_possible_values = true
+    )]
+    pub enable: Vec<Rule>,
+
+    /// Turn a rule off (repeatable, or comma-separated; see `seisho rules`).
+    #[arg(
+        long,
+        value_name = "RULE",
+        value_delimiter = ',',
+        value_parser = rule_parser(),
+        hide_possible_values = true
+    )]
+    pub disable: Vec<Rule>,
+
+    /// The form to write 〜 (U+301C) and ～ (U+FF5E) in.
+    #[arg(long, value_enum, value_name = "STYLE")]
+    pub wave_dash: Option<WaveDash>,
+
+    /// Apply NFKC to a class of compatibility characters (repeatable, or comma-separated).
+    #[arg(long, value_enum, value_name = "CLASS", value_delimiter = ',')]
+    pub compat: Vec<Compat>,
+}
+
+impl FmtArgs {
+    /// The normalizer these options ask for. `--compat` comes first (it turns the
+    /// `compatibility` rule on), then `--enable`, then `--disable`.
+    pub fn normalizer(&self) -> Normalizer {
+        let mut b = Normalizer::builder().unsafe_fixes(self.unsafe_fixes);
+        if let Some(style) = self.wave_dash {
+            b = b.wave_dash(style.into());
+        }
+        for &class in &self.compat {
+            b = b.compat(class.into(), true);
+        }
+        for &rule in &self.enable {
+            b = b.enable(rule);
+        }
+        for &rule in &self.disable {
+            b = b.disable(rule);
+        }
+        b.build()
+    }
+
+    /// Rejects combinations that parse but make no sense, as a usage error.
+    pub fn validate(&self) -> Result<(), clap::Error> {
+        if let Some(rule) = self.enable.iter().find(|r| self.disable.contains(r)) {
+            return Err(usage_error(
+                clap::error::ErrorKind::ArgumentConflict,
+                format!("rule `{rule}` is both enabled and disabled"),
+            ));
+        }
+        if self.in_place && self.reads_stdin() {
+            return Err(usage_error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "--in-place needs file paths: standard input cannot be written in place",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Whether any input is standard input.
+    pub fn reads_stdin(&self) -> bool {
+        self.files.is_empty() || self.files.iter().any(|f| is_stdin(f))
+    }
+}
+
+/// Whether a FILE argument means standard input.
+pub fn is_stdin(path: &std::path::Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// A usage error formatted like clap's own (exit code 2).
+fn usage_error(kind: clap::error::ErrorKind, message: impl std::fmt::Display) -> clap::Error {
+    let mut cli = Cli::command();
+    cli.build();
+    match cli.find_subcommand_mut("fmt") {
+        Some(fmt) => fmt.error(kind, message),
+        None => cli.error(kind, message),
+    }
+}
+
+/// Parses a rule id; the error names the valid ids (and suggests a near one).
+fn rule_parser() -> impl TypedValueParser<Value = Rule> {
+    PossibleValuesParser::new(Rule::ALL.iter().map(|r| r.id()))
+        .try_map(|id: String| Rule::from_id(&id).ok_or_else(|| format!("unknown rule `{id}`")))
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// Color when writing to a terminal (and `NO_COLOR` is unset).
+    Auto,
+    /// Always color.
+    Always,
+    /// Never color.
+    Never,
+}
+
+impl ColorWhen {
+    /// Makes this the choice of every `anstream` stream.
+    pub fn apply(self) {
+        let choice = match self {
+            ColorWhen::Auto => anstream::ColorChoice::Auto,
+            ColorWhen::Always => anstream::ColorChoice::Always,
+            ColorWhen::Never => anstream::ColorChoice::Never,
+        };
+        choice.write_global();
+    }
+}
+
+/// `--wave-dash`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum WaveDash {
+    /// U+301C WAVE DASH 〜.
+    WaveDash,
+    /// U+FF5E FULLWIDTH TILDE ～.
+    FullwidthTilde,
+}
+
+impl From<WaveDash> for WaveDashStyle {
+    fn from(w: WaveDash) -> Self {
+        match w {
+            WaveDash::WaveDash => WaveDashStyle::WaveDash,
+            WaveDash::FullwidthTilde => WaveDashStyle::FullwidthTilde,
+        }
+    }
+}
+
+/// `--compat`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Compat {
+    /// Circled and parenthesized characters: ① → 1, ㈱ → (株).
+    Enclosed,
+    /// Squared abbreviations and units: ㍻ → 平成, ㎏ → kg.
+    Squared,
+    /// Superscripts and subscripts: m² → m2.
+    Superscript,
+    /// Number forms: Ⅲ → III.
+    NumberForm,
+    /// Letterlike symbols: ℃ → °C, № → No.
+    Letterlike,
+    /// CJK compatibility ideographs to unified ideographs.
+    Ideograph,
+    /// Latin ligatures: ﬁ → fi.
+    Ligature,
+}
+
+impl From<Compat> for CompatClass {
+    fn from(c: Compat) -> Self {
+        match c {
+            Compat::Enclosed => CompatClass::Enclosed,
+            Compat::Squared => CompatClass::Squared,
+            Compat::Superscript => CompatClass::Superscript,
+            Compat::NumberForm => CompatClass::NumberForm,
+            Compat::Letterlike => CompatClass::Letterlike,
+            Compat::Ideograph => CompatClass::Ideograph,
+            Compat::Ligature => CompatClass::Ligature,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn every_compat_class_has_a_flag() {
+        // A class added to the core needs a `--compat` value here.
+        assert_eq!(Compat::value_variants().len(), CompatClass::ALL.len());
+        for c in Compat::value_variants() {
+            assert!(CompatClass::ALL.contains(&CompatClass::from(*c)));
+        }
+    }
+
+    #[test]
+    fn options_build_the_normalizer() {
+        let cli = Cli::try_parse_from([
+            "seisho",
+            "fmt",
+            "--enable",
+            "leader,ideographic-space",
+            "--disable",
+            "wave-dash",
+            "--compat",
+            "enclosed",
+            "--unsafe-fixes",
+        ])
+        .unwrap();
+        let Command::Fmt(args) = cli.command else {
+            panic!("not fmt")
+        };
+        let n = args.normalizer();
+        assert!(n.is_enabled(Rule::Leader));
+        assert!(n.is_enabled(Rule::IdeographicSpace));
+        assert!(!n.is_enabled(Rule::WaveDash));
+        assert!(n.is_enabled(Rule::Compatibility));
+        assert!(n.applies_unsafe_fixes());
+        assert_eq!(n.normalize("①").text(), "1");
+    }
+
+    #[test]
+    fn disable_wins_over_compat() {
+        let cli = Cli::try_parse_from([
+            "seisho",
+            "fmt",
+            "--compat=enclosed",
+            "--disable=compatibility",
+        ])
+        .unwrap();
+        let Command::Fmt(args) = cli.command else {
+            panic!("not fmt")
+        };
+        assert_eq!(args.normalizer().normalize("①").text(), "①");
+    }
+}

@@ -1,0 +1,92 @@
+//! `seisho fmt`: normalize inputs and print, show, check or write the result.
+
+use std::io::{self, Write};
+
+use seisho::Rule;
+
+use crate::args::{is_stdin, FmtArgs};
+use crate::diff::{self, Counts};
+use crate::io::{write_atomic, InputError, Source};
+use crate::report;
+
+/// How a run went, for the exit code.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome {
+    /// Some input would change (or did, with `--in-place`).
+    pub changed: bool,
+    /// Some input could not be read or written.
+    pub failed: bool,
+}
+
+/// Runs `seisho fmt`. Problems with one input are reported on standard error and the others
+/// still processed; the error returned is a failure to write to standard output.
+pub fn run(args: &FmtArgs) -> io::Result<Outcome> {
+    let normalizer = args.normalizer();
+    if normalizer.is_enabled(Rule::Compatibility) && args.compat.is_empty() {
+        report::warning("rule `compatibility` changes nothing without `--compat CLASS`");
+    }
+    let sources: Vec<Source> = if args.files.is_empty() {
+        vec![Source::Stdin]
+    } else {
+        args.files
+            .iter()
+            .map(|f| {
+                if is_stdin(f) {
+                    Source::Stdin
+                } else {
+                    Source::File(f.clone())
+                }
+            })
+            .collect()
+    };
+
+    let mut styled = anstream::stdout();
+    let mut outcome = Outcome::default();
+    let mut counts = Counts::default();
+    for source in &sources {
+        let name = source.name();
+        let text = match source.read() {
+            Ok(text) => text,
+            Err(InputError::Io(e)) => {
+                report::error(format_args!("cannot read {name}: {e}"));
+                outcome.failed = true;
+                continue;
+            }
+            Err(e @ InputError::Utf8(_)) => {
+                report::error(format_args!("{name}: {e}"));
+                outcome.failed = true;
+                continue;
+            }
+        };
+        let n = normalizer.normalize(&text);
+        outcome.changed |= n.is_changed();
+
+        if args.diff {
+            diff::render(&mut styled, &name, &n, &mut counts)?;
+        }
+        if args.check {
+            if n.is_changed() && !args.diff {
+                let k = n.edits().len();
+                let edits = if k == 1 { "edit" } else { "edits" };
+                writeln!(styled, "{name}: would change ({k} {edits})")?;
+            }
+        } else if args.in_place {
+            if let (Source::File(path), true) = (source, n.is_changed()) {
+                if let Err(e) = write_atomic(path, n.text().as_bytes()) {
+                    report::error(format_args!("cannot write {name}: {e}"));
+                    outcome.failed = true;
+                }
+            }
+        } else if !args.diff {
+            // The text exactly as normalized: no styling, no added newline.
+            let mut out = io::stdout().lock();
+            out.write_all(n.text().as_bytes())?;
+            out.flush()?;
+        }
+    }
+    if args.diff {
+        diff::summary(&mut styled, &counts, args.unsafe_fixes)?;
+    }
+    styled.flush()?;
+    Ok(outcome)
+}
