@@ -161,6 +161,10 @@ impl RuleSet {
         )
     }
 
+    pub(crate) fn empty() -> Self {
+        RuleSet(0)
+    }
+
     pub(crate) fn contains(self, rule: Rule) -> bool {
         self.0 & rule.bit() != 0
     }

@@ -220,6 +220,13 @@ impl Normalizer {
 
     /// Normalizes `text`. The result borrows `text` when nothing changed.
     pub fn normalize<'a>(&self, text: &'a str) -> Normalized<'a> {
+        if self.compat != 0 && self.has_compat(text) {
+            return self.normalize_in_two_passes(text);
+        }
+        self.scan(text)
+    }
+
+    fn scan<'a>(&self, text: &'a str) -> Normalized<'a> {
         let mut sink = Sink::new(text, self, false);
         scan::scan(self, text, &mut sink);
         Normalized::build(text, sink.edits, sink.suggestions)
@@ -227,10 +234,101 @@ impl Normalizer {
 
     /// Whether normalizing `text` would change it, answered without allocating.
     pub fn is_normalized(&self, text: &str) -> bool {
+        if self.compat != 0 && self.has_compat(text) {
+            return false;
+        }
         let mut sink = Sink::new(text, self, true);
         scan::scan(self, text, &mut sink);
         !sink.found
     }
+
+    /// Whether `text` holds a character of an enabled compatibility class that NFKC changes.
+    fn has_compat(&self, text: &str) -> bool {
+        use unicode_normalization::UnicodeNormalization;
+        text.chars().any(|c| {
+            chars::flags(c) & chars::F_COMPAT != 0
+                && CompatClass::of(c).is_some_and(|class| self.compat_enabled(class))
+                && !core::iter::once(c).nfkc().eq(core::iter::once(c))
+        })
+    }
+
+    /// NFKC of compatibility characters can make letters, digits and brackets (⑴ → (1),
+    /// ㌔ → キロ) that the other rules judge their neighbours by. So compatibility runs first,
+    /// the other rules run on its output, and the two edit lists are composed into one over
+    /// the original text: the result is what a second pass would leave unchanged.
+    fn normalize_in_two_passes<'a>(&self, text: &'a str) -> Normalized<'a> {
+        let mut compat_only = self.clone();
+        compat_only.rules = RuleSet::empty();
+        compat_only.rules.set(Rule::Compatibility, true);
+        let first = compat_only.scan(text);
+        let mut rest = self.clone();
+        rest.compat = 0;
+        rest.rules.set(Rule::Compatibility, false);
+        let middle = first.text().to_owned();
+        let second = rest.scan(&middle);
+        compose(text, &first, &second)
+    }
+}
+
+/// Composes `first` (over `input`) and `second` (over `first`'s output) into edits over
+/// `input`. Where an edit of `second` touches a replacement of `first`, the two become one
+/// edit over the whole original span, named for the later rule.
+fn compose<'a>(input: &'a str, first: &Normalized<'a>, second: &Normalized<'_>) -> Normalized<'a> {
+    let middle = first.text();
+    let out = second.text();
+    let span_of = |e: &Edit<'_>| first.original_range(e.range());
+    let mut spans: Vec<(Range<usize>, Rule, Safety, bool)> = first
+        .edits()
+        .iter()
+        .map(|e| (e.range(), e.rule(), e.safety(), false))
+        .chain(
+            second
+                .edits()
+                .iter()
+                .map(|e| (span_of(e), e.rule(), e.safety(), true)),
+        )
+        .collect();
+    spans.sort_by_key(|(r, _, _, late)| (r.start, !*late));
+    let mut merged: Vec<(Range<usize>, Rule, Safety, bool)> = Vec::with_capacity(spans.len());
+    for (range, rule, safety, late) in spans {
+        if let Some(last) = merged.last_mut() {
+            if range.start < last.0.end {
+                last.0.end = last.0.end.max(range.end);
+                if late && !last.3 {
+                    last.1 = rule;
+                    last.3 = true;
+                }
+                last.2 = last.2.max(safety);
+                continue;
+            }
+        }
+        merged.push((range, rule, safety, late));
+    }
+    let edits = merged
+        .into_iter()
+        .map(|(range, rule, safety, _)| {
+            let out_range = second.normalized_range(first.normalized_range(range.clone()));
+            Edit::new(input, range, &out[out_range], rule, safety)
+        })
+        .collect();
+    let suggestions = second
+        .suggestions()
+        .iter()
+        .map(|e| {
+            let span = span_of(e);
+            let wide = first.normalized_range(span.clone());
+            let replacement = format!(
+                "{}{}{}",
+                &middle[wide.start..e.range().start],
+                e.replacement(),
+                &middle[e.range().end..wide.end]
+            );
+            Edit::new(input, span, &replacement, e.rule(), e.safety())
+        })
+        .collect();
+    let composed = Normalized::build(input, edits, suggestions);
+    debug_assert_eq!(composed.text(), out);
+    composed
 }
 
 /// Collects edits as the scanner finds them, merging adjacent ones of the same rule.
