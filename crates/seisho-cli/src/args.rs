@@ -30,6 +30,10 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Normalize files and print the result (or show, check or write the changes).
+    #[command(
+        after_help = "Exit status: 0 on success, 1 when --check finds a file that would \
+                            change, 2 on a usage error or an unreadable or unwritable file."
+    )]
     Fmt(FmtArgs),
     /// List the rules, with a summary and whether each is on by default.
     Rules,
@@ -95,14 +99,18 @@ pub struct FmtArgs {
 
 impl FmtArgs {
     /// The normalizer these options ask for. `--compat` comes first (it turns the
-    /// `compatibility` rule on), then `--enable`, then `--disable`.
+    /// `compatibility` rule on), then `--enable`, then `--disable`, which wins.
     pub fn normalizer(&self) -> Normalizer {
         let mut b = Normalizer::builder().unsafe_fixes(self.unsafe_fixes);
         if let Some(style) = self.wave_dash {
             b = b.wave_dash(style.into());
         }
-        for &class in &self.compat {
-            b = b.compat(class.into(), true);
+        // `--disable compatibility` wins over `--compat`: the classes are not even set, as
+        // the core runs them whenever one is (whatever the rule's switch says).
+        if !self.disable.contains(&Rule::Compatibility) {
+            for &class in &self.compat {
+                b = b.compat(class.into(), true);
+            }
         }
         for &rule in &self.enable {
             b = b.enable(rule);

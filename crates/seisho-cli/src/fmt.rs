@@ -40,7 +40,8 @@ pub fn run(args: &FmtArgs) -> io::Result<Outcome> {
             .collect()
     };
 
-    let mut styled = anstream::stdout();
+    // Buffered, and flushed after each input so that messages on standard error come in order.
+    let mut styled = io::BufWriter::new(anstream::stdout().lock());
     let mut outcome = Outcome::default();
     let mut counts = Counts::default();
     for source in &sources {
@@ -83,6 +84,7 @@ pub fn run(args: &FmtArgs) -> io::Result<Outcome> {
             out.write_all(n.text().as_bytes())?;
             out.flush()?;
         }
+        styled.flush()?;
     }
     if args.diff {
         diff::summary(&mut styled, &counts, args.unsafe_fixes)?;
