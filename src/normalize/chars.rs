@@ -6,13 +6,11 @@
 /// Starts a katakana segment: a katakana letter (full or half width) or a look-alike that may
 /// stand for one (hiragana へ べ ぺ り, kanji 力 工 口 二 八 夕 卜 才 千 三).
 pub(crate) const F_SEGMENT: u8 = 1;
-/// A hiragana that a following voiced sound mark composes with.
-pub(crate) const F_HIRAGANA_BASE: u8 = 2;
 /// Needs the general handler: width variants, punctuation, marks, invisibles, wave dashes,
 /// ideographic space, Kangxi radicals.
-pub(crate) const F_OTHER: u8 = 4;
+pub(crate) const F_OTHER: u8 = 2;
 /// A compatibility character that NFKC changes (only looked at when a class is enabled).
-pub(crate) const F_COMPAT: u8 = 8;
+pub(crate) const F_COMPAT: u8 = 4;
 
 const fn build_table() -> [u8; 0x10000] {
     let mut t = [0u8; 0x10000];
@@ -55,17 +53,7 @@ const fn build_table() -> [u8; 0x10000] {
         t[kanji[i]] |= F_SEGMENT;
         i += 1;
     }
-    // Hiragana bases of voiced and semi-voiced marks: か..ぽ, う, ゝ.
-    c = 0x304B;
-    while c <= 0x307D {
-        if t[c] & F_SEGMENT == 0 && crate::normalize::voiced::compose(char_at(c), false).is_some() {
-            t[c] |= F_HIRAGANA_BASE;
-        }
-        c += 1;
-    }
-    t[0x3046] |= F_HIRAGANA_BASE; // う
-    t[0x309D] |= F_HIRAGANA_BASE; // ゝ
-                                  // Full-width ASCII, half-width punctuation and katakana-related forms.
+    // Full-width ASCII, half-width punctuation and katakana-related forms.
     c = 0xFF01;
     while c <= 0xFF65 {
         t[c] |= F_OTHER;
@@ -79,6 +67,7 @@ const fn build_table() -> [u8; 0x10000] {
     t[0x3001] |= F_OTHER;
     t[0x3002] |= F_OTHER;
     t[0x301C] |= F_OTHER;
+    t[0x30FB] |= F_OTHER; // ・ (leaders, and symbol runs)
     c = 0x3099;
     while c <= 0x309C {
         t[c] |= F_OTHER;
@@ -141,13 +130,6 @@ const fn build_table() -> [u8; 0x10000] {
     t
 }
 
-const fn char_at(c: usize) -> char {
-    match char::from_u32(c as u32) {
-        Some(ch) => ch,
-        None => '\0',
-    }
-}
-
 pub(crate) static TABLE: [u8; 0x10000] = build_table();
 
 /// Flags of an ASCII byte: control characters other than tab, line feed and carriage return.
@@ -155,13 +137,21 @@ pub(crate) const fn ascii_is_control(b: u8) -> bool {
     (b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r') || b == 0x7F
 }
 
-/// The table's flags for `c` (supplementary-plane characters only carry [`F_COMPAT`]).
+/// The table's flags for `c`.
 #[inline]
 pub(crate) fn flags(c: char) -> u8 {
     let u = c as u32;
     if u < 0x10000 {
         TABLE[u as usize]
-    } else if (0x2F800..=0x2FA1F).contains(&u) || (0x1F100..=0x1F2FF).contains(&u) {
+    } else {
+        supplementary_flags(u)
+    }
+}
+
+/// Flags of a supplementary-plane code point: only compatibility characters carry one.
+#[inline]
+pub(crate) fn supplementary_flags(u: u32) -> u8 {
+    if (0x2F800..=0x2FA1F).contains(&u) || (0x1F100..=0x1F2FF).contains(&u) {
         F_COMPAT
     } else {
         0

@@ -69,7 +69,8 @@ struct Unit {
 enum Before {
     /// Start of text, a line break, clause punctuation or an opening bracket.
     Boundary,
-    Space,
+    /// A space, or the particle の (after which へ is hardly a particle): a suggestion.
+    Weak,
     Other,
 }
 
@@ -224,6 +225,54 @@ fn unit_at(text: &str, pos: usize, first: bool) -> Option<Unit> {
     Some(u)
 }
 
+/// The end of the katakana word at `start` when it needs nothing: full-width letters and ー
+/// only, no ーー, no large kana where a small one may belong, and nothing after it that would
+/// join the segment. `None` sends the caller to [`segment`].
+pub(crate) fn plain_katakana(text: &str, start: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut p = start;
+    let mut prev = 0u32;
+    while let Some(&[0xE3, b1 @ (0x82 | 0x83), b2]) = b.get(p..p + 3) {
+        let u = 0x3000 | ((b1 as u32 & 0x3F) << 6) | (b2 as u32 & 0x3F);
+        let letter = matches!(u, 0x30A1..=0x30FA | 0x30FD | 0x30FE) && u != 0x30F5 && u != 0x30F6;
+        if !(letter || u == 0x30FC) {
+            break;
+        }
+        // ーー, or a vowel after one of フ ヴ シ ジ チ テ デ (see `small_form`).
+        if (u == 0x30FC && (prev == 0x30FC || p == start))
+            || (matches!(u, 0x30A2 | 0x30A4 | 0x30A8 | 0x30AA | 0x30E6)
+                && small_form(char_of(prev), char_of(u)).is_some())
+        {
+            return None;
+        }
+        prev = u;
+        p += 3;
+    }
+    if p == start {
+        return None;
+    }
+    if p < b.len() {
+        let (c, _) = decode_at(text, p);
+        if !c.is_ascii()
+            && (super::chars::flags(c) & super::chars::F_SEGMENT != 0
+                || long_vowel_look_alike(c)
+                || is_invisible(c)
+                || voiced_mark(c).is_some()
+                || c == 'ｰ')
+        {
+            return None;
+        }
+        if c.is_ascii() && (c.is_ascii_control() && c != '\n' && c != '\t' && c != '\r') {
+            return None;
+        }
+    }
+    Some(p)
+}
+
+fn char_of(u: u32) -> char {
+    char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
 /// Segments longer than this many units are decided in chunks, each cut between plain
 /// letters where no decision looks across the cut, so memory stays bounded on any input.
 const CHUNK: usize = 256;
@@ -371,8 +420,8 @@ fn before_class(text: &str, start: usize) -> Before {
         }
         return if is_phrase_boundary(c) {
             Before::Boundary
-        } else if is_space(c) {
-            Before::Space
+        } else if is_space(c) || c == 'の' {
+            Before::Weak
         } else {
             Before::Other
         };
@@ -550,7 +599,7 @@ fn decide_look_alikes(n: &Normalizer, units: &mut [Unit], mode: usize, before: B
             } else if at_start && left.is_none() {
                 match before {
                     Before::Boundary => Safety::Safe,
-                    Before::Space => Safety::Unsafe,
+                    Before::Weak => Safety::Unsafe,
                     Before::Other => continue,
                 }
             } else {

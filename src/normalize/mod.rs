@@ -214,13 +214,18 @@ impl Normalizer {
         self.unsafe_fixes
     }
 
+    /// Whether `class` is converted: the class is chosen and the `compatibility` rule is on.
     pub(crate) fn compat_enabled(&self, class: CompatClass) -> bool {
-        self.compat & class.bit() != 0
+        self.compat & class.bit() != 0 && self.rules.contains(Rule::Compatibility)
+    }
+
+    fn compat_on(&self) -> bool {
+        self.compat != 0 && self.rules.contains(Rule::Compatibility)
     }
 
     /// Normalizes `text`. The result borrows `text` when nothing changed.
     pub fn normalize<'a>(&self, text: &'a str) -> Normalized<'a> {
-        if self.compat != 0 && self.has_compat(text) {
+        if self.compat_on() && self.has_compat(text) {
             return self.normalize_in_two_passes(text);
         }
         self.scan(text)
@@ -234,7 +239,7 @@ impl Normalizer {
 
     /// Whether normalizing `text` would change it, answered without allocating.
     pub fn is_normalized(&self, text: &str) -> bool {
-        if self.compat != 0 && self.has_compat(text) {
+        if self.compat_on() && self.has_compat(text) {
             return false;
         }
         let mut sink = Sink::new(text, self, true);
@@ -360,6 +365,21 @@ impl<'a> Sink<'a> {
     #[inline]
     pub(crate) fn enabled(&self, rule: Rule) -> bool {
         self.rules.contains(rule)
+    }
+
+    /// Takes back the edits and suggestions that start at or after `pos`, for a later rule
+    /// that makes one edit of a span they were part of.
+    pub(crate) fn retract_from(&mut self, pos: usize) {
+        while self.edits.last().is_some_and(|e| e.range().start >= pos) {
+            self.edits.pop();
+        }
+        while self
+            .suggestions
+            .last()
+            .is_some_and(|e| e.range().start >= pos)
+        {
+            self.suggestions.pop();
+        }
     }
 
     /// Whether an edit of `safety` is applied (rather than suggested).

@@ -5,7 +5,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::chars::{
     self, ascii_is_control, flags, fullwidth_to_ascii, halfwidth_to_full, is_alnum, is_emoji_like,
-    is_invisible, is_space, is_symbol, voiced_mark, F_COMPAT, F_HIRAGANA_BASE, F_OTHER, F_SEGMENT,
+    is_invisible, is_space, is_symbol, voiced_mark, F_COMPAT, F_OTHER, F_SEGMENT,
 };
 use super::voiced::compose;
 use super::{kana, CompatClass, Normalizer, Sink};
@@ -52,13 +52,33 @@ pub(crate) fn decode_before(text: &str, pos: usize) -> (char, usize) {
 }
 
 /// Runs every enabled rule over `text`, reporting edits to `sink`.
+///
+/// Most text needs no change, so the loop is built around skipping: printable ASCII eight
+/// bytes at a time, characters without a flag after one table lookup, and the common flagged
+/// cases (a hiragana with no mark after it, a katakana word with nothing to fix, a lone 、 or
+/// 。) by looking at the bytes that follow, before any handler runs.
 pub(crate) fn scan(n: &Normalizer, text: &str, sink: &mut Sink<'_>) {
     let bytes = text.as_bytes();
     let leaders = n.is_enabled(Rule::Leader);
+    let plain = if leaders {
+        plain_ascii_word_no_dot
+    } else {
+        plain_ascii_word
+    };
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         if b < 0x80 {
+            if (0x20..0x7F).contains(&b) && !(leaders && b == b'.') {
+                i += 1;
+                while let Some(chunk) = bytes.get(i..i + 8) {
+                    if !plain(u64::from_le_bytes(chunk.try_into().unwrap_or_default())) {
+                        break;
+                    }
+                    i += 8;
+                }
+                continue;
+            }
             if ascii_is_control(b) {
                 invisible(text, i, b as char, sink);
             } else if b == b'\r' {
@@ -75,16 +95,41 @@ pub(crate) fn scan(n: &Normalizer, text: &str, sink: &mut Sink<'_>) {
             i += 1;
             continue;
         }
-        let (c, w) = decode_at(text, i);
-        let f = flags(c);
+        // Runs of three-byte characters (kana, kanji, CJK punctuation) with no flag.
+        while let Some(&[b0 @ 0xE0..=0xEF, b1, b2]) = bytes.get(i..i + 3) {
+            let u =
+                ((b0 as usize & 0x0F) << 12) | ((b1 as usize & 0x3F) << 6) | (b2 as usize & 0x3F);
+            if chars::TABLE[u] != 0 {
+                break;
+            }
+            i += 3;
+        }
+        if i >= bytes.len() || bytes[i] < 0x80 {
+            continue;
+        }
+        let (u, w) = decode_u32(bytes, i);
+        let f = if u < 0x10000 {
+            chars::TABLE[u as usize]
+        } else {
+            chars::supplementary_flags(u)
+        };
         if f == 0 {
             i += w;
             continue;
         }
+        if (u == 0x3001 || u == 0x3002) && !may_continue_punctuation(bytes, i + w) {
+            i += w;
+            continue;
+        }
+        if f & F_SEGMENT != 0 {
+            if let Some(end) = kana::plain_katakana(text, i) {
+                i = end;
+                continue;
+            }
+        }
+        let c = char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER);
         i = if f & F_SEGMENT != 0 {
             kana::segment(n, text, i, sink)
-        } else if f & F_HIRAGANA_BASE != 0 {
-            hiragana_base(text, i, c, w, sink)
         } else if f & F_OTHER != 0 {
             other(n, text, i, c, w, sink)
         } else if f & F_COMPAT != 0 {
@@ -99,25 +144,97 @@ pub(crate) fn scan(n: &Normalizer, text: &str, sink: &mut Sink<'_>) {
     }
 }
 
-/// A hiragana followed by a voiced mark (possibly across invisible characters): か゛ → が.
-fn hiragana_base(text: &str, i: usize, c: char, w: usize, sink: &mut Sink<'_>) -> usize {
-    if !sink.enabled(Rule::VoicedSoundMark) {
-        return i + w;
+/// The code point at byte `i` (the start of a multi-byte character) and its length.
+#[inline(always)]
+fn decode_u32(b: &[u8], i: usize) -> (u32, usize) {
+    let b0 = b[i] as u32;
+    if b0 < 0xE0 {
+        (((b0 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F), 2)
+    } else if b0 < 0xF0 {
+        let (b1, b2) = (b[i + 1] as u32, b[i + 2] as u32);
+        (((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F), 3)
+    } else {
+        let (b1, b2, b3) = (b[i + 1] as u32, b[i + 2] as u32, b[i + 3] as u32);
+        (
+            ((b0 & 0x07) << 18) | ((b1 & 0x3F) << 12) | ((b2 & 0x3F) << 6) | (b3 & 0x3F),
+            4,
+        )
     }
-    let mut p = i + w;
-    while p < text.len() {
-        let (m, mw) = decode_at(text, p);
-        if is_invisible(m) {
-            p += mw;
+}
+
+const LO: u64 = 0x0101_0101_0101_0101;
+const HI: u64 = 0x8080_8080_8080_8080;
+
+/// Eight bytes of printable ASCII (0x20..=0x7E).
+#[inline(always)]
+fn plain_ascii_word(w: u64) -> bool {
+    let below_space = w.wrapping_sub(LO * 0x20) & !w;
+    let del = w ^ (LO * 0x7F);
+    let is_del = del.wrapping_sub(LO) & !del;
+    (w | below_space | is_del) & HI == 0
+}
+
+/// Eight bytes of printable ASCII with no full stop (for the `leader` rule).
+#[inline(always)]
+fn plain_ascii_word_no_dot(w: u64) -> bool {
+    let dot = w ^ (LO * b'.' as u64);
+    plain_ascii_word(w) && dot.wrapping_sub(LO) & !dot & HI == 0
+}
+
+/// Whether the character at `p` may be a voiced mark or an invisible character (which a mark
+/// after it would be looked for across). Cheap and conservative: `true` sends the caller to
+/// the exact handler.
+#[inline(always)]
+fn may_attach(b: &[u8], p: usize) -> bool {
+    match b.get(p..p + 3) {
+        Some(&[0xE3, 0x82, x]) => (0x99..=0x9C).contains(&x),
+        Some(&[0xE2, 0x80 | 0x81, _]) | Some(&[0xEF, 0xBB | 0xBE, _]) | Some(&[0xE1, _, _]) => true,
+        Some(&[x, _, _]) => x < 0x20 || x == 0x7F || x == 0xC2,
+        _ => b
+            .get(p)
+            .is_some_and(|&x| x < 0x20 || x == 0x7F || x == 0xC2),
+    }
+}
+
+/// Whether the character at `p` may continue a run of 、 and 。 (another one, a half-width
+/// one, or an invisible character).
+#[inline(always)]
+fn may_continue_punctuation(b: &[u8], p: usize) -> bool {
+    match b.get(p..p + 3) {
+        Some(&[0xE3, 0x80, 0x81 | 0x82]) | Some(&[0xEF, 0xBD, 0xA1 | 0xA4]) => true,
+        _ => may_attach(b, p),
+    }
+}
+
+/// A voiced mark that no katakana took: composed with the hiragana before it (across
+/// invisible characters, whose edits it takes over: か゛ → が), or else left as it is, except
+/// that a half-width one becomes full width.
+fn voiced_mark_after(text: &str, i: usize, c: char, w: usize, sink: &mut Sink<'_>) {
+    let semi = voiced_mark(c) == Some(true);
+    let mut p = i;
+    while p > 0 {
+        let (prev, pw) = decode_before(text, p);
+        p -= pw;
+        if is_invisible(prev) {
             continue;
         }
-        if let Some(composed) = voiced_mark(m).and_then(|semi| compose(c, semi)) {
-            sink.push_char(i..p + mw, composed, Rule::VoicedSoundMark, Safety::Safe);
-            return p + mw;
+        if sink.enabled(Rule::VoicedSoundMark) && chars::is_hiragana(prev) {
+            if let Some(composed) = compose(prev, semi) {
+                sink.retract_from(p);
+                sink.push_char(p..i + w, composed, Rule::VoicedSoundMark, Safety::Safe);
+                return;
+            }
         }
         break;
     }
-    i + w
+    if matches!(c, 'ﾞ' | 'ﾟ') {
+        sink.push_char(
+            i..i + w,
+            halfwidth_to_full(c),
+            Rule::HalfwidthKana,
+            Safety::Safe,
+        );
+    }
 }
 
 /// Characters that need the general handler.
@@ -136,7 +253,8 @@ fn other(n: &Normalizer, text: &str, i: usize, c: char, w: usize, sink: &mut Sin
         '\u{FF01}'..='\u{FF5D}' => return symbol_run(n, text, i, sink),
         '、' | '。' | '｡' | '､' => return punctuation_run(text, i, sink),
         '・' | '･' => return middle_dots(text, i, sink),
-        '｢' | '｣' | 'ｰ' | 'ﾞ' | 'ﾟ' => {
+        'ﾞ' | 'ﾟ' | '\u{3099}'..='\u{309C}' => voiced_mark_after(text, i, c, w, sink),
+        '｢' | '｣' | 'ｰ' => {
             sink.push_char(
                 range,
                 halfwidth_to_full(c),
@@ -149,8 +267,6 @@ fn other(n: &Normalizer, text: &str, i: usize, c: char, w: usize, sink: &mut Sin
             let nfkc: compact_str::CompactString = core::iter::once(c).nfkc().collect();
             sink.push(range, &nfkc, Rule::KangxiRadical, Safety::Safe);
         }
-        // Standalone voiced marks with nothing to compose with stay as they are.
-        '\u{3099}'..='\u{309C}' => {}
         _ if is_invisible(c) => invisible(text, i, c, sink),
         _ => {
             if flags(c) & F_COMPAT != 0 {
