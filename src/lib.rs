@@ -24,10 +24,12 @@
 
 mod edit;
 mod normalize;
+mod position;
 mod rule;
 
 pub use edit::{apply_edits, ApplyError, Edit};
 pub use normalize::{CompatClass, Normalized, Normalizer, NormalizerBuilder, WaveDashStyle};
+pub use position::{LineCol, LineIndex};
 pub use rule::{Rule, Safety, UnknownRule};
 
 /// Normalizes `text` with the safe defaults ([`Normalizer::default`]).

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
-use seisho::{Edit, Normalized};
+use seisho::{Edit, LineIndex, Normalized};
 
 const LOCATION: Style = Style::new().bold();
 const RULE: Style = AnsiColor::Cyan.on_default();
@@ -52,24 +52,15 @@ fn entries<'n, 'a>(n: &'n Normalized<'a>) -> Vec<Entry<'n, 'a>> {
     all.sort_by_key(|(e, applied)| (e.range().start, !applied));
 
     let text = n.input();
-    let (mut pos, mut line, mut column) = (0, 1, 1);
+    let index = LineIndex::new(text);
     all.into_iter()
         .map(|(edit, applied)| {
-            let start = edit.range().start;
-            for c in text[pos..start].chars() {
-                if c == '\n' {
-                    line += 1;
-                    column = 1;
-                } else {
-                    column += 1;
-                }
-            }
-            pos = start;
+            let pos = index.line_col(text, edit.range().start);
             Entry {
                 edit,
                 applied,
-                line,
-                column,
+                line: pos.line,
+                column: pos.column,
             }
         })
         .collect()
