@@ -23,6 +23,8 @@ fn public_types_are_send_sync_and_unwind_safe() {
     assert_thread_and_unwind_safe::<WaveDashStyle>();
     assert_thread_and_unwind_safe::<seisho::ApplyError>();
     assert_thread_and_unwind_safe::<seisho::UnknownRule>();
+    assert_thread_and_unwind_safe::<seisho::LineIndex>();
+    assert_thread_and_unwind_safe::<seisho::LineCol>();
 }
 
 #[test]
