@@ -1,8 +1,8 @@
 //! seisho (清書, "a fair copy") cleans up Japanese text and records every change it makes.
 //!
 //! ```
-//! let n = seisho::normalize("ＡＢＣ１２３のｶﾞｲﾄﾞ、、コンピュ一タへルプ");
-//! assert_eq!(n.text(), "ABC123のガイド、コンピュータヘルプ");
+//! let n = seisho::normalize("ＡＢＣ１２３のｶﾞｲﾄﾞ、、コンピュ一タ。へルプ");
+//! assert_eq!(n.text(), "ABC123のガイド、コンピュータ。ヘルプ");
 //! for edit in n.edits() {
 //!     println!("{}..{} {} -> {} [{}]", edit.range().start, edit.range().end,
 //!              edit.original(), edit.replacement(), edit.rule());

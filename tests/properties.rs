@@ -75,8 +75,8 @@ const RADICALS: &[&str] = &[
     "⼀", "⼆", "⼋", "⼒", "⼯", "⼝", "⼣", "⼘", "⽇", "⺟", "⺀", "\u{FA10}",
 ];
 
-/// One piece of structured Japanese text; `radicals` mixes in Kangxi radicals (see
-/// [`KANGXI_BUG`]).
+/// One piece of structured Japanese text; `radicals` mixes in Kangxi radicals, which NFKC
+/// turns into look-alikes that the kana rules fix.
 fn piece(radicals: bool) -> BoxedStrategy<String> {
     prop_oneof![
         // Hiragana, with the ones typed for katakana and the bases of voiced marks.
@@ -350,58 +350,25 @@ fn offset_maps(n: &Normalizer, input: &str) -> Result<(), TestCaseError> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Known core bugs
-//
-// The full-strength tests of the invariants these bugs break are ignored (with the bug as the
-// reason) until the core is fixed; `cargo test --test properties -- --ignored` runs them and
-// the minimal reproductions. Meanwhile the `*_except_known_bugs` tests keep checking the same
-// invariant on everything but the known trigger, so that new failures are not hidden.
+// Regressions: minimal inputs that once broke an invariant.
 
-/// Idempotence: a Kangxi radical that NFKC maps to a look-alike kanji (⼀ ⼆ ⼒ ⼯ ⼝ …) becomes
-/// that kanji only after its katakana neighbours were decided, so a second pass changes it.
-const KANGXI_BUG: &str = "core bug: a Kangxi radical next to katakana is not idempotent: \
-                          ⼒ァ -> 力ァ -> カァ, ァ一⼆ -> ァ一二 -> ァー二, コンピュ⼀タ -> コンピュ一タ -> コンピュータ";
-
-fn has_radical(s: &str) -> bool {
-    s.chars().any(|c| ('\u{2E80}'..='\u{2FDF}').contains(&c))
-}
-
-/// Well-formed suggestions: with leaders on (safe fixes only), the leader suggestion over a
-/// run of dots overlaps the invisible-character suggestion of a joiner or bidi control inside
-/// the run.
-const LEADER_BUG: &str = "core bug: with leaders(true), suggestions overlap: ・\\u{200D}・・ gets \
-                          0..12 leader and 3..6 invisible-character";
-
-/// The configurations that trigger [`LEADER_BUG`]: leaders on, unsafe fixes off.
-const LEADER_BUG_CONFIGS: &[&str] = &["everything"];
-
-fn for_each_config_except(input: &str, skip: &[&str], check: Check) -> Result<(), TestCaseError> {
-    for (name, n) in configs() {
-        if skip.contains(&name) {
-            continue;
-        }
-        check(&n, input).map_err(|e| TestCaseError::fail(format!("[{name}] {e}")))?;
-    }
-    Ok(())
-}
-
+/// A Kangxi radical that NFKC maps to a look-alike (⼀ ⼆ ⼒ …) next to katakana.
 #[test]
-#[ignore = "core bug: a Kangxi radical next to katakana is not idempotent (see KANGXI_BUG)"]
 fn regression_kangxi_radical_idempotence() {
     for input in ["⼒ァ", "ァ一⼆", "⼆ャ", "コンピュ⼀タ", "ア⼆メ", "ア⼯メ"] {
         let once = seisho::normalize(input);
         let twice = seisho::normalize(once.text());
         assert!(
             !twice.is_changed(),
-            "{KANGXI_BUG}\n{input:?} -> {:?} -> {:?}",
+            "{input:?} -> {:?} -> {:?}",
             once.text(),
             twice.text()
         );
     }
 }
 
+/// A leader suggestion over dots with an unsafe invisible character among them.
 #[test]
-#[ignore = "core bug: with leaders(true) suggestions overlap (see LEADER_BUG)"]
 fn regression_leader_suggestion_overlap() {
     let n = Normalizer::builder().leaders(true).build();
     for input in ["・\u{200D}・・", "・・\u{202E}・", "あ..\u{202E}."] {
@@ -409,7 +376,7 @@ fn regression_leader_suggestion_overlap() {
         let s = out.suggestions();
         assert!(
             s.windows(2).all(|w| w[0].range().end <= w[1].range().start),
-            "{LEADER_BUG}\n{input:?}: {:?}",
+            "{input:?}: {:?}",
             s.iter().map(ToString::to_string).collect::<Vec<_>>()
         );
     }
@@ -440,16 +407,7 @@ proptest! {
     #![proptest_config(japanese_config())]
 
     #[test]
-    #[ignore = "core bug: a Kangxi radical next to katakana is not idempotent (see KANGXI_BUG)"]
     fn japanese_idempotent(input in japanese()) {
-        for_each_config(&input, idempotent)?;
-    }
-
-    /// Temporary, while [`KANGXI_BUG`] stands: the same strategy without the radicals.
-    #[test]
-    fn japanese_idempotent_except_known_bugs(
-        input in prop::collection::vec(piece(false), 0..40).prop_map(|v| v.concat())
-    ) {
         for_each_config(&input, idempotent)?;
     }
 
@@ -459,15 +417,8 @@ proptest! {
     }
 
     #[test]
-    #[ignore = "core bug: with leaders(true) suggestions overlap (see LEADER_BUG)"]
     fn japanese_edits_well_formed(input in japanese()) {
         for_each_config(&input, edits_well_formed)?;
-    }
-
-    /// Temporary, while [`LEADER_BUG`] stands: every configuration but the one it breaks.
-    #[test]
-    fn japanese_edits_well_formed_except_known_bugs(input in japanese()) {
-        for_each_config_except(&input, LEADER_BUG_CONFIGS, edits_well_formed)?;
     }
 
     #[test]
@@ -490,16 +441,7 @@ proptest! {
     #![proptest_config(arbitrary_config())]
 
     #[test]
-    #[ignore = "core bug: a Kangxi radical next to katakana is not idempotent (see KANGXI_BUG)"]
     fn arbitrary_idempotent(input in arbitrary()) {
-        for_each_config(&input, idempotent)?;
-    }
-
-    /// Temporary, while [`KANGXI_BUG`] stands: inputs without radicals.
-    #[test]
-    fn arbitrary_idempotent_except_known_bugs(
-        input in arbitrary().prop_filter("a Kangxi radical (KANGXI_BUG)", |s| !has_radical(s))
-    ) {
         for_each_config(&input, idempotent)?;
     }
 
@@ -509,15 +451,8 @@ proptest! {
     }
 
     #[test]
-    #[ignore = "core bug: with leaders(true) suggestions overlap (see LEADER_BUG)"]
     fn arbitrary_edits_well_formed(input in arbitrary()) {
         for_each_config(&input, edits_well_formed)?;
-    }
-
-    /// Temporary, while [`LEADER_BUG`] stands: every configuration but the one it breaks.
-    #[test]
-    fn arbitrary_edits_well_formed_except_known_bugs(input in arbitrary()) {
-        for_each_config_except(&input, LEADER_BUG_CONFIGS, edits_well_formed)?;
     }
 
     #[test]

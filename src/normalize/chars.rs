@@ -107,7 +107,7 @@ const fn build_table() -> [u8; 0x10000] {
     }
     // Compatibility classes (see CompatClass).
     let ranges = [
-        (0x00AA, 0x00BA), // ª ² ³ µ ¹ º (superscripts and friends)
+        (0x00AA, 0x00BE), // ª ² ³ µ ¹ º ¼ ½ ¾
         (0x2070, 0x209F), // superscripts and subscripts
         (0x2100, 0x214F), // letterlike symbols
         (0x2150, 0x218F), // number forms: Ⅲ ½
@@ -231,10 +231,13 @@ pub(crate) fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\u{3000}')
 }
 
-/// Full-width ASCII (U+FF01..U+FF5E) to ASCII.
+/// Full-width ASCII (U+FF01..U+FF5E) to ASCII; any other character as it is.
 #[inline]
 pub(crate) fn fullwidth_to_ascii(c: char) -> char {
-    char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c)
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c),
+        _ => c,
+    }
 }
 
 /// Half-width katakana and punctuation (U+FF61..U+FF9F) to full width, marks as spacing marks.

@@ -71,6 +71,8 @@ enum Before {
     Boundary,
     /// A space, or the particle の (after which へ is hardly a particle): a suggestion.
     Weak,
+    /// A kanji: a kanji look-alike after it is most likely part of a compound (入力, 加工).
+    Kanji,
     Other,
 }
 
@@ -153,7 +155,7 @@ fn small_form(prev: char, c: char) -> Option<char> {
 type Units = SmallVec<[Unit; 32]>;
 
 /// Decodes the unit at `pos`: one character with the voiced marks it composes with.
-fn unit_at(text: &str, pos: usize, first: bool) -> Option<Unit> {
+fn unit_at(text: &str, pos: usize, first: bool, voiced: bool) -> Option<Unit> {
     let (c, w) = decode_at(text, pos);
     let mut u = Unit {
         start: pos,
@@ -204,10 +206,11 @@ fn unit_at(text: &str, pos: usize, first: bool) -> Option<Unit> {
             continue;
         }
         if let Some(semi) = voiced_mark(m) {
-            if let Some(composed) = compose(base, semi) {
+            let both_half = is_halfwidth_kana(c) && is_halfwidth_kana(m);
+            // With `voiced-sound-mark` off, only ｶﾞ (a width variant of ガ) composes.
+            if let Some(composed) = compose(base, semi).filter(|_| voiced || both_half) {
                 u.mapped = composed;
                 u.end = p + mw;
-                let both_half = is_halfwidth_kana(c) && is_halfwidth_kana(m);
                 u.map_rule = Some(if both_half {
                     Rule::HalfwidthKana
                 } else {
@@ -280,13 +283,14 @@ const CHUNK: usize = 256;
 /// Handles the segment starting at `start` and returns where it ends.
 pub(crate) fn segment(n: &Normalizer, text: &str, start: usize, sink: &mut Sink<'_>) -> usize {
     let mut units: Units = SmallVec::new();
+    let voiced = n.is_enabled(Rule::VoicedSoundMark);
     let mut pos = start;
     let mut needs_work = false;
     let mut has_letter = false;
     let mut prev_kind = None;
     let mut before = None;
     while pos < text.len() {
-        let Some(u) = unit_at(text, pos, units.is_empty() && before.is_none()) else {
+        let Some(u) = unit_at(text, pos, units.is_empty(), voiced) else {
             break;
         };
         needs_work |= u.map_rule.is_some()
@@ -422,6 +426,8 @@ fn before_class(text: &str, start: usize) -> Before {
             Before::Boundary
         } else if is_space(c) || c == 'の' {
             Before::Weak
+        } else if super::chars::is_kanji(c) {
+            Before::Kanji
         } else {
             Before::Other
         };
@@ -600,7 +606,7 @@ fn decide_look_alikes(n: &Normalizer, units: &mut [Unit], mode: usize, before: B
                 match before {
                     Before::Boundary => Safety::Safe,
                     Before::Weak => Safety::Unsafe,
-                    Before::Other => continue,
+                    Before::Kanji | Before::Other => continue,
                 }
             } else {
                 continue;
@@ -628,7 +634,10 @@ fn decide_look_alikes(n: &Normalizer, units: &mut [Unit], mode: usize, before: B
                     }
                 } else if right.is_tight() {
                     Safety::Safe
-                } else if u.orig == '口' && is_kuchikomi(units, &idx[k + 1..]) {
+                } else if (left.is_none() && before == Before::Kanji)
+                    || (u.orig == '口' && is_kuchikomi(units, &idx[k + 1..]))
+                {
+                    // 入力フォーム, 加工メーカー, 口コミ.
                     continue;
                 } else {
                     Safety::Unsafe

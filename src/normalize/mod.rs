@@ -48,7 +48,7 @@ pub enum CompatClass {
     Squared,
     /// Superscripts and subscripts: m² → m2, H₂O → H2O.
     Superscript,
-    /// Number forms: Ⅲ → III, ½ → 1⁄2.
+    /// Number forms and vulgar fractions: Ⅲ → III, ½ → 1⁄2.
     NumberForm,
     /// Letterlike symbols: ℃ → °C, № → No, ℡ → TEL.
     Letterlike,
@@ -74,6 +74,7 @@ impl CompatClass {
     /// The class of `c`, if it is in one.
     pub fn of(c: char) -> Option<CompatClass> {
         Some(match c as u32 {
+            0x00BC..=0x00BE => CompatClass::NumberForm,
             0x00AA..=0x00BA | 0x2070..=0x209F => CompatClass::Superscript,
             0x2100..=0x214F => CompatClass::Letterlike,
             0x2150..=0x218F => CompatClass::NumberForm,
@@ -219,16 +220,15 @@ impl Normalizer {
         self.compat & class.bit() != 0 && self.rules.contains(Rule::Compatibility)
     }
 
-    fn compat_on(&self) -> bool {
-        self.compat != 0 && self.rules.contains(Rule::Compatibility)
-    }
-
     /// Normalizes `text`. The result borrows `text` when nothing changed.
     pub fn normalize<'a>(&self, text: &'a str) -> Normalized<'a> {
-        if self.compat_on() && self.has_compat(text) {
+        let mut sink = Sink::new(text, self, false);
+        sink.defer_first_pass = true;
+        scan::scan(self, text, &mut sink);
+        if sink.needs_two_passes {
             return self.normalize_in_two_passes(text);
         }
-        self.scan(text)
+        Normalized::build(text, sink.edits, sink.suggestions)
     }
 
     fn scan<'a>(&self, text: &'a str) -> Normalized<'a> {
@@ -239,36 +239,30 @@ impl Normalizer {
 
     /// Whether normalizing `text` would change it, answered without allocating.
     pub fn is_normalized(&self, text: &str) -> bool {
-        if self.compat_on() && self.has_compat(text) {
-            return false;
-        }
         let mut sink = Sink::new(text, self, true);
+        sink.defer_first_pass = true;
         scan::scan(self, text, &mut sink);
-        !sink.found
+        !sink.found && !sink.needs_two_passes
     }
 
-    /// Whether `text` holds a character of an enabled compatibility class that NFKC changes.
-    fn has_compat(&self, text: &str) -> bool {
-        use unicode_normalization::UnicodeNormalization;
-        text.chars().any(|c| {
-            chars::flags(c) & chars::F_COMPAT != 0
-                && CompatClass::of(c).is_some_and(|class| self.compat_enabled(class))
-                && !core::iter::once(c).nfkc().eq(core::iter::once(c))
-        })
-    }
-
-    /// NFKC of compatibility characters can make letters, digits and brackets (⑴ → (1),
-    /// ㌔ → キロ) that the other rules judge their neighbours by. So compatibility runs first,
-    /// the other rules run on its output, and the two edit lists are composed into one over
-    /// the original text: the result is what a second pass would leave unchanged.
+    /// Compatibility characters and Kangxi radicals can become letters, digits, brackets and
+    /// the very look-alikes other rules fix (⑴ → (1), ㌔ → キロ, ⼀ → 一), and the other rules
+    /// judge characters by their neighbours. So when a text holds one, those two rules run
+    /// first, the others run on their output, and the two edit lists are composed into one
+    /// over the original text: the result is what a second pass would leave unchanged.
     fn normalize_in_two_passes<'a>(&self, text: &'a str) -> Normalized<'a> {
-        let mut compat_only = self.clone();
-        compat_only.rules = RuleSet::empty();
-        compat_only.rules.set(Rule::Compatibility, true);
-        let first = compat_only.scan(text);
+        const FIRST: [Rule; 2] = [Rule::Compatibility, Rule::KangxiRadical];
+        let mut first_only = self.clone();
+        first_only.rules = RuleSet::empty();
+        for rule in FIRST {
+            first_only.rules.set(rule, self.rules.contains(rule));
+        }
+        let first = first_only.scan(text);
         let mut rest = self.clone();
         rest.compat = 0;
-        rest.rules.set(Rule::Compatibility, false);
+        for rule in FIRST {
+            rest.rules.set(rule, false);
+        }
         let middle = first.text().to_owned();
         let second = rest.scan(&middle);
         compose(text, &first, &second)
@@ -330,7 +324,16 @@ fn compose<'a>(input: &'a str, first: &Normalized<'a>, second: &Normalized<'_>) 
             );
             Edit::new(input, span, &replacement, e.rule(), e.safety())
         })
-        .collect();
+        .fold(Vec::<Edit<'a>>::new(), |mut kept, e| {
+            // Two suggestions inside one first-pass replacement widen to the same span.
+            if kept
+                .last()
+                .is_none_or(|last| last.range().end <= e.range().start)
+            {
+                kept.push(e);
+            }
+            kept
+        });
     let composed = Normalized::build(input, edits, suggestions);
     debug_assert_eq!(composed.text(), out);
     composed
@@ -344,6 +347,10 @@ pub(crate) struct Sink<'a> {
     check_only: bool,
     /// In `check_only` mode: an edit that would be applied was found.
     pub(crate) found: bool,
+    /// Stop at a character that the first of two passes must handle (see
+    /// `Normalizer::normalize_in_two_passes`) and say so in `needs_two_passes`.
+    pub(crate) defer_first_pass: bool,
+    pub(crate) needs_two_passes: bool,
     edits: Vec<Edit<'a>>,
     suggestions: Vec<Edit<'a>>,
 }
@@ -356,6 +363,8 @@ impl<'a> Sink<'a> {
             unsafe_fixes: n.unsafe_fixes,
             check_only,
             found: false,
+            defer_first_pass: false,
+            needs_two_passes: false,
             edits: Vec::new(),
             suggestions: Vec::new(),
         }
@@ -391,7 +400,20 @@ impl<'a> Sink<'a> {
     /// Whether the scan can stop: in check mode, once something would change.
     #[inline]
     pub(crate) fn done(&self) -> bool {
-        self.found
+        self.found || self.needs_two_passes
+    }
+
+    /// Records an edit of a rule of the first pass (compatibility, Kangxi radicals), or stops
+    /// the scan when this is a single pass over the whole text.
+    pub(crate) fn push_first_pass(&mut self, range: Range<usize>, replacement: &str, rule: Rule) {
+        if !self.rules.contains(rule) || self.input[range.clone()] == *replacement {
+            return;
+        }
+        if self.defer_first_pass {
+            self.needs_two_passes = true;
+        } else {
+            self.push(range, replacement, rule, Safety::Safe);
+        }
     }
 
     /// Records that `range` becomes `replacement` by `rule`.

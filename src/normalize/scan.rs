@@ -265,7 +265,7 @@ fn other(n: &Normalizer, text: &str, i: usize, c: char, w: usize, sink: &mut Sin
         '\u{3000}' => sink.push(range, " ", Rule::IdeographicSpace, Safety::Safe),
         '\u{2E80}'..='\u{2FDF}' => {
             let nfkc: compact_str::CompactString = core::iter::once(c).nfkc().collect();
-            sink.push(range, &nfkc, Rule::KangxiRadical, Safety::Safe);
+            sink.push_first_pass(range, &nfkc, Rule::KangxiRadical);
         }
         _ if is_invisible(c) => invisible(text, i, c, sink),
         _ => {
@@ -280,15 +280,22 @@ fn other(n: &Normalizer, text: &str, i: usize, c: char, w: usize, sink: &mut Sin
 /// NFKC for a compatibility character of an enabled class.
 fn compat(n: &Normalizer, i: usize, c: char, w: usize, sink: &mut Sink<'_>) {
     if CompatClass::of(c).is_some_and(|class| n.compat_enabled(class)) {
-        let nfkc: String = core::iter::once(c).nfkc().collect();
-        sink.push(i..i + w, &nfkc, Rule::Compatibility, Safety::Safe);
+        let nfkc: compact_str::CompactString = core::iter::once(c).nfkc().collect();
+        sink.push_first_pass(i..i + w, &nfkc, Rule::Compatibility);
     }
 }
 
 /// An invisible character at `i`: removed, or suggested for removal where it may be meant.
 pub(crate) fn invisible(text: &str, i: usize, c: char, sink: &mut Sink<'_>) {
-    let range = i..i + c.len_utf8();
-    let safety = match c {
+    if let Some(safety) = invisible_safety(text, i, c) {
+        sink.push(i..i + c.len_utf8(), "", Rule::InvisibleCharacter, safety);
+    }
+}
+
+/// Whether the invisible character `c` at `i` is removed (safe), suggested for removal
+/// (unsafe) or kept (`None`).
+fn invisible_safety(text: &str, i: usize, c: char) -> Option<Safety> {
+    Some(match c {
         // Bidirectional controls can be meant in right-to-left text.
         '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
             Safety::Unsafe
@@ -297,14 +304,13 @@ pub(crate) fn invisible(text: &str, i: usize, c: char, sink: &mut Sink<'_>) {
         '\u{200C}' | '\u{200D}' => {
             let joins =
                 |c: Option<char>| c.is_some_and(|c| is_emoji_like(c) || chars::uses_joiners(c));
-            if joins(visible_before(text, i)) || joins(visible_after(text, range.end)) {
-                return;
+            if joins(visible_before(text, i)) || joins(visible_after(text, i + c.len_utf8())) {
+                return None;
             }
             Safety::Unsafe
         }
         _ => Safety::Safe,
-    };
-    sink.push(range, "", Rule::InvisibleCharacter, safety);
+    })
 }
 
 /// The nearest character before `i` that is not invisible.
@@ -409,10 +415,9 @@ fn symbol_run(n: &Normalizer, text: &str, i: usize, sink: &mut Sink<'_>) -> usiz
             prev_kept = None;
             continue;
         }
-        let convert = if matches!(
-            c,
-            '！' | '？' | '（' | '）' | '：' | '；' | '，' | '．' | '［' | '］' | '｛' | '｝'
-        ) {
+        let convert = if matches!(c, '（' | '）' | '［' | '］' | '｛' | '｝') {
+            bracket_pair(text, range.start, c).unwrap_or(japanese)
+        } else if matches!(c, '！' | '？' | '：' | '；' | '，' | '．') {
             japanese
         } else {
             ascii_only
@@ -436,6 +441,66 @@ fn symbol_run(n: &Normalizer, text: &str, i: usize, sink: &mut Sink<'_>) -> usiz
         }
     }
     end
+}
+
+/// A full-width bracket that pairs with one of the same kind (either width) around letters,
+/// digits, symbols and spaces only, on one line: the pair is decided as one, by what stands
+/// outside it. `ｆ（ｘ）` → `f(x)`, but `（１）はじめに` and `変数（ｘ）を` keep both brackets.
+/// `None` when the bracket has no such partner.
+fn bracket_pair(text: &str, pos: usize, c: char) -> Option<bool> {
+    let ascii = |c: char| {
+        if c.is_ascii() {
+            c
+        } else {
+            fullwidth_to_ascii(c)
+        }
+    };
+    let is_bracket = |c: char| matches!(ascii(c), '(' | ')' | '[' | ']' | '{' | '}');
+    let content = |c: char| is_alnum(c) || is_symbol(c) || c == ' ' || is_invisible(c);
+    let (partner, forward) = match ascii(c) {
+        '(' => (')', true),
+        '[' => (']', true),
+        '{' => ('}', true),
+        ')' => ('(', false),
+        ']' => ('[', false),
+        _ => ('{', false),
+    };
+    let (open, close_end) = if forward {
+        let mut q = pos + c.len_utf8();
+        loop {
+            let (d, w) = (q < text.len()).then(|| decode_at(text, q))?;
+            if is_bracket(d) {
+                break (pos, (ascii(d) == partner).then_some(q + w)?);
+            }
+            if !content(d) {
+                return None;
+            }
+            q += w;
+        }
+    } else {
+        let mut q = pos;
+        loop {
+            let (d, w) = (q > 0).then(|| decode_before(text, q))?;
+            q -= w;
+            if is_bracket(d) {
+                break ((ascii(d) == partner).then_some(q)?, pos + c.len_utf8());
+            }
+            if !content(d) {
+                return None;
+            }
+        }
+    };
+    let side = |x: Option<char>| match x {
+        None => Side::Space,
+        Some(x) if is_alnum(x) => Side::Alnum,
+        Some(x) if is_space(x) || x == '\n' || x == '\r' || is_symbol(x) => Side::Space,
+        Some(_) => Side::Other,
+    };
+    let (l, r) = (
+        side(visible_before(text, open)),
+        side(visible_after(text, close_end)),
+    );
+    Some(l != Side::Other && r != Side::Other && (l == Side::Alnum || r == Side::Alnum))
 }
 
 /// A run of 、 and 。 (full or half width, across invisible characters): one is kept, the
@@ -528,7 +593,8 @@ fn dot_run(text: &str, i: usize, is_dot: impl Fn(char) -> bool) -> (usize, usize
 /// The dots in `i..end`: a leader suggestion when `leader`, else (or when not taken) the
 /// half-width ones to full width and the invisible characters among them removed.
 fn leader_run(text: &str, i: usize, end: usize, leader: bool, sink: &mut Sink<'_>) -> usize {
-    if leader && sink.enabled(Rule::Leader) {
+    let suggested = leader && sink.enabled(Rule::Leader);
+    if suggested {
         sink.push(i..end, "……", Rule::Leader, Safety::Unsafe);
         if sink.applies(Safety::Unsafe) {
             return end;
@@ -540,7 +606,12 @@ fn leader_run(text: &str, i: usize, end: usize, leader: bool, sink: &mut Sink<'_
         if c == '･' {
             sink.push_char(p..p + w, '・', Rule::HalfwidthKana, Safety::Safe);
         } else if is_invisible(c) {
-            invisible(text, p, c, sink);
+            // Suggestions never overlap: inside the leader's, only safe removals.
+            match invisible_safety(text, p, c) {
+                Some(Safety::Unsafe) if suggested => {}
+                Some(safety) => sink.push(p..p + w, "", Rule::InvisibleCharacter, safety),
+                None => {}
+            }
         }
         p += w;
     }
