@@ -11,6 +11,9 @@ pub(crate) const F_SEGMENT: u8 = 1;
 pub(crate) const F_OTHER: u8 = 2;
 /// A compatibility character that NFKC changes (only looked at when a class is enabled).
 pub(crate) const F_COMPAT: u8 = 4;
+/// Joins a katakana segment after a letter (a look-alike of ー, a voiced mark, ｰ or an
+/// invisible character): a katakana word followed by one is not plain.
+pub(crate) const F_JOINS_SEGMENT: u8 = 8;
 
 const fn build_table() -> [u8; 0x10000] {
     let mut t = [0u8; 0x10000];
@@ -99,6 +102,23 @@ const fn build_table() -> [u8; 0x10000] {
         c += 1;
     }
     t[0xFEFF] |= F_OTHER;
+    // What joins a katakana segment besides its starters (see kana::unit_at).
+    let joins = [
+        0x4E00, 0xFF0D, 0x2010, 0x2011, 0x2013, 0x2014, 0x2015, 0x2212, 0x2500, 0x2501, 0xFE63,
+        0x3099, 0x309A, 0x309B, 0x309C, 0xFF9E, 0xFF9F, 0xFF70, 0x30FC,
+    ];
+    i = 0;
+    while i < joins.len() {
+        t[joins[i]] |= F_JOINS_SEGMENT;
+        i += 1;
+    }
+    c = 0;
+    while c < 0x10000 {
+        if is_invisible_const(c) {
+            t[c] |= F_JOINS_SEGMENT;
+        }
+        c += 1;
+    }
     // Kangxi radicals and CJK radicals supplement.
     c = 0x2E80;
     while c <= 0x2FDF {
@@ -118,7 +138,7 @@ const fn build_table() -> [u8; 0x10000] {
         (0xF900, 0xFAFF), // CJK compatibility ideographs
         (0xFB00, 0xFB4F), // alphabetic presentation forms: ﬁ
     ];
-    i = 0;
+    let mut i = 0;
     while i < ranges.len() {
         c = ranges[i].0;
         while c <= ranges[i].1 {
@@ -156,6 +176,12 @@ pub(crate) fn supplementary_flags(u: u32) -> u8 {
     } else {
         0
     }
+}
+
+const fn is_invisible_const(c: usize) -> bool {
+    matches!(c,
+        0x0..=0x8 | 0xB | 0xC | 0xE..=0x1F | 0x7F..=0x9F | 0xAD | 0x180E | 0x200B..=0x200F
+        | 0x202A..=0x202E | 0x2060..=0x2064 | 0x2066..=0x2069 | 0xFEFF)
 }
 
 /// Invisible characters: transparent to every rule that looks at neighbours, and removed (or
@@ -282,4 +308,24 @@ pub(crate) fn is_emoji_like(c: char) -> bool {
 #[inline]
 pub(crate) fn uses_joiners(c: char) -> bool {
     matches!(c, '\u{0590}'..='\u{1CFF}' | '\u{A800}'..='\u{ABFF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}' | '\u{10000}'..='\u{1EFFF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_agree_with_the_predicates() {
+        for u in 0..0x10000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            assert_eq!(is_invisible_const(u as usize), is_invisible(c), "{u:04X}");
+            if is_invisible(c) {
+                assert_ne!(TABLE[u as usize] & F_JOINS_SEGMENT, 0, "{u:04X}");
+            }
+            if TABLE[u as usize] & F_SEGMENT != 0 && !is_halfwidth_kana(c) && !is_katakana_letter(c)
+            {
+                assert!(is_hiragana(c) || is_kanji(c), "{u:04X}");
+            }
+        }
+    }
 }

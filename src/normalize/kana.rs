@@ -228,48 +228,97 @@ fn unit_at(text: &str, pos: usize, first: bool, voiced: bool) -> Option<Unit> {
     Some(u)
 }
 
+/// Classes of U+30A0..U+30FF for [`plain_katakana`], indexed by the low 7 bits of the code
+/// point: 0 not part of a plain word, 1 a letter, 2 ー, 3 a large vowel that may belong small
+/// after the previous letter (see `small_form`).
+static KATAKANA_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut u = 0x30A1;
+    while u <= 0x30FA {
+        t[u - 0x3080] = 1;
+        u += 1;
+    }
+    t[0x30F5 - 0x3080] = 0; // ヵ
+    t[0x30F6 - 0x3080] = 0; // ヶ
+    t[0x30FD - 0x3080] = 1; // ヽ
+    t[0x30FE - 0x3080] = 1; // ヾ
+    t[0x30FC - 0x3080] = 2; // ー
+    let vowels = [0x30A2, 0x30A4, 0x30A8, 0x30AA, 0x30E6]; // ア イ エ オ ユ
+    let mut i = 0;
+    while i < vowels.len() {
+        t[vowels[i] - 0x3080] = 3;
+        i += 1;
+    }
+    t
+};
+
 /// The end of the katakana word at `start` when it needs nothing: full-width letters and ー
 /// only, no ーー, no large kana where a small one may belong, and nothing after it that would
 /// join the segment. `None` sends the caller to [`segment`].
+#[inline]
 pub(crate) fn plain_katakana(text: &str, start: usize) -> Option<usize> {
     let b = text.as_bytes();
     let mut p = start;
-    let mut prev = 0u32;
-    while let Some(&[0xE3, b1 @ (0x82 | 0x83), b2]) = b.get(p..p + 3) {
-        let u = 0x3000 | ((b1 as u32 & 0x3F) << 6) | (b2 as u32 & 0x3F);
-        let letter = matches!(u, 0x30A1..=0x30FA | 0x30FD | 0x30FE) && u != 0x30F5 && u != 0x30F6;
-        if !(letter || u == 0x30FC) {
+    let mut prev = 0u8;
+    // Katakana are E3 82 A0..BF (U+30A0..U+30BF) and E3 83 80..BF (U+30C0..U+30FF).
+    while let Some(&[0xE3, b1, b2]) = b.get(p..p + 3) {
+        if b1 & 0xFE != 0x82 {
             break;
         }
-        // ーー, or a vowel after one of フ ヴ シ ジ チ テ デ (see `small_form`).
-        if (u == 0x30FC && (prev == 0x30FC || p == start))
-            || (matches!(u, 0x30A2 | 0x30A4 | 0x30A8 | 0x30AA | 0x30E6)
-                && small_form(char_of(prev), char_of(u)).is_some())
-        {
-            return None;
+        let low = (((b1 & 1) << 6) | (b2 & 0x3F)) as usize;
+        let class = KATAKANA_CLASS[low];
+        match class {
+            0 => break,
+            2 if prev == 0x7C || p == start => return None,
+            3 if prev != 0
+                && small_form(char_of(0x3080 + prev as u32), char_of(0x3080 + low as u32))
+                    .is_some() =>
+            {
+                return None
+            }
+            _ => {}
         }
-        prev = u;
+        prev = low as u8;
         p += 3;
     }
     if p == start {
         return None;
     }
-    if p < b.len() {
-        let (c, _) = decode_at(text, p);
-        if !c.is_ascii()
-            && (super::chars::flags(c) & super::chars::F_SEGMENT != 0
-                || long_vowel_look_alike(c)
-                || is_invisible(c)
-                || voiced_mark(c).is_some()
-                || c == 'ｰ')
-        {
-            return None;
-        }
-        if c.is_ascii() && (c.is_ascii_control() && c != '\n' && c != '\t' && c != '\r') {
-            return None;
-        }
+    if !joins_nothing_at(text, p) {
+        // A look-alike that ends the word is decided as nothing when what follows cannot
+        // join it: ファイルへ, ページ一覧, チーム力.
+        let (c, w) = decode_at(text, p);
+        let ends_word =
+            hiragana_look_alike(c).is_some() || kanji_look_alike(c).is_some() || c == '一';
+        return (ends_word && joins_nothing_at(text, p + w)).then_some(p + w);
     }
     Some(p)
+}
+
+/// A hiragana or kanji look-alike at `i` that no katakana is next to: it starts a segment of
+/// one, in which nothing can be decided. (A katakana before it would have taken it in.)
+pub(crate) fn lone_look_alike(text: &str, i: usize) -> Option<usize> {
+    let (c, w) = decode_at(text, i);
+    let alone = !is_katakana_letter(c) && !is_halfwidth_kana(c) && joins_nothing_at(text, i + w);
+    alone.then_some(i + w)
+}
+
+/// Whether the character at `p` (if any) cannot join a katakana segment before it.
+#[inline]
+fn joins_nothing_at(text: &str, p: usize) -> bool {
+    use super::chars::{ascii_is_control, flags, F_JOINS_SEGMENT, F_SEGMENT, TABLE};
+    let b = text.as_bytes();
+    let f = match b.get(p..p + 3) {
+        Some(&[b0 @ 0xE0..=0xEF, b1, b2]) => {
+            TABLE[((b0 as usize & 0x0F) << 12) | ((b1 as usize & 0x3F) << 6) | (b2 as usize & 0x3F)]
+        }
+        _ => match b.get(p) {
+            None => return true,
+            Some(&x) if x < 0x80 => return !ascii_is_control(x),
+            Some(_) => flags(decode_at(text, p).0),
+        },
+    };
+    f & (F_SEGMENT | F_JOINS_SEGMENT) == 0
 }
 
 fn char_of(u: u32) -> char {

@@ -58,15 +58,27 @@ pub(crate) fn decode_before(text: &str, pos: usize) -> (char, usize) {
 /// cases (a hiragana with no mark after it, a katakana word with nothing to fix, a lone 、 or
 /// 。) by looking at the bytes that follow, before any handler runs.
 pub(crate) fn scan(n: &Normalizer, text: &str, sink: &mut Sink<'_>) {
-    let bytes = text.as_bytes();
-    let leaders = n.is_enabled(Rule::Leader);
-    let plain = if leaders {
-        plain_ascii_word_no_dot
+    if n.is_enabled(Rule::Leader) {
+        scan_with::<true>(n, text, sink)
     } else {
-        plain_ascii_word
+        scan_with::<false>(n, text, sink)
+    }
+}
+
+/// The scan, compiled once with the full stop as a trigger (for `leader`) and once without.
+fn scan_with<const LEADERS: bool>(n: &Normalizer, text: &str, sink: &mut Sink<'_>) {
+    let bytes = text.as_bytes();
+    let leaders = LEADERS;
+    let plain = |w: u64| {
+        if LEADERS {
+            plain_ascii_word_no_dot(w)
+        } else {
+            plain_ascii_word(w)
+        }
     };
+    let len = bytes.len();
     let mut i = 0;
-    while i < bytes.len() {
+    while i < len {
         let b = bytes[i];
         if b < 0x80 {
             if (0x20..0x7F).contains(&b) && !(leaders && b == b'.') {
@@ -95,16 +107,43 @@ pub(crate) fn scan(n: &Normalizer, text: &str, sink: &mut Sink<'_>) {
             i += 1;
             continue;
         }
-        // Runs of three-byte characters (kana, kanji, CJK punctuation) with no flag.
-        while let Some(&[b0 @ 0xE0..=0xEF, b1, b2]) = bytes.get(i..i + 3) {
-            let u =
-                ((b0 as usize & 0x0F) << 12) | ((b1 as usize & 0x3F) << 6) | (b2 as usize & 0x3F);
-            if chars::TABLE[u] != 0 {
+        // Three-byte characters (kana, kanji, CJK punctuation): the unflagged ones, plain
+        // katakana words and lone 、。 are skipped here without leaving the loop.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            // One load for two characters: the code points of E0..EF b1 b2 from the word.
+            let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            if w & 0xF0 != 0xE0 {
                 break;
             }
-            i += 3;
+            let u = ((w & 0x0F) << 12 | (w >> 2) & 0x0FC0 | (w >> 16) & 0x3F) as usize;
+            let f = chars::TABLE[u];
+            if f == 0 {
+                let v = w >> 24;
+                if v & 0xF0 == 0xE0
+                    && chars::TABLE
+                        [((v & 0x0F) << 12 | (v >> 2) & 0x0FC0 | (v >> 16) & 0x3F) as usize]
+                        == 0
+                {
+                    i += 6;
+                } else {
+                    i += 3;
+                }
+                continue;
+            }
+            if f & F_SEGMENT != 0 {
+                if let Some(end) =
+                    kana::plain_katakana(text, i).or_else(|| kana::lone_look_alike(text, i))
+                {
+                    i = end;
+                    continue;
+                }
+            } else if (u == 0x3001 || u == 0x3002) && !may_continue_punctuation(bytes, i + 3) {
+                i += 3;
+                continue;
+            }
+            break;
         }
-        if i >= bytes.len() || bytes[i] < 0x80 {
+        if i >= len || bytes[i] < 0x80 {
             continue;
         }
         let (u, w) = decode_u32(bytes, i);
@@ -116,16 +155,6 @@ pub(crate) fn scan(n: &Normalizer, text: &str, sink: &mut Sink<'_>) {
         if f == 0 {
             i += w;
             continue;
-        }
-        if (u == 0x3001 || u == 0x3002) && !may_continue_punctuation(bytes, i + w) {
-            i += w;
-            continue;
-        }
-        if f & F_SEGMENT != 0 {
-            if let Some(end) = kana::plain_katakana(text, i) {
-                i = end;
-                continue;
-            }
         }
         let c = char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER);
         i = if f & F_SEGMENT != 0 {
