@@ -137,7 +137,9 @@ fn scan_with<const LEADERS: bool>(n: &Normalizer, text: &str, sink: &mut Sink<'_
                     i = end;
                     continue;
                 }
-            } else if (u == 0x3001 || u == 0x3002) && !may_continue_punctuation(bytes, i + 3) {
+            } else if (u == 0x3001 || u == 0x3002) && !may_continue_punctuation(bytes, i + 3)
+                || needs_nothing::<LEADERS>(n, bytes, i, u)
+            {
                 i += 3;
                 continue;
             }
@@ -170,6 +172,36 @@ fn scan_with<const LEADERS: bool>(n: &Normalizer, text: &str, sink: &mut Sink<'_
         if sink.done() {
             return;
         }
+    }
+}
+
+/// Common flagged characters that need nothing where they stand, told without the handler:
+/// ・ (when `leader` is off: a half-width ･ after it is handled on its own), U+3000 (when
+/// `ideographic-space` is off), and a full-width symbol between two characters that are
+/// neither letters, digits, spaces nor symbols (（注）, 注意！と): such a run converts nothing,
+/// pairs no bracket with ASCII and repeats nothing.
+#[inline(always)]
+fn needs_nothing<const LEADERS: bool>(n: &Normalizer, b: &[u8], i: usize, u: usize) -> bool {
+    match u {
+        0x30FB => !LEADERS,
+        0x3000 => !n.is_enabled(Rule::IdeographicSpace),
+        0xFF01..=0xFF5D if !matches!(u, 0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A) => {
+            i >= 3 && quiet_three_byte(b, i - 3) && quiet_three_byte(b, i + 3)
+        }
+        _ => false,
+    }
+}
+
+/// A three-byte character at `p` with no flag that is not a leader (… ‥, symbol-run members).
+#[inline(always)]
+fn quiet_three_byte(b: &[u8], p: usize) -> bool {
+    match b.get(p..p + 3) {
+        Some(&[b0 @ 0xE0..=0xEF, b1, b2]) => {
+            let u =
+                ((b0 as usize & 0x0F) << 12) | ((b1 as usize & 0x3F) << 6) | (b2 as usize & 0x3F);
+            chars::TABLE[u] == 0 && u != 0x2025 && u != 0x2026
+        }
+        _ => false,
     }
 }
 
@@ -218,10 +250,8 @@ fn may_attach(b: &[u8], p: usize) -> bool {
     match b.get(p..p + 3) {
         Some(&[0xE3, 0x82, x]) => (0x99..=0x9C).contains(&x),
         Some(&[0xE2, 0x80 | 0x81, _]) | Some(&[0xEF, 0xBB | 0xBE, _]) | Some(&[0xE1, _, _]) => true,
-        Some(&[x, _, _]) => x < 0x20 || x == 0x7F || x == 0xC2,
-        _ => b
-            .get(p)
-            .is_some_and(|&x| x < 0x20 || x == 0x7F || x == 0xC2),
+        Some(&[x, _, _]) => ascii_is_control(x) || x == 0xC2,
+        _ => b.get(p).is_some_and(|&x| ascii_is_control(x) || x == 0xC2),
     }
 }
 
@@ -485,7 +515,7 @@ fn bracket_pair(text: &str, pos: usize, c: char) -> Option<bool> {
         }
     };
     let is_bracket = |c: char| matches!(ascii(c), '(' | ')' | '[' | ']' | '{' | '}');
-    let content = |c: char| is_alnum(c) || is_symbol(c) || c == ' ' || is_invisible(c);
+    let content = |c: char| is_alnum(c) || is_symbol(c) || is_space(c) || is_invisible(c);
     let (partner, forward) = match ascii(c) {
         '(' => (')', true),
         '[' => (']', true),
