@@ -53,3 +53,8 @@ pub fn normalize(text: &str) -> Normalized<'_> {
 pub fn is_normalized(text: &str) -> bool {
     Normalizer::default().is_normalized(text)
 }
+
+/// The README's examples, run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
