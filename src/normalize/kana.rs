@@ -676,8 +676,10 @@ fn decide_look_alikes(n: &Normalizer, units: &mut [Unit], mode: usize, before: B
             } else if at_start {
                 let next = idx.get(k + 1).map(|&j| units[j].mapped);
                 if numeral {
-                    // 二メートル, 三ヶ月, 三ッ矢: numerals before katakana are counters.
+                    // 二メートル, 三ヶ月, 三ッ矢: numerals before katakana are counters, but no
+                    // counter starts with ー or a small vowel (八ードウェア, 二ュース).
                     match next {
+                        Some('ー') => Safety::Safe,
                         Some(c) if is_small_katakana(c) && c != 'ッ' => Safety::Safe,
                         _ => continue,
                     }
