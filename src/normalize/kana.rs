@@ -678,9 +678,9 @@ fn decide_look_alikes(n: &Normalizer, units: &mut [Unit], mode: usize, before: B
                 if numeral {
                     // 二メートル, 三ヶ月, 三ッ矢: numerals before katakana are counters, but no
                     // counter starts with ー or a small vowel (八ードウェア, 二ュース).
-                    match next {
-                        Some('ー') => Safety::Safe,
-                        Some(c) if is_small_katakana(c) && c != 'ッ' => Safety::Safe,
+                    match (right, next) {
+                        (Class::Prolonged, _) => Safety::Safe,
+                        (Class::Letter { small: true }, Some(c)) if c != 'ッ' => Safety::Safe,
                         _ => continue,
                     }
                 } else if right.is_tight() {
