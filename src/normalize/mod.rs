@@ -27,7 +27,25 @@ pub enum WaveDashStyle {
 }
 
 impl WaveDashStyle {
-    pub(crate) fn char(self) -> char {
+    /// Every style.
+    pub const ALL: &'static [WaveDashStyle] =
+        &[WaveDashStyle::WaveDash, WaveDashStyle::FullwidthTilde];
+
+    /// The kebab-case id (`wave-dash`, `fullwidth-tilde`), as configuration names it.
+    pub const fn id(self) -> &'static str {
+        match self {
+            WaveDashStyle::WaveDash => "wave-dash",
+            WaveDashStyle::FullwidthTilde => "fullwidth-tilde",
+        }
+    }
+
+    /// The style with this id.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|s| s.id() == id)
+    }
+
+    /// The character it writes: 〜 or ～.
+    pub const fn char(self) -> char {
         match self {
             WaveDashStyle::WaveDash => '〜',
             WaveDashStyle::FullwidthTilde => '～',
@@ -70,6 +88,37 @@ impl CompatClass {
         CompatClass::Ideograph,
         CompatClass::Ligature,
     ];
+
+    /// The kebab-case id (`enclosed`, `number-form`, …), as configuration names it.
+    pub const fn id(self) -> &'static str {
+        match self {
+            CompatClass::Enclosed => "enclosed",
+            CompatClass::Squared => "squared",
+            CompatClass::Superscript => "superscript",
+            CompatClass::NumberForm => "number-form",
+            CompatClass::Letterlike => "letterlike",
+            CompatClass::Ideograph => "ideograph",
+            CompatClass::Ligature => "ligature",
+        }
+    }
+
+    /// The class with this id.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.iter().copied().find(|c| c.id() == id)
+    }
+
+    /// What the class holds, with an example, in one line.
+    pub const fn summary(self) -> &'static str {
+        match self {
+            CompatClass::Enclosed => "circled and parenthesized characters: ① → 1, ㈱ → (株)",
+            CompatClass::Squared => "squared abbreviations and units: ㍻ → 平成, ㎏ → kg",
+            CompatClass::Superscript => "superscripts and subscripts: m² → m2",
+            CompatClass::NumberForm => "number forms and fractions: Ⅲ → III, ½ → 1⁄2",
+            CompatClass::Letterlike => "letterlike symbols: ℃ → °C, № → No",
+            CompatClass::Ideograph => "CJK compatibility ideographs to unified ideographs",
+            CompatClass::Ligature => "Latin ligatures: ﬁ → fi",
+        }
+    }
 
     /// The class of `c`, if it is in one.
     pub fn of(c: char) -> Option<CompatClass> {
