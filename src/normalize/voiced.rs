@@ -14,8 +14,8 @@ pub(crate) const fn compose(base: char, semi: bool) -> Option<char> {
     }
     match u {
         // か..ぢ and カ..ヂ: voiceless at odd offsets from か (U+304B), voiced one after.
-        0x304B..=0x3061 if (u - 0x304B) % 2 == 0 => char::from_u32(u + 1),
-        0x30AB..=0x30C1 if (u - 0x30AB) % 2 == 0 => char::from_u32(u + 1),
+        0x304B..=0x3061 if (u - 0x304B) & 1 == 0 => char::from_u32(u + 1),
+        0x30AB..=0x30C1 if (u - 0x30AB) & 1 == 0 => char::from_u32(u + 1),
         // つ て と, ツ テ ト
         0x3064 | 0x3066 | 0x3068 | 0x30C4 | 0x30C6 | 0x30C8 => char::from_u32(u + 1),
         // は ひ ふ へ ほ, ハ ヒ フ ヘ ホ
