@@ -1,0 +1,278 @@
+//! IPADIC, the dictionary of Japanese words that seisho's morphological analysis (形態素解析,
+//! keitaiso kaiseki) uses, compiled for [lindera](https://crates.io/crates/lindera).
+//!
+//! The dictionary is built by this crate's build script from the source kept in the repository
+//! (IPADIC 2.7.0 as packaged by Debian, converted to UTF-8: see `data/PROVENANCE.md`), with no
+//! network access, and embedded in the binary. It can also be loaded from a directory written by
+//! [`write_to_dir`], or from the same files held in memory (a browser fetches them):
+//!
+//! ```
+//! // The embedded dictionary: loaded once, without copying its 50 MB.
+//! let dictionary = seisho_ipadic::embedded();
+//! assert!(dictionary.word_count() > 390_000);
+//!
+//! // The same files written to a directory and loaded back, memory-mapped.
+//! let dir = std::env::temp_dir().join(format!("seisho-ipadic-doc-{}", std::process::id()));
+//! seisho_ipadic::write_to_dir(&dir)?;
+//! let from_dir = seisho_ipadic::load_from_dir(&dir)?;
+//! assert_eq!(from_dir.word_count(), dictionary.word_count());
+//!
+//! // Or from bytes in memory, one file at a time.
+//! let mut parts = seisho_ipadic::DictionaryParts::new();
+//! for name in seisho_ipadic::FILE_NAMES {
+//!     parts.insert(name, std::fs::read(dir.join(name))?)?;
+//! }
+//! let from_bytes = seisho_ipadic::load_from_parts(parts)?;
+//! assert_eq!(from_bytes.word_count(), dictionary.word_count());
+//! # std::fs::remove_dir_all(&dir)?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! IPADIC is © Nara Institute of Science and Technology, under the licence in `data/COPYING`,
+//! which every copy of the dictionary must carry.
+#![deny(missing_docs)]
+
+mod error;
+
+use std::borrow::Cow;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use lindera_dictionary::dictionary::character_definition::CharacterDefinition;
+use lindera_dictionary::dictionary::connection_cost_matrix::ConnectionCostMatrix;
+use lindera_dictionary::dictionary::metadata::Metadata;
+use lindera_dictionary::dictionary::prefix_dictionary::PrefixDictionary;
+use lindera_dictionary::dictionary::unknown_dictionary::UnknownDictionary;
+use lindera_dictionary::util::Data;
+
+pub use error::Error;
+
+/// The version of IPADIC this crate embeds.
+pub const IPADIC_VERSION: &str = "2.7.0-20070801";
+
+/// The files a compiled dictionary consists of, as [`write_to_dir`] writes them and
+/// [`DictionaryParts::insert`] takes them.
+pub const FILE_NAMES: [&str; 9] = [
+    "metadata.json",
+    "char_def.bin",
+    "unk.bin",
+    "matrix.mtx",
+    "dict.trie",
+    "dict.valsidx",
+    "dict.vals",
+    "dict.wordsidx",
+    "dict.words",
+];
+
+// Indices into FILE_NAMES, for error messages; the prefix dictionary's five files are named
+// by the first.
+const METADATA: usize = 0;
+const CHAR_DEF: usize = 1;
+const UNK: usize = 2;
+const MATRIX: usize = 3;
+const TRIE: usize = 4;
+
+macro_rules! embedded_file {
+    ($name:literal) => {
+        // 16-byte aligned, so that the connection cost matrix (and anything else read as wider
+        // integers) is used in place instead of being copied into an aligned buffer.
+        lindera_dictionary::include_bytes_aligned!(concat!(env!("OUT_DIR"), "/ipadic/", $name))
+    };
+}
+
+static EMBEDDED: [&[u8]; 9] = [
+    embedded_file!("metadata.json"),
+    embedded_file!("char_def.bin"),
+    embedded_file!("unk.bin"),
+    embedded_file!("matrix.mtx"),
+    embedded_file!("dict.trie"),
+    embedded_file!("dict.valsidx"),
+    embedded_file!("dict.vals"),
+    embedded_file!("dict.wordsidx"),
+    embedded_file!("dict.words"),
+];
+
+/// A compiled IPADIC dictionary, ready for lindera's segmenter.
+///
+/// Cloning is cheap: the parts are shared, not copied.
+#[derive(Clone)]
+pub struct Dictionary {
+    inner: lindera_dictionary::dictionary::Dictionary,
+}
+
+impl Dictionary {
+    /// The lindera dictionary, to build a `lindera::segmenter::Segmenter` (lindera 6) over it.
+    pub fn as_lindera(&self) -> &lindera_dictionary::dictionary::Dictionary {
+        &self.inner
+    }
+
+    /// The lindera dictionary, by value.
+    pub fn into_lindera(self) -> lindera_dictionary::dictionary::Dictionary {
+        self.inner
+    }
+
+    /// The number of entries (words in each of their forms) in the dictionary.
+    pub fn word_count(&self) -> usize {
+        self.inner.prefix_dictionary.word_count()
+    }
+}
+
+impl std::fmt::Debug for Dictionary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Dictionary")
+            .field("name", &self.inner.metadata.name)
+            .field("word_count", &self.word_count())
+            .finish_non_exhaustive()
+    }
+}
+
+/// The embedded dictionary, loaded on first use and shared afterwards.
+///
+/// Loading takes no copy of the dictionary's data (a few milliseconds at most).
+///
+/// # Panics
+///
+/// If the embedded files do not load, which would be a bug in this crate's build (the crate's
+/// tests load them); [`load_embedded`] returns the error instead.
+pub fn embedded() -> &'static Dictionary {
+    static DICTIONARY: OnceLock<Dictionary> = OnceLock::new();
+    DICTIONARY.get_or_init(|| match load_embedded() {
+        Ok(dictionary) => dictionary,
+        Err(e) => panic!("the embedded IPADIC does not load: {e}"),
+    })
+}
+
+/// Loads the embedded dictionary anew. Prefer [`embedded`], which loads it once.
+pub fn load_embedded() -> Result<Dictionary, Error> {
+    load_from_parts(DictionaryParts::embedded())
+}
+
+/// Writes the embedded dictionary's files ([`FILE_NAMES`]) into `dir`, creating it if needed.
+///
+/// [`load_from_dir`] loads them back; a browser can fetch them and load them with
+/// [`load_from_parts`].
+pub fn write_to_dir(dir: impl AsRef<Path>) -> Result<(), Error> {
+    let dir = dir.as_ref();
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    for (name, bytes) in DictionaryParts::embedded().iter() {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).map_err(|e| Error::io(&path, e))?;
+    }
+    Ok(())
+}
+
+/// Loads a dictionary from a directory holding the files [`write_to_dir`] writes.
+///
+/// With the `mmap` feature (on by default) the large files are memory-mapped, not read.
+pub fn load_from_dir(dir: impl AsRef<Path>) -> Result<Dictionary, Error> {
+    let dir = dir.as_ref();
+    let inner = lindera_dictionary::dictionary::Dictionary::load_from_path_with_options(
+        dir,
+        cfg!(feature = "mmap"),
+    )
+    .map_err(|e| Error::load(format!("{}", dir.display()), e))?;
+    Ok(Dictionary { inner })
+}
+
+/// Loads a dictionary from its files held in memory.
+pub fn load_from_parts(parts: DictionaryParts) -> Result<Dictionary, Error> {
+    let [metadata, char_def, unk, matrix, trie, vals_idx, vals, words_idx, words] =
+        parts.into_complete()?;
+    let load = |name: usize, e| Error::load(FILE_NAMES[name].to_owned(), e);
+
+    let metadata = Metadata::load(&metadata).map_err(|e| load(METADATA, e))?;
+    metadata
+        .validate_format_version()
+        .map_err(|e| load(METADATA, e))?;
+    let character_definition =
+        CharacterDefinition::load(&char_def).map_err(|e| load(CHAR_DEF, e))?;
+    let unknown_dictionary = UnknownDictionary::load(&unk).map_err(|e| load(UNK, e))?;
+    let connection_cost_matrix =
+        ConnectionCostMatrix::load(into_data(matrix)).map_err(|e| load(MATRIX, e))?;
+    let prefix_dictionary = PrefixDictionary::load(
+        into_data(trie),
+        into_data(vals_idx),
+        into_data(vals),
+        into_data(words_idx),
+        into_data(words),
+    )
+    .map_err(|e| load(TRIE, e))?;
+
+    Ok(Dictionary {
+        inner: lindera_dictionary::dictionary::Dictionary {
+            prefix_dictionary: Arc::new(prefix_dictionary),
+            connection_cost_matrix: Arc::new(connection_cost_matrix),
+            character_definition: Arc::new(character_definition),
+            unknown_dictionary: Arc::new(unknown_dictionary),
+            metadata: Arc::new(metadata),
+        },
+    })
+}
+
+/// Static bytes are used in place; owned bytes are moved, not copied.
+fn into_data(bytes: Cow<'static, [u8]>) -> Data {
+    match bytes {
+        Cow::Borrowed(bytes) => Data::Static(bytes),
+        Cow::Owned(bytes) => Data::Vec(bytes),
+    }
+}
+
+/// The files of a compiled dictionary held in memory, by name, for [`load_from_parts`].
+///
+/// Each file is either `&'static [u8]` (used in place) or `Vec<u8>` (moved in).
+#[derive(Clone, Debug, Default)]
+pub struct DictionaryParts {
+    parts: [Option<Cow<'static, [u8]>>; 9],
+}
+
+impl DictionaryParts {
+    /// No files yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The embedded dictionary's files, borrowed.
+    pub fn embedded() -> Self {
+        Self {
+            parts: EMBEDDED.map(|bytes| Some(Cow::Borrowed(bytes))),
+        }
+    }
+
+    /// Sets the file named `file_name`, one of [`FILE_NAMES`], replacing any earlier one.
+    pub fn insert(
+        &mut self,
+        file_name: &str,
+        bytes: impl Into<Cow<'static, [u8]>>,
+    ) -> Result<(), Error> {
+        let index = FILE_NAMES
+            .iter()
+            .position(|&name| name == file_name)
+            .ok_or_else(|| Error::unknown_file(file_name))?;
+        self.parts[index] = Some(bytes.into());
+        Ok(())
+    }
+
+    /// The files set so far, by name, in the order of [`FILE_NAMES`].
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &[u8])> + '_ {
+        FILE_NAMES
+            .iter()
+            .zip(&self.parts)
+            .filter_map(|(&name, bytes)| Some((name, bytes.as_deref()?)))
+    }
+
+    /// The names of the files not set yet.
+    pub fn missing(&self) -> impl Iterator<Item = &'static str> + '_ {
+        FILE_NAMES
+            .iter()
+            .zip(&self.parts)
+            .filter(|(_, bytes)| bytes.is_none())
+            .map(|(&name, _)| name)
+    }
+
+    fn into_complete(self) -> Result<[Cow<'static, [u8]>; 9], Error> {
+        if let Some(name) = self.missing().next() {
+            return Err(Error::missing_file(name));
+        }
+        Ok(self.parts.map(|bytes| bytes.unwrap_or_default()))
+    }
+}
