@@ -20,9 +20,14 @@
 //! ```
 //!
 //! The core takes `&str` and returns values: it reads no files and writes nothing.
+//!
+//! With the `morphology` feature (on by default), [`morphology::Analyzer`] splits text into
+//! words with their part of speech, base form and reading (lindera over the IPADIC dictionary).
 #![deny(missing_docs)]
 
 mod edit;
+#[cfg(feature = "morphology")]
+pub mod morphology;
 mod normalize;
 mod position;
 mod rule;

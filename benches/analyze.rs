@@ -1,0 +1,81 @@
+//! Throughput of the morphological analyzer (lindera over IPADIC) on real Japanese text.
+//!
+//! The input is the file named by `SEISHO_CORPUS`, or else the small sample committed in
+//! `benches/data/sample.txt`. One thread:
+//!
+//! ```text
+//! SEISHO_CORPUS=../shared/corpus/ja-docs.txt cargo bench --bench analyze
+//! ```
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, Criterion, SamplingMode, Throughput};
+use seisho::morphology::Analyzer;
+
+const SAMPLE: &str = include_str!("data/sample.txt");
+
+/// The bench input and where it came from.
+fn input() -> (String, String) {
+    match std::env::var_os("SEISHO_CORPUS") {
+        Some(path) => {
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+                panic!("SEISHO_CORPUS={}: {e}", path.to_string_lossy());
+            });
+            (text, path.to_string_lossy().into_owned())
+        }
+        None => (SAMPLE.to_owned(), "benches/data/sample.txt".to_owned()),
+    }
+}
+
+fn analyze(c: &mut Criterion) {
+    let (text, source) = input();
+    let analyzer = Analyzer::new();
+    let mut tokens = Vec::new();
+    analyzer.analyze_into(&text, &mut tokens);
+    let unknown = tokens.iter().filter(|t| t.is_unknown()).count();
+    eprintln!(
+        "input: {source}, {} bytes, {} tokens, {unknown} unknown",
+        text.len(),
+        tokens.len()
+    );
+    drop(tokens);
+
+    let mut group = c.benchmark_group("analyze");
+    // An iteration over the full corpus takes about a second: flat sampling, few samples.
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(10));
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    // The whole text in one call, into a vector kept between iterations.
+    let mut tokens = Vec::new();
+    group.bench_function("analyze_into", |b| {
+        b.iter(|| {
+            analyzer.analyze_into(black_box(&text), &mut tokens);
+            tokens.len()
+        })
+    });
+    // Line by line, as a linter calls it.
+    group.bench_function("analyze_into_lines", |b| {
+        b.iter(|| {
+            let mut count = 0;
+            for line in black_box(&text).lines() {
+                analyzer.analyze_into(line, &mut tokens);
+                count += tokens.len();
+            }
+            count
+        })
+    });
+    group.bench_function("has_unknown_word_lines", |b| {
+        b.iter(|| {
+            black_box(&text)
+                .lines()
+                .filter(|line| analyzer.has_unknown_word(line))
+                .count()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, analyze);
+criterion_main!(benches);
