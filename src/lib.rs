@@ -9,14 +9,26 @@
 //! }
 //! ```
 //!
-//! A fix that could be wrong is a suggestion, never applied silently:
+//! A fix that could be wrong is a suggestion, never applied silently: here へ may be the
+//! particle "to".
 //!
 //! ```
-//! let n = seisho::normalize("力メラとサーバーへ接続");
-//! assert_eq!(n.text(), "力メラとサーバーへ接続"); // unchanged: 力 could be a kanji
-//! assert_eq!(n.suggestions()[0].replacement(), "カ");
+//! let n = seisho::normalize("データベースへアクセス");
+//! assert_eq!(n.text(), "データベースへアクセス"); // unchanged
+//! assert_eq!(n.suggestions()[0].replacement(), "ヘ");
 //! let all = seisho::Normalizer::builder().unsafe_fixes(true).build();
-//! assert_eq!(all.normalize("力メラとサーバーへ接続").text(), "カメラとサーバーへ接続");
+//! assert_eq!(all.normalize("データベースへアクセス").text(), "データベースヘアクセス");
+//! ```
+//!
+//! With the `morphology` feature (on by default), the dictionary turns suggestions it can
+//! confirm into safe fixes: 力メラ reads as 力 and an unknown word, カメラ is a word.
+//!
+//! ```
+//! # #[cfg(feature = "morphology")] {
+//! assert_eq!(seisho::normalize("新しい力メラ").text(), "新しいカメラ");
+//! let characters_only = seisho::Normalizer::builder().dictionary(false).build();
+//! assert_eq!(characters_only.normalize("新しい力メラ").text(), "新しい力メラ");
+//! # }
 //! ```
 //!
 //! The core takes `&str` and returns values: it reads no files and writes nothing.

@@ -73,6 +73,9 @@ struct Options {
     collapse_exclamations: bool,
     #[serde(default)]
     leaders: bool,
+    /// Confirm kana typo suggestions with the dictionary (default: on with the `morphology`
+    /// feature). Cases that set it `true` are skipped without the feature.
+    dictionary: Option<bool>,
 }
 
 impl Options {
@@ -83,6 +86,7 @@ impl Options {
             && self.compat.is_empty()
             && !self.collapse_exclamations
             && !self.leaders
+            && self.dictionary.is_none()
     }
 
     fn normalizer(&self, unsafe_fixes: bool) -> Normalizer {
@@ -101,6 +105,9 @@ impl Options {
         }
         for &rule in &self.disable {
             b = b.disable(rule);
+        }
+        if let Some(on) = self.dictionary {
+            b = b.dictionary(on);
         }
         b.build()
     }
@@ -330,6 +337,9 @@ fn data_cases() {
         let mut names = BTreeSet::new();
         for case in &data.cases {
             total += 1;
+            if case.options.dictionary == Some(true) && !cfg!(feature = "morphology") {
+                continue;
+            }
             let mut problems = run_case(case);
             if !names.insert(case.name.as_str()) {
                 problems.push("duplicate case name".to_owned());

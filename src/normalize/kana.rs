@@ -366,7 +366,7 @@ pub(crate) fn segment(n: &Normalizer, text: &str, start: usize, sink: &mut Sink<
             let m = units.len() - 2;
             let before = *before.get_or_insert_with(|| before_class(text, start));
             if needs_work {
-                let keep = decide(n, text, &mut units[..=m], true, before);
+                let keep = decide(n, text, &mut units[..=m], true, before, false);
                 if keep <= m {
                     return finish(n, text, &mut units, keep, sink);
                 }
@@ -386,7 +386,7 @@ pub(crate) fn segment(n: &Normalizer, text: &str, start: usize, sink: &mut Sink<
         return units.last().map_or(start, |u| u.end);
     }
     let before = before.unwrap_or_else(|| before_class(text, start));
-    let keep = decide(n, text, &mut units, has_letter, before);
+    let keep = decide(n, text, &mut units, has_letter, before, true);
     finish(n, text, &mut units, keep, sink)
 }
 
@@ -422,6 +422,7 @@ fn decide(
     units: &mut [Unit],
     has_letter: bool,
     before: Before,
+    whole: bool,
 ) -> usize {
     if !has_letter {
         return units.len();
@@ -452,7 +453,99 @@ fn decide(
     if n.is_enabled(Rule::SmallKana) {
         decide_small_kana(units);
     }
+    #[cfg(feature = "morphology")]
+    if whole && n.check_words {
+        confirm_with_dictionary(units);
+    }
+    #[cfg(not(feature = "morphology"))]
+    let _ = whole;
     keep
+}
+
+/// Makes suggestions of the kana typo rules safe where the dictionary confirms them: with
+/// every suggestion taken the segment reads as known words, as written it does not, and the
+/// word that holds the fix is a katakana word of two characters or more that is not itself a
+/// word as written. `力メラ` → `カメラ`, `オンラインへルプ` → `オンラインヘルプ`; but
+/// `データベースへアクセス` reads as words as written, and `チームカアップ` would need a
+/// one-letter word.
+///
+/// A second pass sees the same segment with the same suggestions taken, so it decides the
+/// same way: confirmed fixes are made, and what stayed a suggestion stays one.
+#[cfg(feature = "morphology")]
+fn confirm_with_dictionary(units: &mut [Unit]) {
+    const RULES: [Rule; 3] = [
+        Rule::HiraganaInKatakana,
+        Rule::KanjiInKatakana,
+        Rule::SmallKana,
+    ];
+    /// Longer runs are not words; the check is for the typos inside one.
+    const MAX_UNITS: usize = 64;
+    let value = |u: &Unit, mode: usize| match u.fix[mode] {
+        Some(Fix {
+            out: Out::Char(c), ..
+        }) => Some(c),
+        Some(Fix {
+            out: Out::Delete, ..
+        }) => None,
+        None => Some(if u.map_rule.is_some() {
+            u.mapped
+        } else {
+            u.orig
+        }),
+    };
+    let candidate =
+        |u: &Unit| u.fix[1].is_some_and(|f| RULES.contains(&f.rule)) && value(u, 0) != value(u, 1);
+    if !units.iter().any(candidate) || visible(units).count() > MAX_UNITS {
+        return;
+    }
+    // The segment as written (with the safe fixes) and with every suggestion taken, and where
+    // each unit is in both.
+    let (mut safe, mut all) = (String::new(), String::new());
+    let mut at: SmallVec<[(usize, usize, usize); 32]> = SmallVec::new();
+    for u in units.iter() {
+        if u.kind == Kind::Invisible {
+            at.push((safe.len(), all.len(), all.len()));
+            continue;
+        }
+        let start = (safe.len(), all.len());
+        safe.extend(value(u, 0));
+        all.extend(value(u, 1));
+        at.push((start.0, start.1, all.len()));
+    }
+    let analyzer = super::words::analyzer();
+    if !analyzer.has_unknown_word(&safe) {
+        return;
+    }
+    let tokens = analyzer.analyze(&all);
+    if tokens.iter().any(|t| t.is_unknown()) {
+        return;
+    }
+    for token in &tokens {
+        let range = token.range();
+        let katakana = token
+            .surface()
+            .chars()
+            .all(|c| c == 'ー' || is_katakana_letter(c));
+        if token.surface().chars().nth(1).is_none() || !katakana {
+            continue;
+        }
+        let inside: SmallVec<[usize; 16]> = (0..units.len())
+            .filter(|&i| at[i].1 >= range.start && at[i].2 <= range.end && at[i].1 < at[i].2)
+            .collect();
+        let (Some(&first), Some(&last)) = (inside.first(), inside.last()) else {
+            continue;
+        };
+        let as_written =
+            &safe[at[first].0..at[last].0 + value(&units[last], 0).map_or(0, char::len_utf8)];
+        if !inside.iter().any(|&i| candidate(&units[i])) || analyzer.is_known_word(as_written) {
+            continue;
+        }
+        for &i in &inside {
+            if candidate(&units[i]) {
+                units[i].fix[0] = units[i].fix[1];
+            }
+        }
+    }
 }
 
 fn end_of(units: &[Unit]) -> usize {
@@ -600,30 +693,13 @@ fn decide_chains(n: &Normalizer, units: &mut [Unit], mode: usize, after_word_end
     }
 }
 
-/// In the first chain holding look-alikes that stay as they are even with unsafe fixes, the
-/// index of its first look-alike: the segment ends there (any ー before it stays in the word,
-/// as it would on a second pass, where the look-alike may have become ASCII).
+/// The first look-alike of ー that stays as it is even with unsafe fixes: the segment ends
+/// there. What comes before it stays in the word (ー, and look-alikes that are converted),
+/// as a second pass, where those are ー, would have it: a second pass cuts at the same place.
 fn first_dead_chain(units: &[Unit]) -> Option<usize> {
-    let mut i = 0;
-    while i < units.len() {
-        if !is_chain(units[i].kind) {
-            i += 1;
-            continue;
-        }
-        let mut first_look_alike = None;
-        let mut converted = false;
-        while i < units.len() && (is_chain(units[i].kind) || units[i].kind == Kind::Invisible) {
-            if units[i].kind == Kind::LongVowelLookAlike {
-                first_look_alike.get_or_insert(i);
-                converted |= units[i].fix[1].is_some();
-            }
-            i += 1;
-        }
-        if let (Some(cut), false) = (first_look_alike, converted) {
-            return Some(cut);
-        }
-    }
-    None
+    units
+        .iter()
+        .position(|u| u.kind == Kind::LongVowelLookAlike && u.fix[1].is_none())
 }
 
 /// Decides the hiragana and kanji look-alikes in `mode`.

@@ -4,6 +4,8 @@ pub(crate) mod chars;
 mod kana;
 mod scan;
 pub(crate) mod voiced;
+#[cfg(feature = "morphology")]
+mod words;
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -161,6 +163,8 @@ pub struct Normalizer {
     pub(crate) wave_dash: WaveDashStyle,
     pub(crate) compat: u8,
     pub(crate) collapse_exclamations: bool,
+    /// Confirm kana typo suggestions with the dictionary (feature `morphology`).
+    pub(crate) check_words: bool,
 }
 
 impl Default for Normalizer {
@@ -171,6 +175,7 @@ impl Default for Normalizer {
             wave_dash: WaveDashStyle::WaveDash,
             compat: 0,
             collapse_exclamations: false,
+            check_words: cfg!(feature = "morphology"),
         }
     }
 }
@@ -234,6 +239,15 @@ impl NormalizerBuilder {
     /// such runs are usually emphasis.
     pub fn collapse_exclamations(mut self, on: bool) -> Self {
         self.n.collapse_exclamations = on;
+        self
+    }
+
+    /// Whether a suggestion of the kana typo rules (`hiragana-in-katakana`,
+    /// `kanji-in-katakana`, `small-kana`) becomes a safe fix when the dictionary confirms it
+    /// (`力メラ` → `カメラ`: カメラ is a word, 力メラ reads as 力 + an unknown word). On by
+    /// default; needs the `morphology` feature, without which it does nothing.
+    pub fn dictionary(mut self, on: bool) -> Self {
+        self.n.check_words = on && cfg!(feature = "morphology");
         self
     }
 
