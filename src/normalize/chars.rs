@@ -102,7 +102,8 @@ const fn build_table() -> [u8; 0x10000] {
         c += 1;
     }
     t[0xFEFF] |= F_OTHER;
-    // What joins a katakana segment besides its starters (see kana::unit_at).
+    t[0x0D] |= F_OTHER; // CR: a lone one is suggested as LF
+                        // What joins a katakana segment besides its starters (see kana::unit_at).
     let joins = [
         0x4E00, 0xFF0D, 0x2010, 0x2011, 0x2013, 0x2014, 0x2015, 0x2212, 0x2500, 0x2501, 0xFE63,
         0x3099, 0x309A, 0x309B, 0x309C, 0xFF9E, 0xFF9F, 0xFF70, 0x30FC,

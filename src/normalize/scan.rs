@@ -53,10 +53,11 @@ pub(crate) fn decode_before(text: &str, pos: usize) -> (char, usize) {
 
 /// Runs every enabled rule over `text`, reporting edits to `sink`.
 ///
-/// Most text needs no change, so the loop is built around skipping: printable ASCII eight
-/// bytes at a time, characters without a flag after one table lookup, and the common flagged
-/// cases (a hiragana with no mark after it, a katakana word with nothing to fix, a lone 、 or
-/// 。) by looking at the bytes that follow, before any handler runs.
+/// Most text needs no change, so the loop is built around skipping: a character without a
+/// flag costs one table lookup, and the common flagged cases (a katakana word with nothing to
+/// fix, a lone look-alike, a lone 、 or 。, a quiet full-width symbol) are told from the bytes
+/// that follow, before any handler runs. (A plain loop over characters measured faster here
+/// than reading eight ASCII bytes or two kana per load.)
 pub(crate) fn scan(n: &Normalizer, text: &str, sink: &mut Sink<'_>) {
     if n.is_enabled(Rule::Leader) {
         scan_with::<true>(n, text, sink)
@@ -68,27 +69,15 @@ pub(crate) fn scan(n: &Normalizer, text: &str, sink: &mut Sink<'_>) {
 /// The scan, compiled once with the full stop as a trigger (for `leader`) and once without.
 fn scan_with<const LEADERS: bool>(n: &Normalizer, text: &str, sink: &mut Sink<'_>) {
     let bytes = text.as_bytes();
-    let leaders = LEADERS;
-    let plain = |w: u64| {
-        if LEADERS {
-            plain_ascii_word_no_dot(w)
-        } else {
-            plain_ascii_word(w)
-        }
-    };
     let len = bytes.len();
     let mut i = 0;
     while i < len {
         let b = bytes[i];
         if b < 0x80 {
-            if (0x20..0x7F).contains(&b) && !(leaders && b == b'.') {
+            // Control characters and CR carry a flag in the table; the full stop is looked at
+            // only for `leader`.
+            if chars::TABLE[b as usize] == 0 && !(LEADERS && b == b'.') {
                 i += 1;
-                while let Some(chunk) = bytes.get(i..i + 8) {
-                    if !plain(u64::from_le_bytes(chunk.try_into().unwrap_or_default())) {
-                        break;
-                    }
-                    i += 8;
-                }
                 continue;
             }
             if ascii_is_control(b) {
@@ -97,7 +86,7 @@ fn scan_with<const LEADERS: bool>(n: &Normalizer, text: &str, sink: &mut Sink<'_
                 if bytes.get(i + 1) != Some(&b'\n') {
                     sink.push(i..i + 1, "\n", Rule::InvisibleCharacter, Safety::Unsafe);
                 }
-            } else if leaders && b == b'.' {
+            } else if LEADERS && b == b'.' {
                 i = ascii_leader(text, i, sink);
                 if sink.done() {
                     return;
@@ -107,47 +96,6 @@ fn scan_with<const LEADERS: bool>(n: &Normalizer, text: &str, sink: &mut Sink<'_
             i += 1;
             continue;
         }
-        // Three-byte characters (kana, kanji, CJK punctuation): the unflagged ones, plain
-        // katakana words and lone 、。 are skipped here without leaving the loop.
-        while let Some(chunk) = bytes.get(i..i + 8) {
-            // One load for two characters: the code points of E0..EF b1 b2 from the word.
-            let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            if w & 0xF0 != 0xE0 {
-                break;
-            }
-            let u = ((w & 0x0F) << 12 | (w >> 2) & 0x0FC0 | (w >> 16) & 0x3F) as usize;
-            let f = chars::TABLE[u];
-            if f == 0 {
-                let v = w >> 24;
-                if v & 0xF0 == 0xE0
-                    && chars::TABLE
-                        [((v & 0x0F) << 12 | (v >> 2) & 0x0FC0 | (v >> 16) & 0x3F) as usize]
-                        == 0
-                {
-                    i += 6;
-                } else {
-                    i += 3;
-                }
-                continue;
-            }
-            if f & F_SEGMENT != 0 {
-                if let Some(end) =
-                    kana::plain_katakana(text, i).or_else(|| kana::lone_look_alike(text, i))
-                {
-                    i = end;
-                    continue;
-                }
-            } else if (u == 0x3001 || u == 0x3002) && !may_continue_punctuation(bytes, i + 3)
-                || needs_nothing::<LEADERS>(n, bytes, i, u)
-            {
-                i += 3;
-                continue;
-            }
-            break;
-        }
-        if i >= len || bytes[i] < 0x80 {
-            continue;
-        }
         let (u, w) = decode_u32(bytes, i);
         let f = if u < 0x10000 {
             chars::TABLE[u as usize]
@@ -155,6 +103,19 @@ fn scan_with<const LEADERS: bool>(n: &Normalizer, text: &str, sink: &mut Sink<'_
             chars::supplementary_flags(u)
         };
         if f == 0 {
+            i += w;
+            continue;
+        }
+        if f & F_SEGMENT != 0 {
+            if let Some(end) =
+                kana::plain_katakana(text, i).or_else(|| kana::lone_look_alike(text, i))
+            {
+                i = end;
+                continue;
+            }
+        } else if (u == 0x3001 || u == 0x3002) && !may_continue_punctuation(bytes, i + 3)
+            || needs_nothing::<LEADERS>(n, bytes, i, u as usize)
+        {
             i += w;
             continue;
         }
@@ -221,25 +182,6 @@ fn decode_u32(b: &[u8], i: usize) -> (u32, usize) {
             4,
         )
     }
-}
-
-const LO: u64 = 0x0101_0101_0101_0101;
-const HI: u64 = 0x8080_8080_8080_8080;
-
-/// Eight bytes of printable ASCII (0x20..=0x7E).
-#[inline(always)]
-fn plain_ascii_word(w: u64) -> bool {
-    let below_space = w.wrapping_sub(LO * 0x20) & !w;
-    let del = w ^ (LO * 0x7F);
-    let is_del = del.wrapping_sub(LO) & !del;
-    (w | below_space | is_del) & HI == 0
-}
-
-/// Eight bytes of printable ASCII with no full stop (for the `leader` rule).
-#[inline(always)]
-fn plain_ascii_word_no_dot(w: u64) -> bool {
-    let dot = w ^ (LO * b'.' as u64);
-    plain_ascii_word(w) && dot.wrapping_sub(LO) & !dot & HI == 0
 }
 
 /// Whether the character at `p` may be a voiced mark or an invisible character (which a mark
