@@ -68,6 +68,10 @@ pub struct FmtArgs {
     #[arg(long)]
     pub unsafe_fixes: bool,
 
+    /// Keep to the character rules: do not confirm kana typo suggestions with the dictionary.
+    #[arg(long)]
+    pub no_dictionary: bool,
+
     /// Turn a rule on (repeatable, or comma-separated; see `seisho rules`).
     #[arg(
         long,
@@ -101,7 +105,9 @@ impl FmtArgs {
     /// The normalizer these options ask for. `--compat` comes first (it turns the
     /// `compatibility` rule on), then `--enable`, then `--disable`, which wins.
     pub fn normalizer(&self) -> Normalizer {
-        let mut b = Normalizer::builder().unsafe_fixes(self.unsafe_fixes);
+        let mut b = Normalizer::builder()
+            .unsafe_fixes(self.unsafe_fixes)
+            .dictionary(!self.no_dictionary);
         if let Some(style) = self.wave_dash {
             b = b.wave_dash(style);
         }

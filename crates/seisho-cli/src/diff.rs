@@ -249,18 +249,19 @@ mod tests {
 
     #[test]
     fn suggestions_are_marked_and_counted() {
-        let out = lines("力メラ\n\u{200b}", false);
+        // へ may be the particle: a suggestion even with the dictionary.
+        let out = lines("データベースへアクセス\n\u{200b}", false);
         assert_eq!(
             out,
-            "t:1:1: kanji-in-katakana    \"力\" → \"カ\"  suggestion (unsafe, not applied)\n\
-             t:2:1: invisible-character  \"\\u{200b}\" → \"\"\n\
+            "t:1:7: hiragana-in-katakana  \"へ\" → \"ヘ\"  suggestion (unsafe, not applied)\n\
+             t:2:1: invisible-character   \"\\u{200b}\" → \"\"\n\
              \n\
              1 edit, 1 suggestion (suggestions are not applied; review them, or use --unsafe-fixes)\n"
         );
-        let out = lines("力メラ", true);
+        let out = lines("データベースへアクセス", true);
         assert_eq!(
             out,
-            "t:1:1: kanji-in-katakana  \"力\" → \"カ\"  unsafe\n\n1 edit (1 unsafe), 0 suggestions\n"
+            "t:1:7: hiragana-in-katakana  \"へ\" → \"ヘ\"  unsafe\n\n1 edit (1 unsafe), 0 suggestions\n"
         );
     }
 

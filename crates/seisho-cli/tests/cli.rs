@@ -46,7 +46,7 @@ fn in_place_writes_changed_files_atomically() {
     let dir = tempfile::tempdir().unwrap();
     let draft = dir.path().join("draft.md");
     let clean = dir.path().join("clean.md");
-    fs::write(&draft, "ｶﾞｲﾄﾞの、、コンピュ一タ\n力メラ").unwrap();
+    fs::write(&draft, "ｶﾞｲﾄﾞの、、コンピュ一タ\nデータベースへアクセス").unwrap();
     fs::write(&clean, "サーバーへ接続\n").unwrap();
 
     #[cfg(unix)]
@@ -66,10 +66,10 @@ fn in_place_writes_changed_files_atomically() {
     assert!(out.stdout.is_empty(), "{out:?}");
     assert!(out.stderr.is_empty(), "{out:?}");
 
-    // The safe fixes are written, byte for byte; the suggestion (力) is not applied.
+    // The safe fixes are written, byte for byte; the suggestion (へ) is not applied.
     assert_eq!(
         fs::read_to_string(&draft).unwrap(),
-        "ガイドの、コンピュータ\n力メラ"
+        "ガイドの、コンピュータ\nデータベースへアクセス"
     );
     // No temporary file is left behind.
     assert_eq!(entries(dir.path()), ["clean.md", "draft.md"]);
@@ -93,7 +93,7 @@ fn in_place_writes_changed_files_atomically() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     assert_eq!(
         fs::read_to_string(&draft).unwrap(),
-        "ガイドの、コンピュータ\nカメラ"
+        "ガイドの、コンピュータ\nデータベースヘアクセス"
     );
 }
 
