@@ -66,6 +66,21 @@ fn analyze(c: &mut Criterion) {
             count
         })
     });
+    // Baseline: lindera's own segmenter over the same dictionary, which returns a new vector
+    // of tokens per call.
+    let segmenter = lindera::segmenter::Segmenter::new(
+        lindera::mode::Mode::Normal,
+        analyzer.dictionary().as_lindera().clone(),
+        None,
+    );
+    group.bench_function("lindera_segment", |b| {
+        b.iter(|| {
+            segmenter
+                .segment(std::borrow::Cow::Borrowed(black_box(&text)))
+                .expect("lindera segments the text")
+                .len()
+        })
+    });
     group.bench_function("has_unknown_word_lines", |b| {
         b.iter(|| {
             black_box(&text)
