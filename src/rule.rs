@@ -97,6 +97,8 @@ rules! {
     KangxiRadical = "kangxi-radical", "kangxi_radical.md", default_on = true;
     /// NFKC for chosen classes of compatibility characters; off by default.
     Compatibility = "compatibility", "compatibility.md", default_on = false;
+    /// A loanword spelled in hiragana (でぃぷしーく), suggested in katakana.
+    HiraganaLoanword = "hiragana-loanword", "hiragana_loanword.md", default_on = true;
 }
 
 impl fmt::Display for Rule {

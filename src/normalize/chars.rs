@@ -67,6 +67,13 @@ const fn build_table() -> [u8; 0x10000] {
     t[0xFF9F] |= F_OTHER; // ﾟ
                           // 、 。 ideographic space, wave dash, voiced marks.
     t[0x3000] |= F_OTHER;
+    // Small hiragana vowels and ゔ: loanword spellings (hiragana-loanword).
+    t[0x3041] |= F_OTHER;
+    t[0x3043] |= F_OTHER;
+    t[0x3045] |= F_OTHER;
+    t[0x3047] |= F_OTHER;
+    t[0x3049] |= F_OTHER;
+    t[0x3094] |= F_OTHER;
     t[0x3001] |= F_OTHER;
     t[0x3002] |= F_OTHER;
     t[0x301C] |= F_OTHER;

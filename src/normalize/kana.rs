@@ -100,6 +100,20 @@ impl Class {
     }
 }
 
+/// A dash or 一 that may stand for ー in a katakana word.
+pub(crate) fn is_look_alike_of_long_vowel(c: char) -> bool {
+    long_vowel_look_alike(c)
+}
+
+/// A katakana word with nothing for the katakana rules: no ーー and no large vowel where a
+/// small one may belong.
+pub(crate) fn is_plain_katakana_word(word: &str) -> bool {
+    let chars: SmallVec<[char; 32]> = word.chars().collect();
+    chars
+        .windows(2)
+        .all(|w| !(w[0] == 'ー' && w[1] == 'ー') && small_form(w[0], w[1]).is_none())
+}
+
 fn long_vowel_look_alike(c: char) -> bool {
     matches!(
         c,

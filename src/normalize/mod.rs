@@ -288,10 +288,29 @@ impl Normalizer {
         let mut sink = Sink::new(text, self, false);
         sink.defer_first_pass = true;
         scan::scan(self, text, &mut sink);
+        if sink.needs_late_pass {
+            return self.normalize_with_late_pass(text);
+        }
         if sink.needs_two_passes {
             return self.normalize_in_two_passes(text);
         }
         Normalized::build(text, sink.edits, sink.suggestions)
+    }
+
+    /// `hiragana-loanword` judges a word after the voiced marks and invisible characters in it
+    /// are fixed (う゛ぁ is ゔぁ): every other rule runs first, then it runs on their output,
+    /// and the two edit lists are composed over the original text.
+    fn normalize_with_late_pass<'a>(&self, text: &'a str) -> Normalized<'a> {
+        let mut rest = self.clone();
+        rest.rules.set(Rule::HiraganaLoanword, false);
+        let first = rest.normalize(text);
+        let mut late = self.clone();
+        late.rules = RuleSet::empty();
+        late.rules.set(Rule::HiraganaLoanword, true);
+        late.compat = 0;
+        let middle = first.text().to_owned();
+        let second = late.scan(&middle);
+        compose(text, &first, &second)
     }
 
     fn scan<'a>(&self, text: &'a str) -> Normalized<'a> {
@@ -305,6 +324,10 @@ impl Normalizer {
         let mut sink = Sink::new(text, self, true);
         sink.defer_first_pass = true;
         scan::scan(self, text, &mut sink);
+        if sink.needs_late_pass && !sink.found && !sink.needs_two_passes {
+            // Rare: a loanword around a mark or an invisible character, which changes anyway.
+            return !self.normalize(text).is_changed();
+        }
         !sink.found && !sink.needs_two_passes
     }
 
@@ -327,7 +350,8 @@ impl Normalizer {
             rest.rules.set(rule, false);
         }
         let middle = first.text().to_owned();
-        let second = rest.scan(&middle);
+        // Not `scan`: the rest may need the late pass of `hiragana-loanword`.
+        let second = rest.normalize(&middle);
         compose(text, &first, &second)
     }
 }
@@ -414,6 +438,9 @@ pub(crate) struct Sink<'a> {
     /// `Normalizer::normalize_in_two_passes`) and say so in `needs_two_passes`.
     pub(crate) defer_first_pass: bool,
     pub(crate) needs_two_passes: bool,
+    /// A loanword in hiragana holds a voiced mark or an invisible character: it is judged in a
+    /// late pass, after those are fixed.
+    pub(crate) needs_late_pass: bool,
     edits: Vec<Edit<'a>>,
     suggestions: Vec<Edit<'a>>,
 }
@@ -428,6 +455,7 @@ impl<'a> Sink<'a> {
             found: false,
             defer_first_pass: false,
             needs_two_passes: false,
+            needs_late_pass: false,
             edits: Vec::new(),
             suggestions: Vec::new(),
         }
@@ -452,6 +480,13 @@ impl<'a> Sink<'a> {
         {
             self.suggestions.pop();
         }
+    }
+
+    /// Whether nothing has been recorded at or after `pos` (neither an edit nor a suggestion),
+    /// so that a span starting there overlaps neither.
+    pub(crate) fn free_from(&self, pos: usize) -> bool {
+        let end = |list: &[Edit<'_>]| list.last().map_or(0, |e| e.range().end);
+        end(&self.edits) <= pos && end(&self.suggestions) <= pos
     }
 
     /// Whether an edit of `safety` is applied (rather than suggested).

@@ -264,6 +264,7 @@ fn other(n: &Normalizer, text: &str, i: usize, c: char, w: usize, sink: &mut Sin
             );
         }
         '\u{3000}' => sink.push(range, " ", Rule::IdeographicSpace, Safety::Safe),
+        'ぁ' | 'ぃ' | 'ぅ' | 'ぇ' | 'ぉ' | 'ゔ' => hiragana_loanword(n, text, i, c, w, sink),
         '\u{2E80}'..='\u{2FDF}' => {
             let nfkc: compact_str::CompactString = core::iter::once(c).nfkc().collect();
             sink.push_first_pass(range, &nfkc, Rule::KangxiRadical);
@@ -276,6 +277,137 @@ fn other(n: &Normalizer, text: &str, i: usize, c: char, w: usize, sink: &mut Sin
         }
     }
     i + w
+}
+
+/// A small vowel (or ゔ) that makes a sound only loanwords have (ふぁ, てぃ, でぃ, うぃ, しぇ,
+/// ゔ…): the hiragana word around it is suggested in katakana (でぃぷしーく → ディプシーク).
+/// The word is the run of hiragana and ー around it; with the dictionary, only the unknown
+/// words of that run next to the sound (so a particle after it stays hiragana). Nothing is
+/// suggested when the run holds a voiced mark or an invisible character (their own rules edit
+/// inside it), or when the dictionary knows the word as written.
+fn hiragana_loanword(n: &Normalizer, text: &str, i: usize, c: char, w: usize, sink: &mut Sink<'_>) {
+    if !sink.enabled(Rule::HiraganaLoanword) {
+        return;
+    }
+    // The kana before the vowel as it will read: across invisible characters, and composed
+    // with a voiced mark (う゛ぁ is ゔぁ).
+    let prev = visible_before(text, i).map(|p| match voiced_mark(p) {
+        Some(semi) => {
+            let at = text[..i].rfind(p).unwrap_or(0);
+            visible_before(text, at)
+                .and_then(|base| compose(base, semi))
+                .unwrap_or(p)
+        }
+        None => p,
+    });
+    let loan_sound = c != 'ゔ'
+        && prev.is_some_and(|p| match c {
+            'ぁ' => matches!(p, 'ふ' | 'つ' | 'ゔ'),
+            'ぃ' => matches!(p, 'ふ' | 'て' | 'で' | 'う' | 'つ' | 'ゔ'),
+            'ぅ' => matches!(p, 'と' | 'ど' | 'ゔ'),
+            'ぇ' => matches!(p, 'ふ' | 'う' | 'し' | 'じ' | 'ち' | 'つ' | 'い' | 'ゔ'),
+            _ => matches!(p, 'ふ' | 'う' | 'つ' | 'ゔ'),
+        });
+    if !loan_sound {
+        return;
+    }
+    let in_word = |c: char| matches!(c, '\u{3041}'..='\u{3096}' | 'ー');
+    // Marks and invisible characters in the word are fixed by their own rules first: the
+    // word is judged after them, in a late pass (see `Normalizer::normalize`).
+    let fixed_first = |c: char| voiced_mark(c).is_some() || is_invisible(c) || c == 'ｰ';
+    let near = |c: char| in_word(c) || fixed_first(c);
+    let (mut a, mut b) = (i, i + w);
+    while a > 0 && near(decode_before(text, a).0) {
+        a -= decode_before(text, a).1;
+    }
+    while b < text.len() && near(decode_at(text, b).0) {
+        b += decode_at(text, b).1;
+    }
+    if text[a..b].chars().any(fixed_first) {
+        sink.needs_late_pass = true;
+        return;
+    }
+    let mut start = i;
+    while start > 0 {
+        let (p, pw) = decode_before(text, start);
+        if !in_word(p) {
+            break;
+        }
+        start -= pw;
+    }
+    let mut end = i + w;
+    while end < text.len() {
+        let (p, pw) = decode_at(text, end);
+        if !in_word(p) {
+            break;
+        }
+        end += pw;
+    }
+    let sound = (i > 0)
+        .then(|| decode_before(text, i))
+        .map_or(i, |(_, pw)| i - pw)..i + w;
+    #[cfg(feature = "morphology")]
+    let (start, end) = if n.check_words {
+        let run = start..end;
+        let local = sound.start - run.start..sound.end - run.start;
+        match super::words::loanword_span(&text[run.clone()], local) {
+            Some(span) => without_trailing_particle(
+                text,
+                sound.end,
+                run.start + span.start,
+                run.start + span.end,
+            ),
+            None => return,
+        }
+    } else {
+        without_trailing_particle(text, sound.end, start, end)
+    };
+    #[cfg(not(feature = "morphology"))]
+    let (start, end) = {
+        let _ = n;
+        without_trailing_particle(text, sound.end, start, end)
+    };
+    if !sink.free_from(start) {
+        return;
+    }
+    let katakana: String = text[start..end]
+        .chars()
+        .map(|c| match c {
+            '\u{3041}'..='\u{3096}' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    // The katakana word must be one the katakana rules leave alone, next to nothing they look
+    // at, so that taking the suggestion leaves nothing for a second pass.
+    // (ASCII `-` counts like the － that `fullwidth-ascii` may make it.)
+    let quiet = |c: Option<char>| {
+        c.is_none_or(|c| {
+            c != '-'
+                && flags(c) & (F_SEGMENT | chars::F_JOINS_SEGMENT) == 0
+                && !kana::is_look_alike_of_long_vowel(c)
+        })
+    };
+    let edges_quiet = quiet((start > 0).then(|| decode_before(text, start).0))
+        && quiet((end < text.len()).then(|| decode_at(text, end).0));
+    if !edges_quiet || !kana::is_plain_katakana_word(&katakana) {
+        return;
+    }
+    sink.push(
+        start..end,
+        &katakana,
+        Rule::HiraganaLoanword,
+        Safety::Unsafe,
+    );
+}
+
+/// Without the dictionary: the run less one particle at its end (ふぁいるを → ふぁいる).
+fn without_trailing_particle(text: &str, after: usize, start: usize, end: usize) -> (usize, usize) {
+    match text[after..end].chars().next_back() {
+        Some(p @ ('を' | 'は' | 'が' | 'に' | 'で' | 'と' | 'の' | 'へ' | 'も' | 'や')) => {
+            (start, end - p.len_utf8())
+        }
+        _ => (start, end),
+    }
 }
 
 /// NFKC for a compatibility character of an enabled class.
