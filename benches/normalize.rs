@@ -57,6 +57,12 @@ fn normalize(c: &mut Criterion) {
     group.bench_function("is_normalized", |b| {
         b.iter(|| seisho::is_normalized(black_box(&text)))
     });
+    // The character rules alone: what the dictionary check of kana typos adds is the
+    // difference from `normalize` (only katakana runs with a suggestion are analyzed).
+    let characters = seisho::Normalizer::builder().dictionary(false).build();
+    group.bench_function("normalize_without_dictionary", |b| {
+        b.iter(|| characters.normalize(black_box(&text)).into_text().len())
+    });
     group.bench_function("nfkc", |b| {
         b.iter(|| black_box(&text).nfkc().collect::<String>().len())
     });
