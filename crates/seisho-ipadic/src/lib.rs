@@ -7,7 +7,7 @@
 //! [`write_to_dir`], or from the same files held in memory (a browser fetches them):
 //!
 //! ```
-//! // The embedded dictionary: loaded once, without copying its 50 MB.
+//! // The embedded dictionary: loaded once, in place (its 46 MB are not copied).
 //! let dictionary = seisho_ipadic::embedded();
 //! assert!(dictionary.word_count() > 390_000);
 //!
