@@ -578,7 +578,9 @@ fn before_class(text: &str, start: usize) -> Before {
             p -= w;
             continue;
         }
-        return if is_phrase_boundary(c) {
+        return if matches!(c, '\n' | '\r') {
+            line_break_class(text, p - w)
+        } else if is_phrase_boundary(c) {
             Before::Boundary
         } else if is_space(c) || c == 'の' {
             Before::Weak
@@ -586,6 +588,40 @@ fn before_class(text: &str, start: usize) -> Before {
             Before::Kanji
         } else {
             Before::Other
+        };
+    }
+    Before::Boundary
+}
+
+/// A line break before a segment starts a phrase only after a blank line, the start of the
+/// text or a sentence end: in hard-wrapped text (man pages, mail, Markdown) a line may go on
+/// with the particle へ (`…file` / `へリダイレクトする`). Elsewhere it is as weak as a space.
+fn line_break_class(text: &str, mut p: usize) -> Before {
+    while p > 0 {
+        let (c, w) = decode_before(text, p);
+        p -= w;
+        if is_invisible(c) || c == '\r' || is_space(c) {
+            continue;
+        }
+        return if matches!(
+            c,
+            '\n' | '。'
+                | '｡'
+                | '．'
+                | '.'
+                | '！'
+                | '!'
+                | '？'
+                | '?'
+                | '」'
+                | '』'
+                | '｣'
+                | '：'
+                | ':'
+        ) {
+            Before::Boundary
+        } else {
+            Before::Weak
         };
     }
     Before::Boundary
