@@ -3,7 +3,7 @@
 //! The scanner looks every character up in one 64 KiB table of flags; a character with no flag
 //! needs nothing, which is what lets already-normal text through at memory speed.
 
-/// Starts a katakana segment: a katakana letter (full or half width) or a look-alike that may
+/// Starts a katakana segment on its own: a half-width katakana letter or a look-alike that may
 /// stand for one (hiragana へ べ ぺ り, kanji 力 工 口 二 八 夕 卜 才 千 三).
 pub(crate) const F_SEGMENT: u8 = 1;
 /// Needs the general handler: width variants, punctuation, marks, invisibles, wave dashes,
@@ -14,25 +14,20 @@ pub(crate) const F_COMPAT: u8 = 4;
 /// Joins a katakana segment after a letter (a look-alike of ー, a voiced mark, ｰ or an
 /// invisible character): a katakana word followed by one is not plain.
 pub(crate) const F_JOINS_SEGMENT: u8 = 8;
+/// A katakana vowel that a small one may be meant for after the letter before it.
+pub(crate) const F_WORD_CHECK: u8 = 16;
 
 const fn build_table() -> [u8; 0x10000] {
     let mut t = [0u8; 0x10000];
-    // Katakana letters, full width: ァ..ヺ (U+30A1..U+30FA) but not ヵ ヶ (counters, read as
-    // か and が after numerals), and the iteration marks ヽ ヾ.
-    let mut c = 0x30A1;
-    while c <= 0x30FA {
-        if c != 0x30F5 && c != 0x30F6 {
-            t[c] |= F_SEGMENT;
-        }
-        c += 1;
-    }
-    t[0x30FD] |= F_SEGMENT;
-    t[0x30FE] |= F_SEGMENT;
-    // Small katakana extension ㇰ..ㇿ.
-    c = 0x31F0;
-    while c <= 0x31FF {
-        t[c] |= F_SEGMENT;
-        c += 1;
+    // Full-width katakana letters carry no flag: most katakana words need nothing, and what
+    // may need one (a look-alike, ーー, a large vowel after フ ヴ シ ジ チ テ デ) looks back
+    // for the word's start (see scan::scan_with).
+    let mut c;
+    let vowels = [0x30A2, 0x30A4, 0x30A8, 0x30AA, 0x30E6]; // ア イ エ オ ユ
+    let mut v = 0;
+    while v < vowels.len() {
+        t[vowels[v]] |= F_WORD_CHECK;
+        v += 1;
     }
     // Half-width katakana letters ｦ..ｯ and ｱ..ﾝ (not ｰ, which is handled on its own).
     c = 0xFF66;

@@ -242,71 +242,12 @@ fn unit_at(text: &str, pos: usize, first: bool, voiced: bool) -> Option<Unit> {
     Some(u)
 }
 
-/// Classes of U+30A0..U+30FF for [`plain_katakana`], indexed by the low 7 bits of the code
-/// point: 0 not part of a plain word, 1 a letter, 2 ー, 3 a large vowel that may belong small
-/// after the previous letter (see `small_form`).
-static KATAKANA_CLASS: [u8; 128] = {
-    let mut t = [0u8; 128];
-    let mut u = 0x30A1;
-    while u <= 0x30FA {
-        t[u - 0x3080] = 1;
-        u += 1;
-    }
-    t[0x30F5 - 0x3080] = 0; // ヵ
-    t[0x30F6 - 0x3080] = 0; // ヶ
-    t[0x30FD - 0x3080] = 1; // ヽ
-    t[0x30FE - 0x3080] = 1; // ヾ
-    t[0x30FC - 0x3080] = 2; // ー
-    let vowels = [0x30A2, 0x30A4, 0x30A8, 0x30AA, 0x30E6]; // ア イ エ オ ユ
-    let mut i = 0;
-    while i < vowels.len() {
-        t[vowels[i] - 0x3080] = 3;
-        i += 1;
-    }
-    t
-};
-
-/// The end of the katakana word at `start` when it needs nothing: full-width letters and ー
-/// only, no ーー, no large kana where a small one may belong, and nothing after it that would
-/// join the segment. `None` sends the caller to [`segment`].
-#[inline]
-pub(crate) fn plain_katakana(text: &str, start: usize) -> Option<usize> {
-    let b = text.as_bytes();
-    let mut p = start;
-    let mut prev = 0u8;
-    // Katakana are E3 82 A0..BF (U+30A0..U+30BF) and E3 83 80..BF (U+30C0..U+30FF).
-    while let Some(&[0xE3, b1, b2]) = b.get(p..p + 3) {
-        if b1 & 0xFE != 0x82 {
-            break;
-        }
-        let low = (((b1 & 1) << 6) | (b2 & 0x3F)) as usize;
-        let class = KATAKANA_CLASS[low];
-        match class {
-            0 => break,
-            2 if prev == 0x7C || p == start => return None,
-            3 if prev != 0
-                && small_form(char_of(0x3080 + prev as u32), char_of(0x3080 + low as u32))
-                    .is_some() =>
-            {
-                return None
-            }
-            _ => {}
-        }
-        prev = low as u8;
-        p += 3;
-    }
-    if p == start {
-        return None;
-    }
-    if !joins_nothing_at(text, p) {
-        // A look-alike that ends the word is decided as nothing when what follows cannot
-        // join it: ファイルへ, ページ一覧, チーム力.
-        let (c, w) = decode_at(text, p);
-        let ends_word =
-            hiragana_look_alike(c).is_some() || kanji_look_alike(c).is_some() || c == '一';
-        return (ends_word && joins_nothing_at(text, p + w)).then_some(p + w);
-    }
-    Some(p)
+/// A look-alike at `i` that ends a katakana word and that nothing after it joins: decided as
+/// nothing (ファイルへ, ページ一覧, チーム力). Returns where it ends.
+pub(crate) fn look_alike_ending_word(text: &str, i: usize) -> Option<usize> {
+    let (c, w) = decode_at(text, i);
+    let ends_word = hiragana_look_alike(c).is_some() || kanji_look_alike(c).is_some() || c == '一';
+    (ends_word && joins_nothing_at(text, i + w)).then_some(i + w)
 }
 
 /// A hiragana or kanji look-alike at `i` that no katakana is next to: it starts a segment of
@@ -332,11 +273,38 @@ fn joins_nothing_at(text: &str, p: usize) -> bool {
             Some(_) => flags(decode_at(text, p).0),
         },
     };
-    f & (F_SEGMENT | F_JOINS_SEGMENT) == 0
+    f & (F_SEGMENT | F_JOINS_SEGMENT) == 0 && !is_katakana_letter(decode_at(text, p).0)
 }
 
-fn char_of(u: u32) -> char {
-    char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER)
+/// The start of the katakana word that ends before `i`: the first letter of the run of
+/// katakana letters, ー and invisible characters before `i`, not looking back past `floor`
+/// (where the last segment ended). `None` when there is no letter.
+pub(crate) fn word_start(text: &str, i: usize, floor: usize) -> Option<usize> {
+    let mut p = i;
+    let mut first = None;
+    while p > floor {
+        let (c, w) = decode_before(text, p);
+        if is_katakana_letter(c) {
+            first = Some(p - w);
+        } else if !(c == 'ー' || is_invisible(c)) {
+            break;
+        }
+        p -= w;
+    }
+    first
+}
+
+/// Whether the katakana word needs a look because of the ー or large vowel `c` at `i`: ーー,
+/// or a vowel that may belong small after the letter before it.
+pub(crate) fn needs_word(text: &str, i: usize, c: char) -> bool {
+    let Some((prev, _)) = (i > 0).then(|| decode_before(text, i)) else {
+        return false;
+    };
+    if c == 'ー' {
+        prev == 'ー'
+    } else {
+        small_form(prev, c).is_some()
+    }
 }
 
 /// Segments longer than this many units are decided in chunks, each cut between plain

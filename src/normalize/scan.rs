@@ -5,7 +5,8 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::chars::{
     self, ascii_is_control, flags, fullwidth_to_ascii, halfwidth_to_full, is_alnum, is_emoji_like,
-    is_invisible, is_space, is_symbol, voiced_mark, F_COMPAT, F_OTHER, F_SEGMENT,
+    is_invisible, is_space, is_symbol, voiced_mark, F_COMPAT, F_JOINS_SEGMENT, F_OTHER, F_SEGMENT,
+    F_WORD_CHECK,
 };
 use super::voiced::compose;
 use super::{kana, CompatClass, Normalizer, Sink};
@@ -71,6 +72,8 @@ fn scan_with<const LEADERS: bool>(n: &Normalizer, text: &str, sink: &mut Sink<'_
     let bytes = text.as_bytes();
     let len = bytes.len();
     let mut i = 0;
+    // Where the last katakana segment ended: a later one never looks back past it.
+    let mut floor = 0;
     while i < len {
         let b = bytes[i];
         if b < 0x80 {
@@ -81,6 +84,15 @@ fn scan_with<const LEADERS: bool>(n: &Normalizer, text: &str, sink: &mut Sink<'_
                 continue;
             }
             if ascii_is_control(b) {
+                // Invisible, so part of a katakana word's segment when it stands in one.
+                if let Some(start) = kana::word_start(text, i, floor) {
+                    i = kana::segment(n, text, start, sink);
+                    floor = i;
+                    if sink.done() {
+                        return;
+                    }
+                    continue;
+                }
                 invisible(text, i, b as char, sink);
             } else if b == b'\r' {
                 if bytes.get(i + 1) != Some(&b'\n') {
@@ -106,10 +118,37 @@ fn scan_with<const LEADERS: bool>(n: &Normalizer, text: &str, sink: &mut Sink<'_
             i += w;
             continue;
         }
+        // Katakana letters carry no flag. A flagged character in or after a katakana word
+        // looks back for the word's start, which its segment starts at: ー and the large
+        // vowels only when the letter before them asks for it (ーー, フア).
+        if f & (F_SEGMENT | F_JOINS_SEGMENT | F_WORD_CHECK) != 0 {
+            let c = char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER);
+            let checked = u == 0x30FC || f & F_WORD_CHECK != 0;
+            if checked && !kana::needs_word(text, i, c) {
+                i += w;
+                continue;
+            }
+            if let Some(start) = kana::word_start(text, i, floor) {
+                if !checked {
+                    if let Some(end) = kana::look_alike_ending_word(text, i) {
+                        i = end;
+                        continue;
+                    }
+                }
+                i = kana::segment(n, text, start, sink);
+                floor = i;
+                if sink.done() {
+                    return;
+                }
+                continue;
+            }
+            if checked {
+                i += w;
+                continue;
+            }
+        }
         if f & F_SEGMENT != 0 {
-            if let Some(end) =
-                kana::plain_katakana(text, i).or_else(|| kana::lone_look_alike(text, i))
-            {
+            if let Some(end) = kana::lone_look_alike(text, i) {
                 i = end;
                 continue;
             }
@@ -121,7 +160,9 @@ fn scan_with<const LEADERS: bool>(n: &Normalizer, text: &str, sink: &mut Sink<'_
         }
         let c = char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER);
         i = if f & F_SEGMENT != 0 {
-            kana::segment(n, text, i, sink)
+            let end = kana::segment(n, text, i, sink);
+            floor = end;
+            end
         } else if f & F_OTHER != 0 {
             other(n, text, i, c, w, sink)
         } else if f & F_COMPAT != 0 {
@@ -384,6 +425,7 @@ fn hiragana_loanword(n: &Normalizer, text: &str, i: usize, c: char, w: usize, si
         c.is_none_or(|c| {
             c != '-'
                 && flags(c) & (F_SEGMENT | chars::F_JOINS_SEGMENT) == 0
+                && !chars::is_katakana_letter(c)
                 && !kana::is_look_alike_of_long_vowel(c)
         })
     };
