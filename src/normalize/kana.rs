@@ -294,16 +294,20 @@ pub(crate) fn word_start(text: &str, i: usize, floor: usize) -> Option<usize> {
     first
 }
 
-/// Whether the katakana word needs a look because of the ー or large vowel `c` at `i`: ーー,
-/// or a vowel that may belong small after the letter before it.
-pub(crate) fn needs_word(text: &str, i: usize, c: char) -> bool {
-    let Some((prev, _)) = (i > 0).then(|| decode_before(text, i)) else {
+/// Whether the katakana word needs a look because of the ー or large vowel `u` at byte `i`:
+/// ーー, or a vowel that may belong small after the letter before it. Reads the three bytes
+/// before `i`: both are katakana, E3 82 xx or E3 83 xx, when it matters.
+#[inline]
+pub(crate) fn needs_word(b: &[u8], i: usize, u: u32) -> bool {
+    let Some(&[0xE3, p1, p2]) = i.checked_sub(3).and_then(|s| b.get(s..i)) else {
         return false;
     };
-    if c == 'ー' {
-        prev == 'ー'
+    let prev = 0x3000 | ((p1 as u32 & 0x3F) << 6) | (p2 as u32 & 0x3F);
+    if u == 0x30FC {
+        prev == 0x30FC
     } else {
-        small_form(prev, c).is_some()
+        let as_char = |u: u32| char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER);
+        small_form(as_char(prev), as_char(u)).is_some()
     }
 }
 

@@ -122,9 +122,8 @@ fn scan_with<const LEADERS: bool>(n: &Normalizer, text: &str, sink: &mut Sink<'_
         // looks back for the word's start, which its segment starts at: ー and the large
         // vowels only when the letter before them asks for it (ーー, フア).
         if f & (F_SEGMENT | F_JOINS_SEGMENT | F_WORD_CHECK) != 0 {
-            let c = char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER);
             let checked = u == 0x30FC || f & F_WORD_CHECK != 0;
-            if checked && !kana::needs_word(text, i, c) {
+            if checked && !kana::needs_word(bytes, i, u) {
                 i += w;
                 continue;
             }
