@@ -263,17 +263,24 @@ pub(crate) fn lone_look_alike(text: &str, i: usize) -> Option<usize> {
 fn joins_nothing_at(text: &str, p: usize) -> bool {
     use super::chars::{ascii_is_control, flags, F_JOINS_SEGMENT, F_SEGMENT, TABLE};
     let b = text.as_bytes();
-    let f = match b.get(p..p + 3) {
+    let (f, c) = match b.get(p..p + 3) {
         Some(&[b0 @ 0xE0..=0xEF, b1, b2]) => {
-            TABLE[((b0 as usize & 0x0F) << 12) | ((b1 as usize & 0x3F) << 6) | (b2 as usize & 0x3F)]
+            let u = ((b0 as u32 & 0x0F) << 12) | ((b1 as u32 & 0x3F) << 6) | (b2 as u32 & 0x3F);
+            (
+                TABLE[u as usize],
+                char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER),
+            )
         }
         _ => match b.get(p) {
             None => return true,
             Some(&x) if x < 0x80 => return !ascii_is_control(x),
-            Some(_) => flags(decode_at(text, p).0),
+            Some(_) => {
+                let c = decode_at(text, p).0;
+                (flags(c), c)
+            }
         },
     };
-    f & (F_SEGMENT | F_JOINS_SEGMENT) == 0 && !is_katakana_letter(decode_at(text, p).0)
+    f & (F_SEGMENT | F_JOINS_SEGMENT) == 0 && !is_katakana_letter(c)
 }
 
 /// The start of the katakana word that ends before `i`: the first letter of the run of
