@@ -81,6 +81,12 @@ fn scan_with<const LEADERS: bool>(n: &Normalizer, text: &str, sink: &mut Sink<'_
             // only for `leader`.
             if chars::TABLE[b as usize] == 0 && !(LEADERS && b == b'.') {
                 i += 1;
+                while let Some(&b) = bytes.get(i) {
+                    if b >= 0x80 || chars::TABLE[b as usize] != 0 || (LEADERS && b == b'.') {
+                        break;
+                    }
+                    i += 1;
+                }
                 continue;
             }
             if ascii_is_control(b) {
