@@ -62,6 +62,9 @@ struct Unit {
     kind: Kind,
     /// The fix with safe fixes only, and with unsafe fixes too.
     fix: [Option<Fix>; 2],
+    /// A kanji look-alike right before a voiced mark (夕゛): left as it is, since the katakana
+    /// it stands for would take the mark on a second pass (ダ).
+    before_mark: bool,
 }
 
 /// What precedes a segment, for hiragana that may be a particle.
@@ -179,6 +182,7 @@ fn unit_at(text: &str, pos: usize, first: bool, voiced: bool) -> Option<Unit> {
         map_rule: None,
         kind: Kind::Letter,
         fix: [None, None],
+        before_mark: false,
     };
     if is_invisible(c) {
         u.kind = Kind::Invisible;
@@ -200,6 +204,15 @@ fn unit_at(text: &str, pos: usize, first: bool, voiced: bool) -> Option<Unit> {
     }
     if kanji_look_alike(c).is_some() {
         u.kind = Kind::Kanji;
+        let mut p = u.end;
+        while p < text.len() {
+            let (m, mw) = decode_at(text, p);
+            if !is_invisible(m) {
+                u.before_mark = voiced_mark(m).is_some();
+                break;
+            }
+            p += mw;
+        }
         return Some(u);
     }
     let base = if is_halfwidth_kana(c) && c != 'ﾞ' && c != 'ﾟ' && !matches!(c, '｡'..='･') {
@@ -246,7 +259,11 @@ fn unit_at(text: &str, pos: usize, first: bool, voiced: bool) -> Option<Unit> {
 /// nothing (ファイルへ, ページ一覧, チーム力). Returns where it ends.
 pub(crate) fn look_alike_ending_word(text: &str, i: usize) -> Option<usize> {
     let (c, w) = decode_at(text, i);
-    let ends_word = hiragana_look_alike(c).is_some() || kanji_look_alike(c).is_some() || c == '一';
+    // The ones with no rule at the end of a word (see `decide_look_alikes`).
+    let ends_word = matches!(
+        c,
+        'へ' | 'べ' | 'ぺ' | '力' | '工' | '二' | '八' | '三' | '一'
+    );
     (ends_word && joins_nothing_at(text, i + w)).then_some(i + w)
 }
 
@@ -440,8 +457,10 @@ fn decide(
     };
     let units = &mut units[..keep];
     decide_chains(n, units, 0, after_is_word_end(text, end_of(units)));
+    // A look-alike that ends the segment before a kanji starts a kanji compound (口語, 夕食).
+    let kanji_follows = next_visible(text, end_of(units)).is_some_and(super::chars::is_kanji);
     for mode in 0..2 {
-        decide_look_alikes(n, units, mode, before);
+        decide_look_alikes(n, units, mode, before, kanji_follows);
     }
     if n.is_enabled(Rule::SmallKana) {
         decide_small_kana(units);
@@ -606,6 +625,18 @@ fn line_break_class(text: &str, mut p: usize) -> Before {
     Before::Boundary
 }
 
+/// The first character at or after `p` that is not invisible.
+fn next_visible(text: &str, mut p: usize) -> Option<char> {
+    while p < text.len() {
+        let (c, w) = decode_at(text, p);
+        if !is_invisible(c) {
+            return Some(c);
+        }
+        p += w;
+    }
+    None
+}
+
 /// Whether what follows `end` ends a word: not an ASCII letter, digit or symbol.
 fn after_is_word_end(text: &str, end: usize) -> bool {
     let mut p = end;
@@ -732,11 +763,17 @@ fn first_dead_chain(units: &[Unit]) -> Option<usize> {
 }
 
 /// Decides the hiragana and kanji look-alikes in `mode`.
-fn decide_look_alikes(n: &Normalizer, units: &mut [Unit], mode: usize, before: Before) {
+fn decide_look_alikes(
+    n: &Normalizer,
+    units: &mut [Unit],
+    mode: usize,
+    before: Before,
+    kanji_follows: bool,
+) {
     let idx: SmallVec<[usize; 32]> = visible(units).collect();
     for k in 0..idx.len() {
         let u = units[idx[k]];
-        if !matches!(u.kind, Kind::Hiragana | Kind::Kanji) {
+        if !matches!(u.kind, Kind::Hiragana | Kind::Kanji) || u.before_mark {
             continue;
         }
         let left = (k > 0).then(|| class_of(&units[idx[k - 1]], mode));
@@ -745,6 +782,13 @@ fn decide_look_alikes(n: &Normalizer, units: &mut [Unit], mode: usize, before: B
             .map_or(Class::Other, |&j| class_of(&units[j], mode));
         let between = left.is_some_and(Class::is_kana) && right.is_kana();
         let at_start = !left.is_some_and(Class::is_kana) && right.is_kana();
+        // The end of a katakana word: suggested only for the look-alikes that are no suffix
+        // after katakana (ディレクトり, リス卜, パラメー夕, マッ千, マク口, ラジ才), never for
+        // へ (the particle), 力 (チーム力), the numerals or 工; the dictionary confirms them.
+        let at_end = left.is_some_and(Class::is_kana)
+            && !right.is_kana()
+            && !(k + 1 == idx.len() && kanji_follows)
+            && matches!(u.mapped, 'り' | '卜' | '夕' | '千' | '口' | '才');
         let (safety, rule, to) = if u.kind == Kind::Hiragana {
             let Some(to) = hiragana_look_alike(u.mapped) else {
                 continue;
@@ -762,6 +806,8 @@ fn decide_look_alikes(n: &Normalizer, units: &mut [Unit], mode: usize, before: B
                     Before::Weak => Safety::Unsafe,
                     Before::Kanji | Before::Other => continue,
                 }
+            } else if at_end {
+                Safety::Unsafe
             } else {
                 continue;
             };
@@ -798,6 +844,8 @@ fn decide_look_alikes(n: &Normalizer, units: &mut [Unit], mode: usize, before: B
                 } else {
                     Safety::Unsafe
                 }
+            } else if at_end {
+                Safety::Unsafe
             } else {
                 continue;
             };
