@@ -242,13 +242,13 @@ pub(crate) fn is_symbol(c: char) -> bool {
         || (matches!(c, '\u{FF01}'..='\u{FF5E}') && !is_alnum(c) && c != '～')
 }
 
-/// Characters after which a word starts anew: line breaks, clause and sentence punctuation,
-/// opening brackets.
+/// Characters after which a word starts anew: clause and sentence punctuation, opening
+/// brackets. (A line break is judged by what ends the line before: see `kana::before_class`.)
 #[inline]
 pub(crate) fn is_phrase_boundary(c: char) -> bool {
     matches!(
         c,
-        '\n' | '\r' | '。' | '、' | '｡' | '､' | '．' | '，' | '！' | '？' | '「' | '『' | '（' | '【'
+        '。' | '、' | '｡' | '､' | '．' | '，' | '！' | '？' | '「' | '『' | '（' | '【'
             | '〔' | '〈' | '《' | '〘' | '〖' | '［' | '｛' | '｢' | '・' | '･' | '：' | '；'
             // The ASCII forms that fullwidth-ascii may make of the full-width ones.
             | '.' | ',' | '!' | '?' | '(' | '[' | '{' | ':' | ';'

@@ -103,11 +103,6 @@ impl Class {
     }
 }
 
-/// A dash or 一 that may stand for ー in a katakana word.
-pub(crate) fn is_look_alike_of_long_vowel(c: char) -> bool {
-    long_vowel_look_alike(c)
-}
-
 /// A katakana word with nothing for the katakana rules: no ーー and no large vowel where a
 /// small one may belong.
 pub(crate) fn is_plain_katakana_word(word: &str) -> bool {
@@ -117,7 +112,8 @@ pub(crate) fn is_plain_katakana_word(word: &str) -> bool {
         .all(|w| !(w[0] == 'ー' && w[1] == 'ー') && small_form(w[0], w[1]).is_none())
 }
 
-fn long_vowel_look_alike(c: char) -> bool {
+/// A dash or 一 that may stand for ー in a katakana word.
+pub(crate) fn long_vowel_look_alike(c: char) -> bool {
     matches!(
         c,
         '一' | '－' | '‐' | '‑' | '–' | '—' | '―' | '−' | '─' | '━' | '﹣'
@@ -204,15 +200,7 @@ fn unit_at(text: &str, pos: usize, first: bool, voiced: bool) -> Option<Unit> {
     }
     if kanji_look_alike(c).is_some() {
         u.kind = Kind::Kanji;
-        let mut p = u.end;
-        while p < text.len() {
-            let (m, mw) = decode_at(text, p);
-            if !is_invisible(m) {
-                u.before_mark = voiced_mark(m).is_some();
-                break;
-            }
-            p += mw;
-        }
+        u.before_mark = scan::visible_after(text, u.end).is_some_and(|m| voiced_mark(m).is_some());
         return Some(u);
     }
     let base = if is_halfwidth_kana(c) && c != 'ﾞ' && c != 'ﾟ' && !matches!(c, '｡'..='･') {
@@ -458,7 +446,8 @@ fn decide(
     let units = &mut units[..keep];
     decide_chains(n, units, 0, after_is_word_end(text, end_of(units)));
     // A look-alike that ends the segment before a kanji starts a kanji compound (口語, 夕食).
-    let kanji_follows = next_visible(text, end_of(units)).is_some_and(super::chars::is_kanji);
+    let kanji_follows =
+        scan::visible_after(text, end_of(units)).is_some_and(super::chars::is_kanji);
     for mode in 0..2 {
         decide_look_alikes(n, units, mode, before, kanji_follows);
     }
@@ -625,30 +614,9 @@ fn line_break_class(text: &str, mut p: usize) -> Before {
     Before::Boundary
 }
 
-/// The first character at or after `p` that is not invisible.
-fn next_visible(text: &str, mut p: usize) -> Option<char> {
-    while p < text.len() {
-        let (c, w) = decode_at(text, p);
-        if !is_invisible(c) {
-            return Some(c);
-        }
-        p += w;
-    }
-    None
-}
-
 /// Whether what follows `end` ends a word: not an ASCII letter, digit or symbol.
 fn after_is_word_end(text: &str, end: usize) -> bool {
-    let mut p = end;
-    while p < text.len() {
-        let (c, w) = decode_at(text, p);
-        if is_invisible(c) {
-            p += w;
-            continue;
-        }
-        return !(is_alnum(c) || is_symbol(c));
-    }
-    true
+    scan::visible_after(text, end).is_none_or(|c| !(is_alnum(c) || is_symbol(c)))
 }
 
 /// The class of unit `i` in `mode` (0: safe fixes, 1: unsafe fixes too).

@@ -431,7 +431,7 @@ fn hiragana_loanword(n: &Normalizer, text: &str, i: usize, c: char, w: usize, si
             c != '-'
                 && flags(c) & (F_SEGMENT | chars::F_JOINS_SEGMENT) == 0
                 && !chars::is_katakana_letter(c)
-                && !kana::is_look_alike_of_long_vowel(c)
+                && !kana::long_vowel_look_alike(c)
         })
     };
     let edges_quiet = quiet((start > 0).then(|| decode_before(text, start).0))
@@ -506,7 +506,7 @@ fn visible_before(text: &str, mut i: usize) -> Option<char> {
 }
 
 /// The nearest character at or after `i` that is not invisible.
-fn visible_after(text: &str, mut i: usize) -> Option<char> {
+pub(crate) fn visible_after(text: &str, mut i: usize) -> Option<char> {
     while i < text.len() {
         let (c, w) = decode_at(text, i);
         if !is_invisible(c) {
