@@ -43,11 +43,14 @@ pub mod morphology;
 mod normalize;
 mod position;
 mod rule;
+pub mod score;
+mod sentence;
 
 pub use edit::{apply_edits, ApplyError, Edit};
 pub use normalize::{CompatClass, Normalized, Normalizer, NormalizerBuilder, WaveDashStyle};
 pub use position::{LineCol, LineIndex};
 pub use rule::{Rule, Safety, UnknownRule};
+pub use sentence::{sentences, Sentence, Sentences};
 
 /// Normalizes `text` with the safe defaults ([`Normalizer::default`]).
 ///

@@ -1,0 +1,367 @@
+//! Lee and Hasebe's jReadability, and the word-origin (語種) estimate it needs from IPADIC.
+//!
+//! 李在鎬・長谷部陽一郎 (2016)「日本語教育のための文章難易度に関する研究」, jreadability.net. The
+//! counting follows PyPI `jreadability` 1.1.5, the implementation the reference values come
+//! from: every token counts as a word (punctuation included), and verbs UniDic marks 非自立可能
+//! are not counted as verbs.
+
+use super::kanji::{is_kanji, on_readings};
+use super::{JReadability, JReadabilityLevel, WordOrigin};
+use crate::morphology::{Analyzer, PartOfSpeech, Token};
+
+/// Counts words, their origin and parts of speech sentence by sentence.
+pub(super) struct WordCounter<'a> {
+    analyzer: &'a Analyzer,
+    joined: String,
+    counts: Counts,
+}
+
+#[derive(Default, Debug)]
+struct Counts {
+    tokens: usize,
+    kango: usize,
+    wago: usize,
+    gairaigo: usize,
+    konshu: usize,
+    verbs: usize,
+    particles: usize,
+}
+
+impl<'a> WordCounter<'a> {
+    pub(super) fn new(analyzer: &'a Analyzer) -> Self {
+        WordCounter {
+            analyzer,
+            joined: String::new(),
+            counts: Counts::default(),
+        }
+    }
+
+    /// Analyzes one sentence; returns its length in words, punctuation and symbols not
+    /// counted.
+    pub(super) fn add_sentence(&mut self, sentence: &str) -> usize {
+        let text = if sentence.contains('\n') {
+            join_lines(sentence, &mut self.joined);
+            self.joined.as_str()
+        } else {
+            sentence
+        };
+        // The tokens borrow `text`, which may be `self.joined`, so they live in a vector of
+        // this call.
+        let mut tokens = Vec::with_capacity(64);
+        self.analyzer.analyze_into(text, &mut tokens);
+        let mut words = 0;
+        for token in &tokens {
+            self.counts.tokens += 1;
+            if token.part_of_speech() != PartOfSpeech::Symbol {
+                words += 1;
+            }
+            match token.part_of_speech() {
+                PartOfSpeech::Verb if !is_auxiliary_like_verb(token) => self.counts.verbs += 1,
+                PartOfSpeech::Particle => self.counts.particles += 1,
+                _ => {}
+            }
+            match word_origin(token) {
+                WordOrigin::Kango => self.counts.kango += 1,
+                WordOrigin::Wago => self.counts.wago += 1,
+                WordOrigin::Gairaigo => self.counts.gairaigo += 1,
+                WordOrigin::Konshu => self.counts.konshu += 1,
+                WordOrigin::Other => {}
+            }
+        }
+        words
+    }
+
+    /// The score over the sentences added; `None` without a word.
+    pub(super) fn finish(self, sentences: usize) -> Option<JReadability> {
+        let c = &self.counts;
+        if c.tokens == 0 || sentences == 0 {
+            return None;
+        }
+        let percent = |n: usize| 100.0 * n as f64 / c.tokens as f64;
+        let mean_sentence_words = c.tokens as f64 / sentences as f64;
+        let (kango, wago) = (percent(c.kango), percent(c.wago));
+        let (verbs, particles) = (percent(c.verbs), percent(c.particles));
+        let score = mean_sentence_words * -0.056
+            + kango * -0.126
+            + wago * -0.042
+            + verbs * -0.145
+            + particles * -0.044
+            + 11.724;
+        Some(JReadability {
+            score,
+            level: JReadabilityLevel::of(score),
+            words: c.tokens,
+            sentences,
+            mean_sentence_words,
+            kango_percent: kango,
+            wago_percent: wago,
+            verb_percent: verbs,
+            particle_percent: particles,
+            gairaigo_percent: percent(c.gairaigo),
+            konshu_percent: percent(c.konshu),
+        })
+    }
+}
+
+/// `text` with its line breaks and the indentation after them removed, into `out`; a space
+/// stays between two ASCII letters or digits, so that wrapped English words do not merge.
+fn join_lines(text: &str, out: &mut String) {
+    out.clear();
+    let mut lines = text.split('\n');
+    if let Some(first) = lines.next() {
+        out.push_str(first.trim_end_matches('\r'));
+    }
+    for line in lines {
+        let line = line.trim_start_matches([' ', '\t', '\u{3000}']);
+        let line = line.trim_end_matches('\r');
+        let before = out.trim_end_matches([' ', '\t']);
+        let needs_space = before.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric())
+            && line.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+        let keep = before.len();
+        out.truncate(keep);
+        if needs_space {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+}
+
+/// Verbs that UniDic files as 非自立可能 ("can be non-independent"): they also serve as
+/// auxiliaries (して いる, して みる, して おく), and jReadability does not count them as verbs.
+/// UniDic marks the word, not the use: 見る is 非自立可能 in 山を見る too. The list is what
+/// UniDic 2.1.2 marks so in 11 MB of technical Japanese, with each base form it was written
+/// in; IPADIC gives the same base forms.
+const NON_INDEPENDENT_VERBS: &[&str] = &[
+    "あう", "あげる", "ある", "いく", "いける", "いたす", "いただく", "いただける", "いる", "うる",
+    "える", "おく", "おける", "おる", "おわる", "かかる", "かかれる", "かける", "きる", "きれる",
+    "くださる", "くる", "くれる", "ござる", "しまう", "す", "すぎる", "する", "そこなう", "だす",
+    "つく", "つける", "つづく", "つづける", "できる", "なおす", "なさる", "なる", "なれる", "ぬける",
+    "はじめる", "まちがう", "みる", "もらう", "もらえる", "やる", "ゆく", "わたる", "上げる",
+    "下さる", "付く", "付ける", "仕舞う", "出きる", "出す", "出せる", "出来る", "切る", "切れる",
+    "去る", "合う", "回る", "在る", "尽くす", "尽す", "居る", "御座る", "得る", "忘れる", "成る",
+    "戴く", "抜く", "抜ける", "挙げる", "掛かる", "掛ける", "掛る", "損なう", "始める", "有る",
+    "果たす", "果てる", "来る", "為さる", "点ける", "置く", "置ける", "終える", "終る", "終わる",
+    "続く", "続ける", "致す", "行く", "行ける", "見せる", "見る", "貰う", "貰える", "込む", "通す",
+    "過ぎる", "遅れる", "遣る", "間違う", "間違える", "願う", "頂く", "慣れる",
+];
+
+fn is_auxiliary_like_verb(token: &Token<'_>) -> bool {
+    let base = token.base_form().unwrap_or(token.surface());
+    NON_INDEPENDENT_VERBS.contains(&base)
+}
+
+/// The estimated word origin (語種) of a token: see [`WordOrigin`].
+pub(crate) fn word_origin(token: &Token<'_>) -> WordOrigin {
+    let pos = token.part_of_speech();
+    if matches!(pos, PartOfSpeech::Symbol | PartOfSpeech::Unknown) {
+        return WordOrigin::Other;
+    }
+    let surface = token.surface();
+    let (mut kanji, mut hiragana, mut katakana, mut other) = (false, false, false, false);
+    for c in surface.chars() {
+        match c {
+            'ぁ'..='ゖ' | 'ゝ' | 'ゞ' => hiragana = true,
+            'ァ'..='ヺ' | 'ー' | 'ヽ' | 'ヾ' | 'ｦ'..='ﾟ' => katakana = true,
+            _ if is_kanji(c) => kanji = true,
+            _ => other = true,
+        }
+    }
+    if other {
+        // Letters, digits and symbols: UniDic has no origin for them either.
+        return WordOrigin::Other;
+    }
+    if token.pos_detail1() == "固有名詞" && !token.is_unknown() {
+        return WordOrigin::Other;
+    }
+    match (kanji, hiragana, katakana) {
+        (false, false, true) => WordOrigin::Gairaigo,
+        (false, true, false) => WordOrigin::Wago,
+        (false, false, false) => WordOrigin::Other,
+        (true, _, true) | (false, true, true) => WordOrigin::Konshu,
+        (true, has_kana, false) => {
+            let Some(reading) = token.reading() else {
+                // A kanji word the dictionary does not know: most are compounds of on'yomi.
+                return WordOrigin::Kango;
+            };
+            match on_kanji(surface, reading) {
+                Alignment::AllOn if has_kana && conjugates(pos) => WordOrigin::Konshu,
+                Alignment::AllOn => WordOrigin::Kango,
+                Alignment::NoneOn => WordOrigin::Wago,
+                Alignment::Mixed => WordOrigin::Konshu,
+            }
+        }
+    }
+}
+
+fn conjugates(pos: PartOfSpeech) -> bool {
+    matches!(pos, PartOfSpeech::Verb | PartOfSpeech::Adjective)
+}
+
+/// How the kanji of a word align with its reading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Alignment {
+    /// Every kanji reads as one of its on'yomi.
+    AllOn,
+    /// None does (or the reading does not align with the writing).
+    NoneOn,
+    /// Some do.
+    Mixed,
+}
+
+/// The longest word aligned kanji by kanji; longer ones (rare) are judged by their first
+/// characters, which bounds the search.
+const MAX_ALIGNED_CHARS: usize = 12;
+
+fn on_kanji(surface: &str, reading: &str) -> Alignment {
+    let mut chars: smallvec::SmallVec<[char; 12]> = surface.chars().collect();
+    let reading: smallvec::SmallVec<[char; 24]> = reading.chars().collect();
+    chars.truncate(MAX_ALIGNED_CHARS);
+    let kanji = chars.iter().filter(|&&c| is_kanji(c)).count();
+    let truncated = surface.chars().count() > MAX_ALIGNED_CHARS;
+    match best_alignment(&chars, 0, &reading, 0, truncated) {
+        Some(on) if on == kanji => Alignment::AllOn,
+        Some(0) | None => Alignment::NoneOn,
+        Some(_) => Alignment::Mixed,
+    }
+}
+
+/// The most kanji of `chars[i..]` that can read as on'yomi while the whole aligns with
+/// `reading[j..]`; `None` when it cannot align. With `open_end` the reading may go on
+/// past the characters.
+fn best_alignment(chars: &[char], i: usize, reading: &[char], j: usize, open_end: bool) -> Option<usize> {
+    if i == chars.len() {
+        return (j == reading.len() || open_end).then_some(0);
+    }
+    let c = chars[i];
+    if !is_kanji(c) {
+        // Kana in the writing is read as written.
+        let k = to_katakana(c);
+        return (reading.get(j) == Some(&k)).then(|| best_alignment(chars, i + 1, reading, j + 1, open_end))?;
+    }
+    let mut best: Option<usize> = None;
+    let source = if c == '々' && i > 0 { chars[i - 1] } else { c };
+    let first = i == 0;
+    let last = i + 1 == chars.len();
+    for on in on_readings(source) {
+        let on: smallvec::SmallVec<[char; 6]> = on.chars().collect();
+        for variant in variants(&on, first, last) {
+            if reading[j..].starts_with(&variant) {
+                if let Some(rest) = best_alignment(chars, i + 1, reading, j + variant.len(), open_end) {
+                    best = Some(best.map_or(rest + 1, |b| b.max(rest + 1)));
+                }
+            }
+        }
+    }
+    // Read some other way (訓読み): any non-empty part of the reading, leaving at least one
+    // kana for each character after it.
+    let remaining_chars = chars.len() - i - 1;
+    let max_len = reading.len().saturating_sub(j + if open_end { 0 } else { remaining_chars });
+    for len in 1..=max_len.min(8) {
+        if let Some(rest) = best_alignment(chars, i + 1, reading, j + len, open_end) {
+            best = Some(best.map_or(rest, |b| b.max(rest)));
+        }
+    }
+    best
+}
+
+/// The forms an on'yomi takes inside a word: as listed; with its last kana doubled into ッ
+/// before another character (学 ガク → ガッ in 学校); voiced or half-voiced at the start after
+/// another character (表 ヒョウ → ピョウ in 発表, 社 シャ → ジャ in 会社).
+fn variants(on: &[char], first: bool, last: bool) -> smallvec::SmallVec<[smallvec::SmallVec<[char; 6]>; 6]> {
+    let mut out: smallvec::SmallVec<[smallvec::SmallVec<[char; 6]>; 6]> = smallvec::SmallVec::new();
+    let base: smallvec::SmallVec<[char; 6]> = on.iter().copied().collect();
+    let mut stems = smallvec::SmallVec::<[smallvec::SmallVec<[char; 6]>; 2]>::new();
+    stems.push(base.clone());
+    if !last && on.len() >= 2 && matches!(on[on.len() - 1], 'ツ' | 'チ' | 'ク' | 'キ') {
+        let mut doubled = base.clone();
+        *doubled.last_mut().expect("two kana") = 'ッ';
+        stems.push(doubled);
+    }
+    for stem in stems {
+        if !first {
+            for voiced in voicings(stem[0]) {
+                let mut v = stem.clone();
+                v[0] = *voiced;
+                out.push(v);
+            }
+        }
+        out.push(stem);
+    }
+    out
+}
+
+/// Voiced (濁音) and half-voiced (半濁音) forms of a katakana.
+fn voicings(c: char) -> &'static [char] {
+    match c {
+        'カ' => &['ガ'],
+        'キ' => &['ギ'],
+        'ク' => &['グ'],
+        'ケ' => &['ゲ'],
+        'コ' => &['ゴ'],
+        'サ' => &['ザ'],
+        'シ' => &['ジ'],
+        'ス' => &['ズ'],
+        'セ' => &['ゼ'],
+        'ソ' => &['ゾ'],
+        'タ' => &['ダ'],
+        'チ' => &['ヂ', 'ジ'],
+        'ツ' => &['ヅ', 'ズ'],
+        'テ' => &['デ'],
+        'ト' => &['ド'],
+        'ハ' => &['バ', 'パ'],
+        'ヒ' => &['ビ', 'ピ'],
+        'フ' => &['ブ', 'プ'],
+        'ヘ' => &['ベ', 'ペ'],
+        'ホ' => &['ボ', 'ポ'],
+        _ => &[],
+    }
+}
+
+fn to_katakana(c: char) -> char {
+    match c {
+        'ぁ'..='ゖ' | 'ゝ' | 'ゞ' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{join_lines, word_origin};
+    use crate::morphology::Analyzer;
+    use crate::score::WordOrigin;
+
+    #[test]
+    fn joined_lines() {
+        let mut out = String::new();
+        join_lines("コンピュー\n  タを\r\nLinux\nkernel で", &mut out);
+        assert_eq!(out, "コンピュータをLinux kernel で");
+    }
+
+    #[test]
+    fn origins_of_real_words() {
+        let analyzer = Analyzer::new();
+        let cases = [
+            ("東京", WordOrigin::Other), // a proper noun
+            ("学校", WordOrigin::Kango),
+            ("出発", WordOrigin::Kango),
+            ("発表", WordOrigin::Kango),
+            ("会社", WordOrigin::Kango),
+            ("一", WordOrigin::Kango),
+            ("時", WordOrigin::Wago),
+            ("骨", WordOrigin::Wago),
+            ("言葉", WordOrigin::Wago),
+            ("学ぶ", WordOrigin::Wago),
+            ("感じる", WordOrigin::Konshu),
+            ("台所", WordOrigin::Konshu),
+            ("こと", WordOrigin::Wago),
+            ("システム", WordOrigin::Gairaigo),
+            ("Linux", WordOrigin::Other),
+            ("。", WordOrigin::Other),
+        ];
+        for (word, expected) in cases {
+            let tokens = analyzer.analyze(word);
+            assert_eq!(tokens.len(), 1, "{word}: {tokens:?}");
+            assert_eq!(word_origin(&tokens[0]), expected, "{word}: {tokens:?}");
+        }
+    }
+}

@@ -1,0 +1,335 @@
+//! The sentence splitter: Japanese prose cut into sentences (文, bun) and paragraphs (段落,
+//! danraku), with byte ranges into the original text.
+
+use std::ops::Range;
+
+/// A sentence of the text, as [`sentences`] cut it.
+///
+/// The text borrows from the input and keeps the line breaks of a hard-wrapped sentence;
+/// leading and trailing whitespace is not part of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence<'a> {
+    text: &'a str,
+    start: usize,
+    paragraph: usize,
+}
+
+impl<'a> Sentence<'a> {
+    /// The sentence as written, hard-wrapping line breaks included.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Where the sentence is in the input, in bytes.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.start + self.text.len()
+    }
+
+    /// The paragraph the sentence belongs to, counted from 0: paragraphs are separated by
+    /// blank lines.
+    pub fn paragraph(&self) -> usize {
+        self.paragraph
+    }
+
+    /// Whether the sentence spans more than one line of the input (a hard-wrapped paragraph).
+    pub fn is_wrapped(&self) -> bool {
+        self.text.contains('\n')
+    }
+}
+
+/// Splits Japanese prose into sentences.
+///
+/// - A sentence ends at 。, ！ or ？, at ． (the period of technical writing) unless it sits
+///   between digits, and at `!` or `?` unless a letter, digit or other ASCII mark follows
+///   (`Yahoo!` in a URL, `a?b=1`). A run of them (`！？`, `。。`) ends one sentence.
+/// - Closing brackets and quotes after the end stay with the sentence: `…した。」`.
+/// - Inside 「…」, 『…』, （…）, (…) and the other paired brackets a sentence does not end:
+///   `「行く。」と言った。` is one sentence. A quote that ends with a period ends the
+///   sentence when what follows starts a new one (a line break, a space or another quote):
+///   `「行く。」「来る。」` is two.
+/// - A blank line ends the paragraph and the sentence, and closes any bracket left open.
+/// - A line break inside a paragraph does not end a sentence: a line that does not end with
+///   a period continues on the next line (hard-wrapped text).
+///
+/// ```
+/// let text = "「行く。」と言った。彼は\n来なかった！\n\n次の段落（注。）です";
+/// let sentences: Vec<_> = seisho::sentences(text).collect();
+/// let texts: Vec<&str> = sentences.iter().map(|s| s.text()).collect();
+/// assert_eq!(texts, ["「行く。」と言った。", "彼は\n来なかった！", "次の段落（注。）です"]);
+/// assert_eq!(sentences[2].paragraph(), 1);
+/// assert_eq!(&text[sentences[1].range()], "彼は\n来なかった！");
+/// ```
+pub fn sentences(text: &str) -> Sentences<'_> {
+    Sentences {
+        text,
+        pos: 0,
+        paragraph: 0,
+        started: false,
+    }
+}
+
+/// The sentences of a text, in order: see [`sentences`].
+#[derive(Clone, Debug)]
+pub struct Sentences<'a> {
+    text: &'a str,
+    pos: usize,
+    paragraph: usize,
+    /// Whether a sentence has been returned in the current paragraph.
+    started: bool,
+}
+
+impl<'a> Iterator for Sentences<'a> {
+    type Item = Sentence<'a>;
+
+    fn next(&mut self) -> Option<Sentence<'a>> {
+        let bytes = self.text.as_bytes();
+        // Leading whitespace; a blank line in it starts a new paragraph.
+        let mut line_breaks = 0;
+        while self.pos < bytes.len() {
+            match whitespace_len(&bytes[self.pos..]) {
+                0 => break,
+                n => {
+                    if bytes[self.pos] == b'\n' {
+                        line_breaks += 1;
+                    }
+                    self.pos += n;
+                }
+            }
+        }
+        if self.pos >= bytes.len() {
+            return None;
+        }
+        if line_breaks >= 2 && self.started {
+            self.paragraph += 1;
+        }
+        self.started = true;
+        let start = self.pos;
+        let (end, next) = sentence_end(self.text, start);
+        self.pos = next;
+        let paragraph = self.paragraph;
+        let text = self.text[start..end].trim_end_matches(is_whitespace);
+        Some(Sentence {
+            text,
+            start,
+            paragraph,
+        })
+    }
+}
+
+/// Whitespace between sentences: ASCII whitespace, the ideographic space and the BOM.
+fn is_whitespace(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '\u{3000}' | '\u{feff}')
+}
+
+/// The length in bytes of the whitespace character at the start of `bytes`, 0 if it is not one.
+fn whitespace_len(bytes: &[u8]) -> usize {
+    match bytes {
+        [b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c, ..] => 1,
+        [0xe3, 0x80, 0x80, ..] | [0xef, 0xbb, 0xbf, ..] => 3,
+        _ => 0,
+    }
+}
+
+fn is_opening(c: char) -> bool {
+    matches!(
+        c,
+        '「' | '『' | '（' | '(' | '【' | '〔' | '［' | '〈' | '《' | '｛' | '〖' | '〘' | '“' | '‘'
+    )
+}
+
+fn is_closing(c: char) -> bool {
+    matches!(
+        c,
+        '」' | '』' | '）' | ')' | '】' | '〕' | '］' | '〉' | '》' | '｝' | '〗' | '〙' | '”' | '’'
+    )
+}
+
+/// Whether `c` at `at` (its byte offset in `text`) ends a sentence.
+fn is_terminator(text: &str, at: usize, c: char) -> bool {
+    match c {
+        '。' | '！' | '？' | '｡' => true,
+        '．' => {
+            let before = text[..at].chars().next_back();
+            let after = text[at + c.len_utf8()..].chars().next();
+            !(before.is_some_and(is_digit) && after.is_some_and(is_digit))
+        }
+        '!' | '?' => {
+            // `!` and `?` end a sentence when something other than ASCII follows: `Yahoo!` in
+            // a URL or `?a=1` do not.
+            let after = text.as_bytes().get(at + 1).copied();
+            match after {
+                None => true,
+                Some(b) => !b.is_ascii_graphic() || matches!(b, b'!' | b'?' | b')' | b'"'),
+            }
+        }
+        _ => false,
+    }
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Where the sentence starting at `start` ends (after its last character) and where the
+/// search for the next one starts.
+fn sentence_end(text: &str, start: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut depth = 0usize;
+    let mut i = start;
+    // Whether the previous character (not counting closers) ended a sentence inside brackets.
+    let mut quote_ended = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            if line_is_followed_by_blank(bytes, i + 1) {
+                return (i, i);
+            }
+            quote_ended = false;
+            i += 1;
+            continue;
+        }
+        // Only a few ASCII bytes matter; skip the rest quickly.
+        if b < 0x80 && !matches!(b, b'(' | b')' | b'!' | b'?') {
+            quote_ended = false;
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("i is on a char boundary");
+        let len = c.len_utf8();
+        if is_opening(c) {
+            depth += 1;
+            quote_ended = false;
+        } else if is_closing(c) {
+            if depth > 0 {
+                depth -= 1;
+                if depth == 0 && quote_ended {
+                    // 「行く。」: the sentence ends here if the next thing starts a new one.
+                    let after = i + len;
+                    if starts_new_sentence(text, after) {
+                        let end = take_closers(text, after);
+                        return (end, end);
+                    }
+                }
+            }
+            // A closer keeps `quote_ended` as it was: 「（行く。）」.
+        } else if is_terminator(text, i, c) {
+            if depth == 0 {
+                let end = take_closers(text, take_terminators(text, i));
+                return (end, end);
+            }
+            quote_ended = true;
+        } else {
+            quote_ended = false;
+        }
+        i += len;
+    }
+    (bytes.len(), bytes.len())
+}
+
+/// The end of the run of terminators starting at `at`.
+fn take_terminators(text: &str, mut at: usize) -> usize {
+    while let Some(c) = text[at..].chars().next() {
+        if is_terminator(text, at, c) || matches!(c, '.') {
+            at += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    at
+}
+
+/// The end of the run of closing brackets and quotes starting at `at`.
+fn take_closers(text: &str, mut at: usize) -> usize {
+    while let Some(c) = text[at..].chars().next() {
+        if is_closing(c) {
+            at += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    at
+}
+
+/// Whether the text at `at` begins a new sentence after a quote that ended with a period.
+fn starts_new_sentence(text: &str, at: usize) -> bool {
+    match text[at..].chars().next() {
+        None => true,
+        Some(c) => is_whitespace(c) || is_opening(c),
+    }
+}
+
+/// Whether the line starting at `at` is blank (only whitespace) or there is none.
+fn line_is_followed_by_blank(bytes: &[u8], mut at: usize) -> bool {
+    loop {
+        if at >= bytes.len() {
+            return true;
+        }
+        if bytes[at] == b'\n' {
+            return true;
+        }
+        match whitespace_len(&bytes[at..]) {
+            0 => return false,
+            n => at += n,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentences;
+
+    fn split(text: &str) -> Vec<(&str, usize)> {
+        let out: Vec<_> = sentences(text)
+            .map(|s| {
+                assert_eq!(&text[s.range()], s.text());
+                (s.text(), s.paragraph())
+            })
+            .collect();
+        out
+    }
+
+    #[test]
+    fn cases() {
+        let cases: &[(&str, &[(&str, usize)])] = &[
+            ("", &[]),
+            ("  \n\n ", &[]),
+            ("今日は晴れ。明日は雨。", &[("今日は晴れ。", 0), ("明日は雨。", 0)]),
+            ("本当？　はい！", &[("本当？", 0), ("はい！", 0)]),
+            ("本当！？うん", &[("本当！？", 0), ("うん", 0)]),
+            ("「行く。」と言った。", &[("「行く。」と言った。", 0)]),
+            ("彼は「行く。」\n次。", &[("彼は「行く。」", 0), ("次。", 0)]),
+            ("「行く。」「来る。」", &[("「行く。」", 0), ("「来る。」", 0)]),
+            ("そうした。」と彼。", &[("そうした。」", 0), ("と彼。", 0)]),
+            ("（注：詳しくは後述。）本文。", &[("（注：詳しくは後述。）本文。", 0)]),
+            ("(最近は問題ない。)\n次の文。", &[("(最近は問題ない。)", 0), ("次の文。", 0)]),
+            ("一行目が\n続いて終わる。次。", &[("一行目が\n続いて終わる。", 0), ("次。", 0)]),
+            ("段落一。\n\n段落二。\n\n\n段落三", &[("段落一。", 0), ("段落二。", 1), ("段落三", 2)]),
+            ("見出し\n\n本文。", &[("見出し", 0), ("本文。", 1)]),
+            ("開いた「括弧\n\n次の段落。", &[("開いた「括弧", 0), ("次の段落。", 1)]),
+            ("１．５倍です．次です．", &[("１．５倍です．", 0), ("次です．", 0)]),
+            ("Yahoo!ニュース", &[("Yahoo!", 0), ("ニュース", 0)]),
+            ("URL は a.cgi?x=1 です。", &[("URL は a.cgi?x=1 です。", 0)]),
+            ("v1.2 を使う。", &[("v1.2 を使う。", 0)]),
+            ("本当?! そうか", &[("本当?!", 0), ("そうか", 0)]),
+            ("CRLF。\r\n\r\n次。", &[("CRLF。", 0), ("次。", 1)]),
+            ("空白\n　\n段落。", &[("空白", 0), ("段落。", 1)]),
+            ("閉じ括弧だけ）。次。", &[("閉じ括弧だけ）。", 0), ("次。", 0)]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(split(text), *expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn ranges_cover_all_non_whitespace() {
+        let text = "　前置き。\n\n「あ。」い\nう。えお";
+        let mut covered = 0;
+        for s in sentences(text) {
+            covered += s.text().chars().filter(|c| !super::is_whitespace(*c)).count();
+        }
+        assert_eq!(
+            covered,
+            text.chars().filter(|c| !super::is_whitespace(*c)).count()
+        );
+    }
+}
