@@ -118,7 +118,10 @@ impl<'a> Iterator for Sentences<'a> {
 
 /// Whitespace between sentences: ASCII whitespace, the ideographic space and the BOM.
 fn is_whitespace(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '\u{3000}' | '\u{feff}')
+    matches!(
+        c,
+        ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '\u{3000}' | '\u{feff}'
+    )
 }
 
 /// The length in bytes of the whitespace character at the start of `bytes`, 0 if it is not one.
@@ -133,14 +136,38 @@ fn whitespace_len(bytes: &[u8]) -> usize {
 fn is_opening(c: char) -> bool {
     matches!(
         c,
-        '「' | '『' | '（' | '(' | '【' | '〔' | '［' | '〈' | '《' | '｛' | '〖' | '〘' | '“' | '‘'
+        '「' | '『'
+            | '（'
+            | '('
+            | '【'
+            | '〔'
+            | '［'
+            | '〈'
+            | '《'
+            | '｛'
+            | '〖'
+            | '〘'
+            | '“'
+            | '‘'
     )
 }
 
 fn is_closing(c: char) -> bool {
     matches!(
         c,
-        '」' | '』' | '）' | ')' | '】' | '〕' | '］' | '〉' | '》' | '｝' | '〗' | '〙' | '”' | '’'
+        '」' | '』'
+            | '）'
+            | ')'
+            | '】'
+            | '〕'
+            | '］'
+            | '〉'
+            | '》'
+            | '｝'
+            | '〗'
+            | '〙'
+            | '”'
+            | '’'
     )
 }
 
@@ -181,7 +208,7 @@ fn sentence_end(text: &str, start: usize) -> (usize, usize) {
     while i < bytes.len() {
         let b = bytes[i];
         if b == b'\n' {
-            if line_is_followed_by_blank(bytes, i + 1) {
+            if line_is_followed_by_blank(bytes, i + 1) || starts_block(text, i + 1) {
                 return (i, i);
             }
             quote_ended = false;
@@ -258,6 +285,62 @@ fn starts_new_sentence(text: &str, at: usize) -> bool {
     }
 }
 
+/// Whether the line starting at `at` starts a list item or a heading rather than continuing
+/// a hard-wrapped line: a bullet (・, ●, ■, -, * …) or a number (1. 1) （1） ① 第1章) followed by a
+/// space or text, or a Markdown heading or quote mark.
+fn starts_block(text: &str, at: usize) -> bool {
+    let line = text[at..].trim_start_matches([' ', '\t', '\u{3000}']);
+    let mut chars = line.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let second = chars.next();
+    match first {
+        '・' | '•' | '●' | '○' | '◎' | '◆' | '◇' | '■' | '□' | '▪' | '▶' | '►' | '※' | '☆'
+        | '★' => true,
+        '-' | '*' | '+' | '#' | '>' | '|' => second.is_none_or(|c| c == ' ' || c == first),
+        '①'..='⑳' | '⑴'..='⒇' | '⒈'..='⒛' | '❶'..='❿' => true,
+        '第' => {
+            line.chars()
+                .skip(1)
+                .take_while(|c| is_digit(*c) || "一二三四五六七八九十".contains(*c))
+                .count()
+                > 0
+        }
+        '(' | '（' => {
+            let inner: String = line[first.len_utf8()..]
+                .chars()
+                .take_while(|c| *c != ')' && *c != '）')
+                .collect();
+            !inner.is_empty()
+                && inner.chars().count() <= 3
+                && inner
+                    .chars()
+                    .all(|c| is_digit(c) || c.is_ascii_alphabetic())
+        }
+        _ if is_digit(first) || first.is_ascii_alphabetic() => {
+            // 1. 2) A.1. 10．: an enumerator of digits (or one letter) and dots, then a space or
+            // a closing mark.
+            let head: String = line
+                .chars()
+                .take_while(|c| is_digit(*c) || c.is_ascii_alphabetic() || matches!(c, '.' | '．'))
+                .collect();
+            let letters = head.chars().filter(|c| c.is_ascii_alphabetic()).count();
+            let rest = &line[head.len()..];
+            let marked = head.ends_with(['.', '．']) || rest.starts_with([')', '）']);
+            marked
+                && letters <= 1
+                && head.chars().any(|c| is_digit(c) || c.is_ascii_alphabetic())
+                && rest
+                    .trim_start_matches([')', '）'])
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c == ' ' || c == '\u{3000}' || !c.is_ascii())
+        }
+        _ => false,
+    }
+}
+
 /// Whether the line starting at `at` is blank (only whitespace) or there is none.
 fn line_is_followed_by_blank(bytes: &[u8], mut at: usize) -> bool {
     loop {
@@ -293,27 +376,79 @@ mod tests {
         let cases: &[(&str, &[(&str, usize)])] = &[
             ("", &[]),
             ("  \n\n ", &[]),
-            ("今日は晴れ。明日は雨。", &[("今日は晴れ。", 0), ("明日は雨。", 0)]),
+            (
+                "今日は晴れ。明日は雨。",
+                &[("今日は晴れ。", 0), ("明日は雨。", 0)],
+            ),
             ("本当？　はい！", &[("本当？", 0), ("はい！", 0)]),
             ("本当！？うん", &[("本当！？", 0), ("うん", 0)]),
             ("「行く。」と言った。", &[("「行く。」と言った。", 0)]),
-            ("彼は「行く。」\n次。", &[("彼は「行く。」", 0), ("次。", 0)]),
-            ("「行く。」「来る。」", &[("「行く。」", 0), ("「来る。」", 0)]),
+            (
+                "彼は「行く。」\n次。",
+                &[("彼は「行く。」", 0), ("次。", 0)],
+            ),
+            (
+                "「行く。」「来る。」",
+                &[("「行く。」", 0), ("「来る。」", 0)],
+            ),
             ("そうした。」と彼。", &[("そうした。」", 0), ("と彼。", 0)]),
-            ("（注：詳しくは後述。）本文。", &[("（注：詳しくは後述。）本文。", 0)]),
-            ("(最近は問題ない。)\n次の文。", &[("(最近は問題ない。)", 0), ("次の文。", 0)]),
-            ("一行目が\n続いて終わる。次。", &[("一行目が\n続いて終わる。", 0), ("次。", 0)]),
-            ("段落一。\n\n段落二。\n\n\n段落三", &[("段落一。", 0), ("段落二。", 1), ("段落三", 2)]),
+            (
+                "（注：詳しくは後述。）本文。",
+                &[("（注：詳しくは後述。）本文。", 0)],
+            ),
+            (
+                "(最近は問題ない。)\n次の文。",
+                &[("(最近は問題ない。)", 0), ("次の文。", 0)],
+            ),
+            (
+                "一行目が\n続いて終わる。次。",
+                &[("一行目が\n続いて終わる。", 0), ("次。", 0)],
+            ),
+            (
+                "段落一。\n\n段落二。\n\n\n段落三",
+                &[("段落一。", 0), ("段落二。", 1), ("段落三", 2)],
+            ),
             ("見出し\n\n本文。", &[("見出し", 0), ("本文。", 1)]),
-            ("開いた「括弧\n\n次の段落。", &[("開いた「括弧", 0), ("次の段落。", 1)]),
-            ("１．５倍です．次です．", &[("１．５倍です．", 0), ("次です．", 0)]),
+            (
+                "開いた「括弧\n\n次の段落。",
+                &[("開いた「括弧", 0), ("次の段落。", 1)],
+            ),
+            (
+                "１．５倍です．次です．",
+                &[("１．５倍です．", 0), ("次です．", 0)],
+            ),
             ("Yahoo!ニュース", &[("Yahoo!", 0), ("ニュース", 0)]),
             ("URL は a.cgi?x=1 です。", &[("URL は a.cgi?x=1 です。", 0)]),
             ("v1.2 を使う。", &[("v1.2 を使う。", 0)]),
             ("本当?! そうか", &[("本当?!", 0), ("そうか", 0)]),
             ("CRLF。\r\n\r\n次。", &[("CRLF。", 0), ("次。", 1)]),
             ("空白\n　\n段落。", &[("空白", 0), ("段落。", 1)]),
-            ("閉じ括弧だけ）。次。", &[("閉じ括弧だけ）。", 0), ("次。", 0)]),
+            (
+                "閉じ括弧だけ）。次。",
+                &[("閉じ括弧だけ）。", 0), ("次。", 0)],
+            ),
+            // A list item or a heading starts its own sentence even without a blank line.
+            (
+                "手順\n1. 開く\n2) 閉じる",
+                &[("手順", 0), ("1. 開く", 0), ("2) 閉じる", 0)],
+            ),
+            (
+                "目次\nA.1. Debian 迷路\n・項目",
+                &[("目次", 0), ("A.1. Debian 迷路", 0), ("・項目", 0)],
+            ),
+            (
+                "概要\n# 見出し\n- 項目\n（1）一つ目\n第2章 次",
+                &[
+                    ("概要", 0),
+                    ("# 見出し", 0),
+                    ("- 項目", 0),
+                    ("（1）一つ目", 0),
+                    ("第2章 次", 0),
+                ],
+            ),
+            // A wrapped line that begins with a number is not a list item.
+            ("全部で\n10 個ある。", &[("全部で\n10 個ある。", 0)]),
+            ("値は\n3.5 です。", &[("値は\n3.5 です。", 0)]),
         ];
         for (text, expected) in cases {
             assert_eq!(split(text), *expected, "{text:?}");
@@ -325,7 +460,11 @@ mod tests {
         let text = "　前置き。\n\n「あ。」い\nう。えお";
         let mut covered = 0;
         for s in sentences(text) {
-            covered += s.text().chars().filter(|c| !super::is_whitespace(*c)).count();
+            covered += s
+                .text()
+                .chars()
+                .filter(|c| !super::is_whitespace(*c))
+                .count();
         }
         assert_eq!(
             covered,

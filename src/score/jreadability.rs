@@ -115,8 +115,14 @@ fn join_lines(text: &str, out: &mut String) {
         let line = line.trim_start_matches([' ', '\t', '\u{3000}']);
         let line = line.trim_end_matches('\r');
         let before = out.trim_end_matches([' ', '\t']);
-        let needs_space = before.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric())
-            && line.chars().next().is_some_and(|c| c.is_ascii_alphanumeric());
+        let needs_space = before
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+            && line
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric());
         let keep = before.len();
         out.truncate(keep);
         if needs_space {
@@ -132,17 +138,115 @@ fn join_lines(text: &str, out: &mut String) {
 /// UniDic 2.1.2 marks so in 11 MB of technical Japanese, with each base form it was written
 /// in; IPADIC gives the same base forms.
 const NON_INDEPENDENT_VERBS: &[&str] = &[
-    "あう", "あげる", "ある", "いく", "いける", "いたす", "いただく", "いただける", "いる", "うる",
-    "える", "おく", "おける", "おる", "おわる", "かかる", "かかれる", "かける", "きる", "きれる",
-    "くださる", "くる", "くれる", "ござる", "しまう", "す", "すぎる", "する", "そこなう", "だす",
-    "つく", "つける", "つづく", "つづける", "できる", "なおす", "なさる", "なる", "なれる", "ぬける",
-    "はじめる", "まちがう", "みる", "もらう", "もらえる", "やる", "ゆく", "わたる", "上げる",
-    "下さる", "付く", "付ける", "仕舞う", "出きる", "出す", "出せる", "出来る", "切る", "切れる",
-    "去る", "合う", "回る", "在る", "尽くす", "尽す", "居る", "御座る", "得る", "忘れる", "成る",
-    "戴く", "抜く", "抜ける", "挙げる", "掛かる", "掛ける", "掛る", "損なう", "始める", "有る",
-    "果たす", "果てる", "来る", "為さる", "点ける", "置く", "置ける", "終える", "終る", "終わる",
-    "続く", "続ける", "致す", "行く", "行ける", "見せる", "見る", "貰う", "貰える", "込む", "通す",
-    "過ぎる", "遅れる", "遣る", "間違う", "間違える", "願う", "頂く", "慣れる",
+    "あう",
+    "あげる",
+    "ある",
+    "いく",
+    "いける",
+    "いたす",
+    "いただく",
+    "いただける",
+    "いる",
+    "うる",
+    "える",
+    "おく",
+    "おける",
+    "おる",
+    "おわる",
+    "かかる",
+    "かかれる",
+    "かける",
+    "きる",
+    "きれる",
+    "くださる",
+    "くる",
+    "くれる",
+    "ござる",
+    "しまう",
+    "す",
+    "すぎる",
+    "する",
+    "そこなう",
+    "だす",
+    "つく",
+    "つける",
+    "つづく",
+    "つづける",
+    "できる",
+    "なおす",
+    "なさる",
+    "なる",
+    "なれる",
+    "ぬける",
+    "はじめる",
+    "まちがう",
+    "みる",
+    "もらう",
+    "もらえる",
+    "やる",
+    "ゆく",
+    "わたる",
+    "上げる",
+    "下さる",
+    "付く",
+    "付ける",
+    "仕舞う",
+    "出きる",
+    "出す",
+    "出せる",
+    "出来る",
+    "切る",
+    "切れる",
+    "去る",
+    "合う",
+    "回る",
+    "在る",
+    "尽くす",
+    "尽す",
+    "居る",
+    "御座る",
+    "得る",
+    "忘れる",
+    "成る",
+    "戴く",
+    "抜く",
+    "抜ける",
+    "挙げる",
+    "掛かる",
+    "掛ける",
+    "掛る",
+    "損なう",
+    "始める",
+    "有る",
+    "果たす",
+    "果てる",
+    "来る",
+    "為さる",
+    "点ける",
+    "置く",
+    "置ける",
+    "終える",
+    "終る",
+    "終わる",
+    "続く",
+    "続ける",
+    "致す",
+    "行く",
+    "行ける",
+    "見せる",
+    "見る",
+    "貰う",
+    "貰える",
+    "込む",
+    "通す",
+    "過ぎる",
+    "遅れる",
+    "遣る",
+    "間違う",
+    "間違える",
+    "願う",
+    "頂く",
+    "慣れる",
 ];
 
 fn is_auxiliary_like_verb(token: &Token<'_>) -> bool {
@@ -228,7 +332,13 @@ fn on_kanji(surface: &str, reading: &str) -> Alignment {
 /// The most kanji of `chars[i..]` that can read as on'yomi while the whole aligns with
 /// `reading[j..]`; `None` when it cannot align. With `open_end` the reading may go on
 /// past the characters.
-fn best_alignment(chars: &[char], i: usize, reading: &[char], j: usize, open_end: bool) -> Option<usize> {
+fn best_alignment(
+    chars: &[char],
+    i: usize,
+    reading: &[char],
+    j: usize,
+    open_end: bool,
+) -> Option<usize> {
     if i == chars.len() {
         return (j == reading.len() || open_end).then_some(0);
     }
@@ -236,7 +346,8 @@ fn best_alignment(chars: &[char], i: usize, reading: &[char], j: usize, open_end
     if !is_kanji(c) {
         // Kana in the writing is read as written.
         let k = to_katakana(c);
-        return (reading.get(j) == Some(&k)).then(|| best_alignment(chars, i + 1, reading, j + 1, open_end))?;
+        return (reading.get(j) == Some(&k))
+            .then(|| best_alignment(chars, i + 1, reading, j + 1, open_end))?;
     }
     let mut best: Option<usize> = None;
     let source = if c == '々' && i > 0 { chars[i - 1] } else { c };
@@ -246,7 +357,9 @@ fn best_alignment(chars: &[char], i: usize, reading: &[char], j: usize, open_end
         let on: smallvec::SmallVec<[char; 6]> = on.chars().collect();
         for variant in variants(&on, first, last) {
             if reading[j..].starts_with(&variant) {
-                if let Some(rest) = best_alignment(chars, i + 1, reading, j + variant.len(), open_end) {
+                if let Some(rest) =
+                    best_alignment(chars, i + 1, reading, j + variant.len(), open_end)
+                {
                     best = Some(best.map_or(rest + 1, |b| b.max(rest + 1)));
                 }
             }
@@ -255,7 +368,9 @@ fn best_alignment(chars: &[char], i: usize, reading: &[char], j: usize, open_end
     // Read some other way (訓読み): any non-empty part of the reading, leaving at least one
     // kana for each character after it.
     let remaining_chars = chars.len() - i - 1;
-    let max_len = reading.len().saturating_sub(j + if open_end { 0 } else { remaining_chars });
+    let max_len = reading
+        .len()
+        .saturating_sub(j + if open_end { 0 } else { remaining_chars });
     for len in 1..=max_len.min(8) {
         if let Some(rest) = best_alignment(chars, i + 1, reading, j + len, open_end) {
             best = Some(best.map_or(rest, |b| b.max(rest)));
@@ -267,7 +382,11 @@ fn best_alignment(chars: &[char], i: usize, reading: &[char], j: usize, open_end
 /// The forms an on'yomi takes inside a word: as listed; with its last kana doubled into ッ
 /// before another character (学 ガク → ガッ in 学校); voiced or half-voiced at the start after
 /// another character (表 ヒョウ → ピョウ in 発表, 社 シャ → ジャ in 会社).
-fn variants(on: &[char], first: bool, last: bool) -> smallvec::SmallVec<[smallvec::SmallVec<[char; 6]>; 6]> {
+fn variants(
+    on: &[char],
+    first: bool,
+    last: bool,
+) -> smallvec::SmallVec<[smallvec::SmallVec<[char; 6]>; 6]> {
     let mut out: smallvec::SmallVec<[smallvec::SmallVec<[char; 6]>; 6]> = smallvec::SmallVec::new();
     let base: smallvec::SmallVec<[char; 6]> = on.iter().copied().collect();
     let mut stems = smallvec::SmallVec::<[smallvec::SmallVec<[char; 6]>; 2]>::new();

@@ -21,7 +21,7 @@ mod tateishi;
 pub use kanji::KanjiGrade;
 pub use report::{
     Difficulty, JReadability, JReadabilityLevel, KanjiAmount, KanjiBand, KanjiProfile, KanjiRun,
-    Report, Scripts, ScriptShare, SentenceLength, SentenceReport, Summary, Tateishi, Toten,
+    Report, ScriptShare, Scripts, SentenceLength, SentenceReport, Summary, Tateishi, Toten,
     WordOrigin,
 };
 
@@ -147,7 +147,10 @@ impl Scorer {
         let mut reports = Vec::new();
         let mut paragraphs = 0;
         #[cfg(feature = "morphology")]
-        let mut words = self.analyzer.as_ref().map(|a| jreadability::WordCounter::new(a));
+        let mut words = self
+            .analyzer
+            .as_ref()
+            .map(jreadability::WordCounter::new);
         for (index, sentence) in sentences(text).enumerate() {
             paragraphs = sentence.paragraph() + 1;
             let counts = totals.add_sentence(&sentence, index);
@@ -209,15 +212,18 @@ impl Scorer {
             sentence_length,
             scripts: totals.scripts(),
             toten,
-            longest_kanji_run: totals.longest_kanji_run.clone().map(|(range, sentence)| KanjiRun {
-                text: text[range.clone()].to_owned(),
-                length: text[range.clone()]
-                    .chars()
-                    .filter(|&c| Script::of(c) == Script::Kanji)
-                    .count(),
-                range,
-                sentence,
-            }),
+            longest_kanji_run: totals
+                .longest_kanji_run
+                .clone()
+                .map(|(range, sentence)| KanjiRun {
+                    text: text[range.clone()].to_owned(),
+                    length: text[range.clone()]
+                        .chars()
+                        .filter(|&c| Script::of(c) == Script::Kanji)
+                        .count(),
+                    range,
+                    sentence,
+                }),
             jreadability,
             analyzed,
             needs_analyzer,

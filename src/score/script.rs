@@ -33,8 +33,8 @@ impl Script {
                 'a'..='z' | 'A'..='Z' => Script::Latin,
                 '0'..='9' => Script::Digit,
                 ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' => Script::Space,
-                '!' | '"' | '\'' | '(' | ')' | ',' | '-' | '.' | ':' | ';' | '?' | '['
-                | ']' | '{' | '}' | '`' => Script::Punctuation,
+                '!' | '"' | '\'' | '(' | ')' | ',' | '-' | '.' | ':' | ';' | '?' | '[' | ']'
+                | '{' | '}' | '`' => Script::Punctuation,
                 _ => Script::Other,
             };
         }
@@ -57,8 +57,8 @@ impl Script {
             0xFF10..=0xFF19 => Script::Digit,
             0xFF21..=0xFF3A | 0xFF41..=0xFF5A => Script::Latin,
             0xFF01..=0xFF5E => match c {
-                '！' | '＂' | '＇' | '（' | '）' | '，' | '－' | '．' | '：' | '；' | '？' | '［'
-                | '］' | '｛' | '｝' | '｀' | '｟' | '｠' => Script::Punctuation,
+                '！' | '＂' | '＇' | '（' | '）' | '，' | '－' | '．' | '：' | '；' | '？'
+                | '［' | '］' | '｛' | '｝' | '｀' | '｟' | '｠' => Script::Punctuation,
                 _ => Script::Other,
             },
             0x00C0..=0x024F if c != '×' && c != '÷' => Script::Latin,

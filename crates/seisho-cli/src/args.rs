@@ -35,6 +35,15 @@ pub enum Command {
                             change, 2 on a usage error or an unreadable or unwritable file."
     )]
     Fmt(FmtArgs),
+    /// Report how hard a text is to read: sentence length, kanji ratio and grades,
+    /// jReadability and Tateishi's score.
+    #[command(
+        after_help = "With --format json, one input prints its report (schema: \
+                      docs/report.schema.json, or `seisho score --schema`); several print an \
+                      array of {\"path\", \"report\"} objects.\n\
+                      Exit status: 0 on success, 2 on a usage error or an unreadable file."
+    )]
+    Score(ScoreArgs),
     /// List the rules, with a summary and whether each is on by default.
     Rules,
     /// Print the documentation of a rule.
@@ -148,6 +157,44 @@ impl FmtArgs {
     pub fn reads_stdin(&self) -> bool {
         self.files.is_empty() || self.files.iter().any(|f| is_stdin(f))
     }
+}
+
+/// The options of `seisho score`.
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// Files to score; `-` or none reads standard input.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ScoreFormat::Human)]
+    pub format: ScoreFormat,
+
+    /// Sentences longer than this many characters count as long.
+    #[arg(long, value_name = "CHARS", default_value_t = seisho::score::DEFAULT_LONG_SENTENCE)]
+    pub long_sentence: usize,
+
+    /// Character-level metrics only: no morphological analysis, so no word counts and no
+    /// jReadability.
+    #[arg(long)]
+    pub no_dictionary: bool,
+
+    /// How many of the longest sentences to show (human format).
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    pub longest: usize,
+
+    /// Print the JSON Schema of the report and exit.
+    #[arg(long, exclusive = true)]
+    pub schema: bool,
+}
+
+/// `seisho score --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScoreFormat {
+    /// A summary for a person.
+    Human,
+    /// The full report as JSON.
+    Json,
 }
 
 /// Whether a FILE argument means standard input.

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use seisho::Rule;
 
-use crate::args::{is_stdin, FmtArgs};
+use crate::args::FmtArgs;
 use crate::diff::{self, Counts};
 use crate::io::{write_atomic, InputError, Source};
 use crate::report;
@@ -25,20 +25,7 @@ pub fn run(args: &FmtArgs) -> io::Result<Outcome> {
     if normalizer.is_enabled(Rule::Compatibility) && args.compat.is_empty() {
         report::warning("rule `compatibility` changes nothing without `--compat CLASS`");
     }
-    let sources: Vec<Source> = if args.files.is_empty() {
-        vec![Source::Stdin]
-    } else {
-        args.files
-            .iter()
-            .map(|f| {
-                if is_stdin(f) {
-                    Source::Stdin
-                } else {
-                    Source::File(f.clone())
-                }
-            })
-            .collect()
-    };
+    let sources = Source::from_args(&args.files);
 
     // Buffered, and flushed after each input so that messages on standard error come in order.
     let mut styled = io::BufWriter::new(anstream::stdout().lock());

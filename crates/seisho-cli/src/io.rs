@@ -15,6 +15,23 @@ pub enum Source {
 }
 
 impl Source {
+    /// The inputs named on the command line: `-` is standard input, and so is no name at all.
+    pub fn from_args(files: &[PathBuf]) -> Vec<Source> {
+        if files.is_empty() {
+            return vec![Source::Stdin];
+        }
+        files
+            .iter()
+            .map(|f| {
+                if crate::args::is_stdin(f) {
+                    Source::Stdin
+                } else {
+                    Source::File(f.clone())
+                }
+            })
+            .collect()
+    }
+
     /// The name to show in messages: the path as given, or `<stdin>`.
     pub fn name(&self) -> String {
         match self {

@@ -2,6 +2,7 @@
 //!
 //! - `seisho fmt [FILE|-]...` prints the normalized text; `--diff` shows the changes,
 //!   `--check` exits with 1 when something would change, `-w` writes files back.
+//! - `seisho score [FILE|-]...` reports how hard a text is to read.
 //! - `seisho rules` lists the rules; `seisho explain RULE` prints one's documentation.
 //!
 //! Exit codes: 0 success, 1 `--check` found changes, 2 usage or I/O error.
@@ -12,6 +13,7 @@ mod fmt;
 mod io;
 mod report;
 mod rules;
+mod score;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -38,6 +40,13 @@ fn main() -> ExitCode {
                 }
             })
         }
+        Command::Score(args) => score::run(args).map(|failed| {
+            if failed {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }),
         Command::Rules => with_stdout(rules::list),
         Command::Explain { rule } => with_stdout(|w| rules::explain(w, *rule)),
     };

@@ -166,3 +166,106 @@ fn broken_pipe_is_quiet() {
         assert!(out.stderr.is_empty(), "{args:?}: {out:?}");
     }
 }
+
+/// The JSON Schema of the score report is committed (`docs/report.schema.json`) so that
+/// consumers can read it; this keeps it in step with the types. Refresh it after an intended
+/// change with `SNAPSHOTS=overwrite cargo test -p seisho-cli --test cli`.
+#[test]
+fn report_schema_is_committed() {
+    let out = Command::new(bin())
+        .args(["score", "--schema"])
+        .output()
+        .expect("run seisho");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/report.schema.json");
+    if std::env::var_os("SNAPSHOTS").is_some_and(|v| v == "overwrite") {
+        fs::write(&committed, &out.stdout).unwrap();
+    }
+    let expected = fs::read_to_string(&committed).unwrap();
+    assert!(
+        String::from_utf8(out.stdout).unwrap() == expected,
+        "docs/report.schema.json is out of date: run SNAPSHOTS=overwrite cargo test -p seisho-cli --test cli"
+    );
+}
+
+/// Every field of a real report is described by the schema, and the schema names no field
+/// the report lacks: the schema is the report's, not a stale copy.
+#[test]
+fn report_matches_its_schema() {
+    let schema: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/report.schema.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let out = Command::new(bin())
+        .args(["score", "--format", "json", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            child.stdin.take().unwrap().write_all(
+                "東京都に住んでいます。「行く。」と言った、\nそして来なかった！\n\nSystem の設定。"
+                    .as_bytes(),
+            )?;
+            child.wait_with_output()
+        })
+        .expect("run seisho");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    check_against_schema(&report, &schema, &schema, "report");
+}
+
+/// A small structural check: objects have exactly the properties the schema lists (all
+/// required), arrays are checked item by item, and `$ref`s and `anyOf`/`oneOf` are followed.
+fn check_against_schema(
+    value: &serde_json::Value,
+    schema: &serde_json::Value,
+    root: &serde_json::Value,
+    path: &str,
+) {
+    use serde_json::Value;
+    if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
+        let name = reference.rsplit('/').next().unwrap();
+        let target = &root["$defs"][name];
+        assert!(!target.is_null(), "{path}: dangling $ref {reference}");
+        return check_against_schema(value, target, root, path);
+    }
+    for key in ["anyOf", "oneOf"] {
+        if let Some(options) = schema.get(key).and_then(Value::as_array) {
+            if value.is_null() {
+                return;
+            }
+            let option = options
+                .iter()
+                .find(|o| o.get("type") != Some(&Value::from("null")))
+                .unwrap();
+            return check_against_schema(value, option, root, path);
+        }
+    }
+    match value {
+        Value::Object(map) => {
+            let properties = schema["properties"]
+                .as_object()
+                .unwrap_or_else(|| panic!("{path}: schema has no properties: {schema}"));
+            let mut keys: Vec<&String> = map.keys().collect();
+            let mut expected: Vec<&String> = properties.keys().collect();
+            keys.sort();
+            expected.sort();
+            assert_eq!(keys, expected, "{path}: fields differ from the schema");
+            for (key, item) in map {
+                check_against_schema(item, &properties[key], root, &format!("{path}.{key}"));
+            }
+        }
+        Value::Array(items) => {
+            if let Some(item_schema) = schema.get("items") {
+                for (i, item) in items.iter().enumerate() {
+                    check_against_schema(item, item_schema, root, &format!("{path}[{i}]"));
+                }
+            }
+        }
+        _ => {}
+    }
+}
