@@ -13,6 +13,7 @@
 #[cfg(feature = "morphology")]
 mod jreadability;
 pub(crate) mod kanji;
+mod kanji_table;
 mod report;
 mod script;
 mod stats;
