@@ -27,6 +27,61 @@ struct Counts {
     particles: usize,
 }
 
+/// What one word adds to the counts.
+struct Counted {
+    verb: bool,
+    particle: bool,
+    origin: WordOrigin,
+}
+
+impl Counted {
+    fn token(token: &Token<'_>) -> Counted {
+        let pos = token.part_of_speech();
+        Counted {
+            verb: pos == PartOfSpeech::Verb && !is_auxiliary_like_verb(token),
+            particle: pos == PartOfSpeech::Particle,
+            origin: word_origin(token),
+        }
+    }
+
+    /// A particle cut off a compound particle: に, を, と, って, とか.
+    fn particle() -> Counted {
+        Counted {
+            verb: false,
+            particle: true,
+            origin: WordOrigin::Wago,
+        }
+    }
+}
+
+impl Counts {
+    fn add(&mut self, word: Counted) {
+        self.tokens += 1;
+        self.verbs += usize::from(word.verb);
+        self.particles += usize::from(word.particle);
+        match word.origin {
+            WordOrigin::Kango => self.kango += 1,
+            WordOrigin::Wago => self.wago += 1,
+            WordOrigin::Gairaigo => self.gairaigo += 1,
+            WordOrigin::Konshu => self.konshu += 1,
+            WordOrigin::Other => {}
+        }
+    }
+}
+
+/// What follows the leading particle of a compound particle of IPADIC (助詞・連語): いう of
+/// という, 対して of に対して; `None` for any other token.
+fn compound_particle<'t>(token: &Token<'t>) -> Option<&'t str> {
+    if token.part_of_speech() != PartOfSpeech::Particle || token.pos_detail2() != "連語" {
+        return None;
+    }
+    let surface = token.surface();
+    ["とか", "って", "に", "を", "と"].iter().find_map(|lead| {
+        let rest = surface.strip_prefix(lead)?;
+        (!rest.is_empty()).then_some(rest)
+    })
+}
+
 impl<'a> WordCounter<'a> {
     pub(super) fn new(analyzer: &'a Analyzer) -> Self {
         WordCounter {
@@ -51,22 +106,23 @@ impl<'a> WordCounter<'a> {
         self.analyzer.analyze_into(text, &mut tokens);
         let mut words = 0;
         for token in &tokens {
-            self.counts.tokens += 1;
+            if let Some(rest) = compound_particle(token) {
+                // IPADIC's compound particles (連語: という, に対して, によって) are a particle
+                // and a verb phrase in UniDic, which the reference counts word by word.
+                self.counts.add(Counted::particle());
+                words += 1;
+                let mut parts = Vec::with_capacity(4);
+                self.analyzer.analyze_into(rest, &mut parts);
+                for part in &parts {
+                    self.counts.add(Counted::token(part));
+                    words += 1;
+                }
+                continue;
+            }
             if token.part_of_speech() != PartOfSpeech::Symbol {
                 words += 1;
             }
-            match token.part_of_speech() {
-                PartOfSpeech::Verb if !is_auxiliary_like_verb(token) => self.counts.verbs += 1,
-                PartOfSpeech::Particle => self.counts.particles += 1,
-                _ => {}
-            }
-            match word_origin(token) {
-                WordOrigin::Kango => self.counts.kango += 1,
-                WordOrigin::Wago => self.counts.wago += 1,
-                WordOrigin::Gairaigo => self.counts.gairaigo += 1,
-                WordOrigin::Konshu => self.counts.konshu += 1,
-                WordOrigin::Other => {}
-            }
+            self.counts.add(Counted::token(token));
         }
         words
     }
@@ -250,6 +306,11 @@ const NON_INDEPENDENT_VERBS: &[&str] = &[
 ];
 
 fn is_auxiliary_like_verb(token: &Token<'_>) -> bool {
+    // IPADIC files the passive and causative endings (れる, られる, せる, させる) as verbs,
+    // 動詞・接尾; UniDic, like school grammar, as auxiliary verbs.
+    if token.pos_detail1() == "接尾" {
+        return true;
+    }
     let base = token.base_form().unwrap_or(token.surface());
     NON_INDEPENDENT_VERBS.contains(&base)
 }
