@@ -221,6 +221,13 @@ fn sentence_end(text: &str, start: usize) -> (usize, usize) {
             i += 1;
             continue;
         }
+        // So do kana and kanji, most of Japanese text: the marks that matter are in U+2000–
+        // U+206F (E2 80–81 ..), U+3000–U+303F (E3 80 ..) and U+FF00–U+FFEF (EF BC–BF ..).
+        if (0xE3..=0xE9).contains(&b) && !(b == 0xE3 && bytes[i + 1] == 0x80) {
+            quote_ended = false;
+            i += 3;
+            continue;
+        }
         let c = text[i..].chars().next().expect("i is on a char boundary");
         let len = c.len_utf8();
         if is_opening(c) {
@@ -308,10 +315,8 @@ fn starts_block(text: &str, at: usize) -> bool {
                 > 0
         }
         '(' | '（' => {
-            let inner: String = line[first.len_utf8()..]
-                .chars()
-                .take_while(|c| *c != ')' && *c != '）')
-                .collect();
+            let after = &line[first.len_utf8()..];
+            let inner = &after[..after.find([')', '）']).unwrap_or(after.len())];
             !inner.is_empty()
                 && inner.chars().count() <= 3
                 && inner
@@ -321,10 +326,11 @@ fn starts_block(text: &str, at: usize) -> bool {
         _ if is_digit(first) || first.is_ascii_alphabetic() => {
             // 1. 2) A.1. 10．: an enumerator of digits (or one letter) and dots, then a space or
             // a closing mark.
-            let head: String = line
-                .chars()
-                .take_while(|c| is_digit(*c) || c.is_ascii_alphabetic() || matches!(c, '.' | '．'))
-                .collect();
+            let head = &line[..line
+                .find(|c: char| {
+                    !(is_digit(c) || c.is_ascii_alphabetic() || matches!(c, '.' | '．'))
+                })
+                .unwrap_or(line.len())];
             let letters = head.chars().filter(|c| c.is_ascii_alphabetic()).count();
             let rest = &line[head.len()..];
             let marked = head.ends_with(['.', '．']) || rest.starts_with([')', '）']);

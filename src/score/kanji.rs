@@ -71,6 +71,13 @@ impl KanjiGrade {
         if !is_kanji(c) {
             return None;
         }
+        if let Some(&grade) = UNIFIED_GRADES.get((u32::from(c) as usize).wrapping_sub(0x4E00)) {
+            // The common case, by a look-up: a unified ideograph.
+            return Some(match grade {
+                0 => KanjiGrade::Hyogai,
+                g => KanjiGrade::from_kanjidic(g),
+            });
+        }
         match GRADED_KANJI.binary_search(&u32::from(c)) {
             Ok(i) => Some(KanjiGrade::from_kanjidic(GRADES[i])),
             Err(_) if is_ideographic_mark(c) => None,
@@ -133,8 +140,8 @@ impl KanjiGrade {
 /// The whole of planes 2 and 3 counts: Unicode gives them to ideographs only (extensions B
 /// to J and the compatibility supplement so far), so later extensions need no change here.
 /// CJK radicals (⼀ U+2F00) are not kanji: they appear in text only by mistake.
-pub(crate) fn is_kanji(c: char) -> bool {
-    let c = u32::from(c);
+pub(crate) const fn is_kanji(c: char) -> bool {
+    let c = c as u32;
     // ASCII, Latin, punctuation and the 、。 of Japanese text all end here.
     if c < 0x3005 {
         return false;
@@ -151,6 +158,22 @@ pub(crate) fn is_kanji(c: char) -> bool {
             | 0x2_0000..=0x3_FFFF // the supplementary and tertiary ideographic planes
     )
 }
+
+/// The KANJIDIC2 grade of each unified ideograph U+4E00..=U+9FFF (0 for none), spread out
+/// from the sorted table at compile time so that the scorer's hot loop looks kanji up by
+/// index: 20 KiB.
+static UNIFIED_GRADES: [u8; 0x5200] = {
+    let mut table = [0u8; 0x5200];
+    let mut i = 0;
+    while i < GRADED_KANJI.len() {
+        let c = GRADED_KANJI[i];
+        if c >= 0x4E00 && c <= 0x9FFF {
+            table[(c - 0x4E00) as usize] = GRADES[i];
+        }
+        i += 1;
+    }
+    table
+};
 
 /// 々 〆 〇: counted as kanji, but no list gives them a band.
 fn is_ideographic_mark(c: char) -> bool {

@@ -148,10 +148,7 @@ impl Scorer {
         let mut reports = Vec::new();
         let mut paragraphs = 0;
         #[cfg(feature = "morphology")]
-        let mut words = self
-            .analyzer
-            .as_ref()
-            .map(jreadability::WordCounter::new);
+        let mut words = self.analyzer.as_ref().map(jreadability::WordCounter::new);
         for (index, sentence) in sentences(text).enumerate() {
             paragraphs = sentence.paragraph() + 1;
             let counts = totals.add_sentence(&sentence, index);
@@ -376,6 +373,7 @@ impl CharTotals {
         counts
     }
 
+    #[inline]
     fn end_run(
         &mut self,
         run: &mut Option<RunClass>,

@@ -25,8 +25,41 @@ pub(crate) enum Script {
     Other,
 }
 
+/// [`Script::classify`] of U+0000 to U+007F.
+static ASCII: [Script; 0x80] = table(0);
+/// [`Script::classify`] of U+3000 to U+30FF: punctuation, hiragana and katakana.
+static KANA: [Script; 0x100] = table(0x3000);
+
+const fn table<const N: usize>(start: u32) -> [Script; N] {
+    let mut out = [Script::Other; N];
+    let mut i = 0;
+    while i < N {
+        if let Some(c) = char::from_u32(start + i as u32) {
+            out[i] = Script::classify(c);
+        }
+        i += 1;
+    }
+    out
+}
+
 impl Script {
+    /// The script of `c`: by table for ASCII, kana and CJK punctuation, by range for the
+    /// unified ideographs, and by [`Script::classify`] for the rest.
+    #[inline]
     pub(crate) fn of(c: char) -> Script {
+        let u = c as u32;
+        if u < 0x80 {
+            ASCII[u as usize]
+        } else if (0x3000..=0x30FF).contains(&u) {
+            KANA[(u - 0x3000) as usize]
+        } else if (0x4E00..=0x9FFF).contains(&u) {
+            Script::Kanji
+        } else {
+            Script::classify(c)
+        }
+    }
+
+    const fn classify(c: char) -> Script {
         let u = c as u32;
         if u < 0x80 {
             return match c {
@@ -61,7 +94,8 @@ impl Script {
                 | '［' | '］' | '｛' | '｝' | '｀' | '｟' | '｠' => Script::Punctuation,
                 _ => Script::Other,
             },
-            0x00C0..=0x024F if c != '×' && c != '÷' => Script::Latin,
+            0x00D7 | 0x00F7 => Script::Other,
+            0x00C0..=0x024F => Script::Latin,
             0x2010..=0x2027 | 0x2030..=0x205E => Script::Punctuation,
             0x00A0 | 0x2000..=0x200A | 0x2028 | 0x2029 | 0x202F | 0x205F | 0xFEFF => Script::Space,
             _ if is_kanji(c) => Script::Kanji,
