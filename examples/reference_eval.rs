@@ -9,7 +9,8 @@
 //!
 //! The directory holds `reference_values.json` and `passages/*.txt` (see its README). Prints
 //! a Markdown table and the summary: mean absolute difference and the share of passages on
-//! the same jReadability level.
+//! the same jReadability level. With `--check`, exits with 1 when the mean absolute difference
+//! is over 0.30 or fewer than 75% of the passages get the same level (issue 4's targets).
 
 use std::path::PathBuf;
 
@@ -19,7 +20,9 @@ use serde_json::Value;
 fn main() {
     let mut args = std::env::args().skip(1);
     let dir = PathBuf::from(args.next().unwrap_or_else(|| "../shared/reference".into()));
-    let variables = args.any(|a| a == "--variables");
+    let rest: Vec<String> = args.collect();
+    let variables = rest.iter().any(|a| a == "--variables");
+    let check = rest.iter().any(|a| a == "--check");
     let json: Value = serde_json::from_str(
         &std::fs::read_to_string(dir.join("reference_values.json"))
             .expect("reading reference_values.json"),
@@ -96,6 +99,12 @@ fn main() {
         "Tateishi RS′: mean absolute difference from the paper-style recomputation {:.2}",
         t_sum_abs / n as f64
     );
+    let mad = sum_abs / n as f64;
+    let same = same_level as f64 / n as f64;
+    if check && (n == 0 || mad > 0.30 || same < 0.75) {
+        eprintln!("reference check failed: mean absolute difference {mad:.3} (at most 0.30), same level {:.0}% (at least 75%)", 100.0 * same);
+        std::process::exit(1);
+    }
     if variables {
         println!();
         println!("Variables, reference/seisho:");
