@@ -38,6 +38,8 @@
 #![deny(missing_docs)]
 
 mod edit;
+#[cfg(feature = "markdown")]
+pub mod markdown;
 #[cfg(feature = "morphology")]
 pub mod morphology;
 mod normalize;
@@ -50,7 +52,7 @@ pub use edit::{apply_edits, ApplyError, Edit};
 pub use normalize::{CompatClass, Normalized, Normalizer, NormalizerBuilder, WaveDashStyle};
 pub use position::{LineCol, LineIndex};
 pub use rule::{Rule, Safety, UnknownRule};
-pub use sentence::{sentences, Sentence, Sentences};
+pub use sentence::{sentences, sentences_in_blocks, Sentence, Sentences};
 
 /// Normalizes `text` with the safe defaults ([`Normalizer::default`]).
 ///

@@ -63,8 +63,36 @@ pub fn sentences(text: &str) -> Sentences<'_> {
     Sentences {
         text,
         pos: 0,
+        end: text.len(),
         paragraph: 0,
         started: false,
+        blocks: &[],
+        next_block: 0,
+    }
+}
+
+/// Splits the blocks of a document into sentences: each block (a paragraph, a heading, a list
+/// item, a table cell of a Markdown document) is a paragraph of its own, and no sentence
+/// crosses from one block into the next. The ranges are byte ranges of `text`, in order and
+/// not overlapping (a block that overlaps the one before it starts where that one ended, and
+/// one that is not on character boundaries is left out); sentences keep their positions in
+/// `text`.
+///
+/// ```
+/// let text = "# 見出し\n本文です。続き";
+/// let blocks = [0..text.find('\n').unwrap(), text.find('本').unwrap()..text.len()];
+/// let texts: Vec<_> = seisho::sentences_in_blocks(text, &blocks).map(|s| (s.text(), s.paragraph())).collect();
+/// assert_eq!(texts, [("# 見出し", 0), ("本文です。", 1), ("続き", 1)]);
+/// ```
+pub fn sentences_in_blocks<'a>(text: &'a str, blocks: &'a [Range<usize>]) -> Sentences<'a> {
+    Sentences {
+        text,
+        pos: 0,
+        end: 0,
+        paragraph: 0,
+        started: false,
+        blocks,
+        next_block: 0,
     }
 }
 
@@ -73,38 +101,60 @@ pub fn sentences(text: &str) -> Sentences<'_> {
 pub struct Sentences<'a> {
     text: &'a str,
     pos: usize,
+    /// The end of the current block (of the text, without blocks).
+    end: usize,
     paragraph: usize,
     /// Whether a sentence has been returned in the current paragraph.
     started: bool,
+    blocks: &'a [Range<usize>],
+    next_block: usize,
 }
 
 impl<'a> Iterator for Sentences<'a> {
     type Item = Sentence<'a>;
 
     fn next(&mut self) -> Option<Sentence<'a>> {
-        let bytes = self.text.as_bytes();
-        // Leading whitespace; a blank line in it starts a new paragraph.
-        let mut line_breaks = 0;
-        while self.pos < bytes.len() {
-            match whitespace_len(&bytes[self.pos..]) {
-                0 => break,
-                n => {
-                    if bytes[self.pos] == b'\n' {
-                        line_breaks += 1;
+        // Blocks without a sentence are passed over in this loop.
+        let line_breaks = loop {
+            let text = self.text;
+            let bytes = &text.as_bytes()[..self.end];
+            // Leading whitespace; a blank line in it starts a new paragraph.
+            let mut line_breaks = 0;
+            while self.pos < bytes.len() {
+                match whitespace_len(&bytes[self.pos..]) {
+                    0 => break,
+                    n => {
+                        if bytes[self.pos] == b'\n' {
+                            line_breaks += 1;
+                        }
+                        self.pos += n;
                     }
-                    self.pos += n;
                 }
             }
-        }
-        if self.pos >= bytes.len() {
-            return None;
-        }
+            if self.pos >= bytes.len() {
+                let block = self.blocks.get(self.next_block)?.clone();
+                self.next_block += 1;
+                if self.started {
+                    self.paragraph += 1;
+                    self.started = false;
+                }
+                let start = block.start.max(self.pos);
+                let end = block.end.clamp(start, self.text.len());
+                if self.text.is_char_boundary(start) && self.text.is_char_boundary(end) {
+                    // A block that does not fall on character boundaries is left out.
+                    self.pos = start;
+                    self.end = end;
+                }
+                continue;
+            }
+            break line_breaks;
+        };
         if line_breaks >= 2 && self.started {
             self.paragraph += 1;
         }
         self.started = true;
         let start = self.pos;
-        let (end, next) = sentence_end(self.text, start);
+        let (end, next) = sentence_end(&self.text[..self.end], start);
         self.pos = next;
         let paragraph = self.paragraph;
         let text = self.text[start..end].trim_end_matches(is_whitespace);

@@ -142,14 +142,42 @@ impl Scorer {
         return false;
     }
 
-    /// The report on `text`.
+    /// The report on `text`, plain text.
     pub fn score(&self, text: &str) -> Report {
+        self.score_sentences(text, sentences(text))
+    }
+
+    /// The report on a Markdown document: only its prose counts (see
+    /// [`crate::markdown::prose`]); every range in the report is a range of `markdown`.
+    ///
+    /// ```
+    /// let scorer = seisho::score::Scorer::builder().analyzer(false).build();
+    /// let report = scorer.score_markdown("# 使い方\n\n```sh\ncargo run\n```\n\n`seisho` を実行する。\n");
+    /// assert_eq!(report.sentence_length.count, 2);
+    /// assert_eq!(report.scripts.latin.count, 0);
+    /// ```
+    #[cfg(feature = "markdown")]
+    pub fn score_markdown(&self, markdown: &str) -> Report {
+        let prose = crate::markdown::prose(markdown);
+        self.score_sentences(prose.text(), prose.sentences())
+    }
+
+    /// The report on the blocks of `text` (see [`crate::sentences_in_blocks`]).
+    pub fn score_blocks(&self, text: &str, blocks: &[std::ops::Range<usize>]) -> Report {
+        self.score_sentences(text, crate::sentence::sentences_in_blocks(text, blocks))
+    }
+
+    fn score_sentences<'a>(
+        &self,
+        text: &'a str,
+        sentences: impl Iterator<Item = Sentence<'a>>,
+    ) -> Report {
         let mut totals = CharTotals::default();
         let mut reports = Vec::new();
         let mut paragraphs = 0;
         #[cfg(feature = "morphology")]
         let mut words = self.analyzer.as_ref().map(jreadability::WordCounter::new);
-        for (index, sentence) in sentences(text).enumerate() {
+        for (index, sentence) in sentences.enumerate() {
             paragraphs = sentence.paragraph() + 1;
             let counts = totals.add_sentence(&sentence, index);
             #[cfg(feature = "morphology")]

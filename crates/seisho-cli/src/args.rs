@@ -183,9 +183,38 @@ pub struct ScoreArgs {
     #[arg(long, value_name = "N", default_value_t = 3)]
     pub longest: usize,
 
+    /// How to read the inputs: `auto` reads .md and .markdown files as Markdown (only their
+    /// prose is scored) and everything else, standard input included, as plain text.
+    #[arg(long, value_enum, default_value_t = Syntax::Auto)]
+    pub syntax: Syntax,
+
     /// Print the JSON Schema of the report and exit.
     #[arg(long, exclusive = true)]
     pub schema: bool,
+}
+
+/// `--syntax`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Syntax {
+    /// By the file's extension.
+    Auto,
+    /// Markdown: code, markup, URLs and front matter are left out.
+    Markdown,
+    /// Plain text.
+    Text,
+}
+
+impl Syntax {
+    /// Whether the input at `path` (`None` for standard input) is read as Markdown.
+    pub fn is_markdown(self, path: Option<&std::path::Path>) -> bool {
+        match self {
+            Syntax::Markdown => true,
+            Syntax::Text => false,
+            Syntax::Auto => path.and_then(|p| p.extension()).is_some_and(|e| {
+                e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown")
+            }),
+        }
+    }
 }
 
 /// `seisho score --format`.

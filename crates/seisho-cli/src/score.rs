@@ -46,7 +46,15 @@ pub fn run(args: &ScoreArgs) -> io::Result<bool> {
                 continue;
             }
         };
-        let report = scorer.score(&text);
+        let path = match source {
+            Source::File(path) => Some(path.as_path()),
+            Source::Stdin => None,
+        };
+        let report = if args.syntax.is_markdown(path) {
+            scorer.score_markdown(&text)
+        } else {
+            scorer.score(&text)
+        };
         match args.format {
             ScoreFormat::Human => {
                 if sources.len() > 1 && !reports.is_empty() {

@@ -1,0 +1,213 @@
+//! The prose of a Markdown document: what a reader reads, with code, markup, URLs and front
+//! matter left out, cut into blocks (paragraphs, headings, list items, table cells).
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+
+use crate::sentence::{sentences_in_blocks, Sentences};
+
+/// The prose of a Markdown document.
+///
+/// [`Prose::text`] is the document with everything that is not prose (code blocks and
+/// inline code, HTML, link destinations, bare URLs, front matter, list and heading markers)
+/// replaced by spaces, byte for byte, and its line breaks kept: every offset in it is the
+/// same offset in the document, so positions found in the prose point at the document's lines
+/// and columns. [`Prose::blocks`] are its blocks, in order; a sentence never crosses from one
+/// into the next.
+///
+/// ```
+/// let doc = "---\ntitle: 例\n---\n# 使い方\n\n`seisho` を実行する。詳しくは\n<https://example.com> を見る。\n\n```sh\ncargo run\n```\n";
+/// let prose = seisho::markdown::prose(doc);
+/// let sentences: Vec<&str> = prose.sentences().map(|s| s.text().trim()).collect();
+/// assert_eq!(sentences, ["使い方", "を実行する。", "詳しくは\n                      を見る。"]);
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Prose {
+    text: String,
+    blocks: Vec<Range<usize>>,
+}
+
+impl Prose {
+    /// The document with what is not prose blanked out (same length, same line breaks).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The byte ranges of the blocks, in order.
+    pub fn blocks(&self) -> &[Range<usize>] {
+        &self.blocks
+    }
+
+    /// The sentences of the prose; each block is a paragraph.
+    pub fn sentences(&self) -> Sentences<'_> {
+        sentences_in_blocks(&self.text, &self.blocks)
+    }
+}
+
+/// Reads `markdown` (CommonMark with tables, footnotes, strikethrough, task lists and YAML or
+/// TOML front matter) and returns its prose.
+pub fn prose(markdown: &str) -> Prose {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    // Everything starts blank; prose is copied in. Line breaks stay, so that lines and the
+    // splitter's blank-line paragraphs keep their meaning.
+    let mut text: Vec<u8> = markdown
+        .bytes()
+        .map(|b| if b == b'\n' { b'\n' } else { b' ' })
+        .collect();
+    let mut blocks: Vec<Range<usize>> = Vec::new();
+    // Each block-level start or end begins a new block; prose of one block is contiguous.
+    let mut block_id = 0usize;
+    let mut last_block_id = usize::MAX;
+    // Inside a code block, HTML block, front matter or image: no prose.
+    let mut hidden = 0usize;
+    // Inside an autolink (<https://…>): its text is the URL.
+    let mut autolink = 0usize;
+    for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) | Tag::Image { .. } => {
+                    hidden += 1;
+                    block_id += 1;
+                }
+                Tag::Link { link_type, .. } => {
+                    if matches!(link_type, LinkType::Autolink | LinkType::Email) {
+                        autolink += 1;
+                    }
+                }
+                Tag::Emphasis
+                | Tag::Strong
+                | Tag::Strikethrough
+                | Tag::Superscript
+                | Tag::Subscript => {}
+                _ => block_id += 1,
+            },
+            Event::End(tag) => match tag {
+                TagEnd::CodeBlock
+                | TagEnd::HtmlBlock
+                | TagEnd::MetadataBlock(_)
+                | TagEnd::Image => {
+                    hidden = hidden.saturating_sub(1);
+                    block_id += 1;
+                }
+                TagEnd::Link => autolink = autolink.saturating_sub(1),
+                TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough
+                | TagEnd::Superscript
+                | TagEnd::Subscript => {}
+                _ => block_id += 1,
+            },
+            Event::Text(_) if hidden == 0 && autolink == 0 => {
+                // The source of the text (not the decoded string), so that offsets match.
+                let source = &markdown[range.clone()];
+                text[range.clone()].copy_from_slice(source.as_bytes());
+                blank_urls(source, &mut text[range.clone()]);
+                if block_id == last_block_id {
+                    if let Some(block) = blocks.last_mut() {
+                        block.end = range.end;
+                    }
+                } else {
+                    blocks.push(range.clone());
+                    last_block_id = block_id;
+                }
+            }
+            Event::SoftBreak | Event::HardBreak if block_id == last_block_id => {
+                // The break belongs to the block (a hard-wrapped paragraph goes on).
+            }
+            _ => {}
+        }
+    }
+    let text = String::from_utf8(text).expect("prose bytes are copied whole characters or spaces");
+    Prose { text, blocks }
+}
+
+/// Blanks bare URLs (http://, https://, www.) in `bytes`, a copy of `source`: their letters
+/// are not prose.
+fn blank_urls(source: &str, bytes: &mut [u8]) {
+    let mut from = 0;
+    while let Some(found) = ["https://", "http://", "www."]
+        .iter()
+        .filter_map(|scheme| source[from..].find(scheme).map(|at| from + at))
+        .min()
+    {
+        let end = source[found..]
+            .find(|c: char| {
+                c.is_whitespace() || !c.is_ascii() || matches!(c, '<' | '>' | '"' | '`')
+            })
+            .map_or(source.len(), |len| found + len);
+        // A sentence's last period or closing bracket is not part of the URL.
+        let end = found
+            + source[found..end]
+                .trim_end_matches(['.', ',', ')', ';', ':', '!', '?'])
+                .len();
+        bytes[found..end].fill(b' ');
+        from = end.max(found + 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prose;
+
+    fn sentences(doc: &str) -> Vec<(String, usize)> {
+        let prose = prose(doc);
+        assert_eq!(prose.text().len(), doc.len());
+        prose
+            .sentences()
+            .map(|s| {
+                // Offsets are the document's.
+                let original = &doc[s.range()];
+                assert_eq!(original.lines().count(), s.text().lines().count());
+                let flat: String = s.text().split_whitespace().collect::<Vec<_>>().join(" ");
+                (flat, s.paragraph())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn prose_only() {
+        let cases: &[(&str, &[(&str, usize)])] = &[
+            ("", &[]),
+            ("本文。\n", &[("本文。", 0)]),
+            // Headings and list items are their own sentences.
+            (
+                "# 見出し\n本文です。続き\n- 項目一\n- 項目二\n  続く。\n",
+                &[("見出し", 0), ("本文です。", 1), ("続き", 1), ("項目一", 2), ("項目二 続く。", 3)],
+            ),
+            // Code, inline code, HTML, URLs and link destinations are not prose.
+            (
+                "実行する `cargo run` コマンド。\n\n```\nコード。中身。\n```\n\n<div>HTML。</div>\n\n[リンク](https://example.com/a。b)を見る。https://example.com/x を見る。\n",
+                &[("実行する コマンド。", 0), ("リンク を見る。", 1), ("を見る。", 1)],
+            ),
+            // Front matter is left out.
+            ("---\ntitle: 題。\n---\n本文。\n", &[("本文。", 0)]),
+            ("+++\ntitle = \"題。\"\n+++\n本文。\n", &[("本文。", 0)]),
+            // Table cells are blocks of their own.
+            (
+                "| 名前 | 説明 |\n|---|---|\n| seisho | 清書する。 |\n",
+                &[("名前", 0), ("説明", 1), ("seisho", 2), ("清書する。", 3)],
+            ),
+            // A hard-wrapped paragraph is one sentence; emphasis does not cut it.
+            (
+                "とても**長い**文が\n折り返されて続く。\n",
+                &[("とても 長い 文が 折り返されて続く。", 0)],
+            ),
+            // A block quote's paragraphs are prose.
+            ("> 引用です。\n", &[("引用です。", 0)]),
+            // An image's alt text is not.
+            ("![図の説明。](a.png)本文。\n", &[("本文。", 0)]),
+        ];
+        for (doc, expected) in cases {
+            let got = sentences(doc);
+            let expected: Vec<(String, usize)> =
+                expected.iter().map(|(s, p)| (s.to_string(), *p)).collect();
+            assert_eq!(got, expected, "{doc:?}");
+        }
+    }
+}
