@@ -38,6 +38,7 @@
 #![deny(missing_docs)]
 
 mod edit;
+pub mod lint;
 #[cfg(feature = "markdown")]
 pub mod markdown;
 #[cfg(feature = "morphology")]

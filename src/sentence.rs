@@ -37,6 +37,79 @@ impl<'a> Sentence<'a> {
     }
 }
 
+/// A sentence with its hard-wrapping line breaks and the indentation after them removed, as
+/// a morphological analyzer needs it (a word may be cut by a line break), with the way back
+/// to offsets in the original text.
+#[derive(Clone, Debug)]
+pub(crate) struct Joined<'a> {
+    text: std::borrow::Cow<'a, str>,
+    /// For each piece of the joined text: where it starts in the joined text and in the
+    /// original.
+    pieces: Vec<(usize, usize)>,
+}
+
+impl<'a> Joined<'a> {
+    /// Joins the lines of `sentence`. A space stays between two ASCII letters or digits, so
+    /// that wrapped English words do not merge.
+    pub(crate) fn new(sentence: &Sentence<'a>) -> Joined<'a> {
+        let text = sentence.text();
+        let start = sentence.range().start;
+        if !text.contains('\n') {
+            return Joined {
+                text: std::borrow::Cow::Borrowed(text),
+                pieces: vec![(0, start)],
+            };
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut pieces = Vec::new();
+        let mut offset = 0;
+        for (i, line) in text.split('\n').enumerate() {
+            let trimmed_start = if i == 0 {
+                line
+            } else {
+                line.trim_start_matches([' ', '\t', '\u{3000}'])
+            };
+            let skipped = line.len() - trimmed_start.len();
+            let piece = trimmed_start.trim_end_matches(['\r', ' ', '\t']);
+            if i > 0
+                && out
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
+                && piece
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphanumeric())
+            {
+                out.push(' ');
+            }
+            pieces.push((out.len(), start + offset + skipped));
+            out.push_str(piece);
+            offset += line.len() + 1;
+        }
+        Joined {
+            text: std::borrow::Cow::Owned(out),
+            pieces,
+        }
+    }
+
+    /// The joined text.
+    pub(crate) fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The offset in the original text of `offset` in the joined text.
+    pub(crate) fn to_original(&self, offset: usize) -> usize {
+        let i = self
+            .pieces
+            .partition_point(|&(joined, _)| joined <= offset)
+            .max(1)
+            - 1;
+        let (joined, original) = self.pieces[i];
+        original + (offset - joined)
+    }
+}
+
 /// Splits Japanese prose into sentences.
 ///
 /// - A sentence ends at 。, ！ or ？, at ． (the period of technical writing) unless it sits
@@ -508,6 +581,18 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(split(text), *expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn joined_lines_map_back() {
+        let text = "コンピュー\n  タを\r\nLinux\nkernel で";
+        let sentence = sentences(text).next().unwrap();
+        let joined = super::Joined::new(&sentence);
+        assert_eq!(joined.text(), "コンピュータをLinux kernel で");
+        for (offset, c) in joined.text().char_indices().filter(|(_, c)| *c != ' ') {
+            let original = joined.to_original(offset);
+            assert_eq!(text[original..].chars().next(), Some(c), "{offset}");
         }
     }
 

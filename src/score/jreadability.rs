@@ -8,11 +8,11 @@
 use super::kanji::{is_kanji, on_readings};
 use super::{JReadability, JReadabilityLevel, WordOrigin};
 use crate::morphology::{Analyzer, PartOfSpeech, Token};
+use crate::sentence::{Joined, Sentence};
 
 /// Counts words, their origin and parts of speech sentence by sentence.
 pub(super) struct WordCounter<'a> {
     analyzer: &'a Analyzer,
-    joined: String,
     counts: Counts,
 }
 
@@ -86,20 +86,15 @@ impl<'a> WordCounter<'a> {
     pub(super) fn new(analyzer: &'a Analyzer) -> Self {
         WordCounter {
             analyzer,
-            joined: String::new(),
             counts: Counts::default(),
         }
     }
 
     /// Analyzes one sentence; returns its length in words, punctuation and symbols not
     /// counted.
-    pub(super) fn add_sentence(&mut self, sentence: &str) -> usize {
-        let text = if sentence.contains('\n') {
-            join_lines(sentence, &mut self.joined);
-            self.joined.as_str()
-        } else {
-            sentence
-        };
+    pub(super) fn add_sentence(&mut self, sentence: &Sentence<'_>) -> usize {
+        let joined = Joined::new(sentence);
+        let text = joined.text();
         // The tokens borrow `text`, which may be `self.joined`, so they live in a vector of
         // this call.
         let mut tokens = Vec::with_capacity(64);
@@ -156,35 +151,6 @@ impl<'a> WordCounter<'a> {
             gairaigo_percent: percent(c.gairaigo),
             konshu_percent: percent(c.konshu),
         })
-    }
-}
-
-/// `text` with its line breaks and the indentation after them removed, into `out`; a space
-/// stays between two ASCII letters or digits, so that wrapped English words do not merge.
-fn join_lines(text: &str, out: &mut String) {
-    out.clear();
-    let mut lines = text.split('\n');
-    if let Some(first) = lines.next() {
-        out.push_str(first.trim_end_matches('\r'));
-    }
-    for line in lines {
-        let line = line.trim_start_matches([' ', '\t', '\u{3000}']);
-        let line = line.trim_end_matches('\r');
-        let before = out.trim_end_matches([' ', '\t']);
-        let needs_space = before
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_alphanumeric())
-            && line
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_alphanumeric());
-        let keep = before.len();
-        out.truncate(keep);
-        if needs_space {
-            out.push(' ');
-        }
-        out.push_str(line);
     }
 }
 
@@ -506,16 +472,9 @@ fn to_katakana(c: char) -> char {
 
 #[cfg(test)]
 mod tests {
-    use super::{join_lines, word_origin};
+    use super::word_origin;
     use crate::morphology::Analyzer;
     use crate::score::WordOrigin;
-
-    #[test]
-    fn joined_lines() {
-        let mut out = String::new();
-        join_lines("コンピュー\n  タを\r\nLinux\nkernel で", &mut out);
-        assert_eq!(out, "コンピュータをLinux kernel で");
-    }
 
     #[test]
     fn origins_of_real_words() {

@@ -181,7 +181,7 @@ impl Scorer {
             paragraphs = sentence.paragraph() + 1;
             let counts = totals.add_sentence(&sentence, index);
             #[cfg(feature = "morphology")]
-            let sentence_words = words.as_mut().map(|w| w.add_sentence(sentence.text()));
+            let sentence_words = words.as_mut().map(|w| w.add_sentence(&sentence));
             #[cfg(not(feature = "morphology"))]
             let sentence_words = None;
             reports.push(SentenceReport {

@@ -1,0 +1,61 @@
+//! What a rule sees of a document: the text, its prose, its sentences and their words.
+
+use std::ops::Range;
+
+use super::Fix;
+use crate::sentence::Sentence;
+
+/// A problem a rule found, before the linter adds the rule's id, severity and positions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub(crate) range: Range<usize>,
+    pub(crate) message: String,
+    pub(crate) fix: Option<Fix>,
+}
+
+impl Found {
+    pub(crate) fn new(range: Range<usize>, message: impl Into<String>) -> Found {
+        Found {
+            range,
+            message: message.into(),
+            fix: None,
+        }
+    }
+
+    pub(crate) fn with_fix(mut self, fix: Fix) -> Found {
+        self.fix = Some(fix);
+        self
+    }
+}
+
+/// A word of a sentence, with its range in the original text.
+#[cfg(feature = "morphology")]
+#[derive(Clone, Debug)]
+pub(crate) struct Word<'a> {
+    pub(crate) token: crate::morphology::Token<'a>,
+    pub(crate) range: Range<usize>,
+}
+
+/// The document as the rules see it.
+pub(crate) struct Context<'a> {
+    /// The text as written.
+    pub(crate) text: &'a str,
+    /// The prose: the text, or for Markdown the text with everything that is not prose
+    /// blanked out (same offsets).
+    pub(crate) prose: &'a str,
+    /// The sentences of the prose.
+    pub(crate) sentences: &'a [Sentence<'a>],
+    /// The words of each sentence, when the analyzer ran.
+    #[cfg(feature = "morphology")]
+    pub(crate) words: Option<&'a [Vec<Word<'a>>]>,
+}
+
+impl<'a> Context<'a> {
+    /// The words of sentence `i` (empty without the analyzer).
+    #[cfg(feature = "morphology")]
+    pub(crate) fn words(&self, i: usize) -> &'a [Word<'a>] {
+        self.words
+            .and_then(|w| w.get(i))
+            .map_or(&[], |w| w.as_slice())
+    }
+}

@@ -1,0 +1,355 @@
+//! The linter: rules over a document's prose, diagnostics with positions, and fixes that
+//! converge.
+//!
+//! ```
+//! use seisho::lint::{Linter, LintConfig, Syntax};
+//!
+//! let linter = Linter::new(LintConfig::default());
+//! let text = "ｻｰﾊﾞを再起動し、、設定を確認する。";
+//! let diagnostics = linter.lint(text, Syntax::Text);
+//! let rules: Vec<&str> = diagnostics.iter().map(|d| d.rule.as_str()).collect();
+//! assert_eq!(rules, ["halfwidth-kana", "duplicated-punctuation"]);
+//! assert_eq!((diagnostics[0].start.line, diagnostics[0].start.column), (1, 1));
+//!
+//! let fixed = linter.fix(text, Syntax::Text, false);
+//! assert_eq!(fixed.text, "サーバを再起動し、設定を確認する。");
+//! ```
+
+mod context;
+mod diagnostic;
+mod ignore;
+mod registry;
+mod rules;
+
+use std::ops::Range;
+
+pub use diagnostic::{Diagnostic, Fix, FixEdit, Severity};
+pub use registry::{
+    ConfigError, LintConfig, LintRule, OptionDefault, OptionValue, RuleOption, RuleSettings,
+};
+
+use crate::normalize::Normalizer;
+use crate::position::LineIndex;
+use crate::rule::{Rule, Safety};
+use crate::sentence::{sentences, Sentence};
+use context::{Context, Found};
+use ignore::Ignored;
+use registry::Check;
+
+/// How to read a document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Syntax {
+    /// Plain text: paragraphs are separated by blank lines.
+    Text,
+    /// Markdown: only the prose is linted (see [`crate::markdown::prose`]).
+    #[cfg(feature = "markdown")]
+    Markdown,
+}
+
+/// Lints documents with a configuration; holds the normalizer and the analyzer, so make one
+/// and reuse it (it can be shared between threads).
+#[derive(Clone)]
+pub struct Linter {
+    config: LintConfig,
+    normalizer: Normalizer,
+    #[cfg(feature = "morphology")]
+    analyzer: Option<crate::morphology::Analyzer>,
+}
+
+impl std::fmt::Debug for Linter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Linter")
+            .field("config", &self.config)
+            .finish()
+    }
+}
+
+/// The result of [`Linter::fix`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fixed {
+    /// The text with the fixes applied.
+    pub text: String,
+    /// How many fixes were applied, over all rounds.
+    pub applied: usize,
+    /// How many rounds of linting and fixing it took (a fix can make another possible).
+    pub rounds: usize,
+}
+
+/// Fixing stops after this many rounds, converged or not.
+pub const MAX_FIX_ROUNDS: usize = 3;
+
+impl Linter {
+    /// A linter with `config`, using the morphological analyzer for the rules that need words
+    /// (when the `morphology` feature is on).
+    pub fn new(config: LintConfig) -> Linter {
+        let rules: Vec<Rule> = config
+            .enabled()
+            .filter_map(|(rule, _)| rule.normalizer_rule())
+            .collect();
+        #[cfg(feature = "morphology")]
+        let analyzer = config
+            .enabled()
+            .any(|(rule, _)| rule.needs_words())
+            .then(crate::morphology::Analyzer::new);
+        Linter {
+            normalizer: Normalizer::builder().only(&rules).build(),
+            config,
+            #[cfg(feature = "morphology")]
+            analyzer,
+        }
+    }
+
+    /// The same linter without the morphological analyzer: the rules that need words do not
+    /// run, and kana typos are not confirmed by the dictionary.
+    pub fn without_analyzer(mut self) -> Linter {
+        let rules: Vec<Rule> = self
+            .config
+            .enabled()
+            .filter_map(|(rule, _)| rule.normalizer_rule())
+            .collect();
+        self.normalizer = Normalizer::builder().only(&rules).dictionary(false).build();
+        #[cfg(feature = "morphology")]
+        {
+            self.analyzer = None;
+        }
+        self
+    }
+
+    /// The same linter with `analyzer` (for example over a dictionary loaded at run time).
+    #[cfg(feature = "morphology")]
+    pub fn with_analyzer(mut self, analyzer: crate::morphology::Analyzer) -> Linter {
+        self.analyzer = Some(analyzer);
+        self
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &LintConfig {
+        &self.config
+    }
+
+    /// The diagnostics of `text`, in the order of their positions.
+    pub fn lint(&self, text: &str, syntax: Syntax) -> Vec<Diagnostic> {
+        #[cfg(feature = "markdown")]
+        let prose_owner;
+        let (prose, sentences): (&str, Vec<Sentence<'_>>) = match syntax {
+            Syntax::Text => (text, sentences(text).collect()),
+            #[cfg(feature = "markdown")]
+            Syntax::Markdown => {
+                prose_owner = crate::markdown::prose(text);
+                (prose_owner.text(), prose_owner.sentences().collect())
+            }
+        };
+
+        #[cfg(feature = "morphology")]
+        let joined: Vec<crate::sentence::Joined<'_>>;
+        #[cfg(feature = "morphology")]
+        let words: Option<Vec<Vec<context::Word<'_>>>> = match &self.analyzer {
+            Some(analyzer) if self.config.enabled().any(|(r, _)| r.needs_words()) => {
+                joined = sentences.iter().map(crate::sentence::Joined::new).collect();
+                Some(joined.iter().map(|j| words_of(analyzer, j)).collect())
+            }
+            _ => None,
+        };
+        let context = Context {
+            text,
+            prose,
+            sentences: &sentences,
+            #[cfg(feature = "morphology")]
+            words: words.as_deref(),
+        };
+
+        let mut out = Vec::new();
+        let mut found = Vec::new();
+        let mut normalized = None;
+        for (rule, settings) in self.config.enabled() {
+            match rule.check {
+                Check::Normalizer(normalizer_rule) => {
+                    let n = normalized.get_or_insert_with(|| self.normalizer.normalize(prose));
+                    for edit in n.edits().iter().chain(n.suggestions()) {
+                        if edit.rule() != normalizer_rule {
+                            continue;
+                        }
+                        let severity = match edit.safety() {
+                            Safety::Safe => settings.severity,
+                            // A suggestion may be wrong: at most a warning.
+                            Safety::Unsafe => settings.severity.min(Severity::Warning),
+                        };
+                        let message = format!(
+                            "{} → {} ({})",
+                            quoted(edit.original()),
+                            quoted(edit.replacement()),
+                            rule.summary().trim_end_matches('.').to_lowercase_first()
+                        );
+                        let fix = Fix::replace(edit.range(), edit.replacement(), edit.safety());
+                        out.push((
+                            rule,
+                            severity,
+                            Found::new(edit.range(), message).with_fix(fix),
+                        ));
+                    }
+                }
+                Check::Native { check, words } => {
+                    #[cfg(feature = "morphology")]
+                    let have_words = context.words.is_some();
+                    #[cfg(not(feature = "morphology"))]
+                    let have_words = false;
+                    if words && !have_words {
+                        continue;
+                    }
+                    found.clear();
+                    check(&context, settings, &mut found);
+                    out.extend(found.drain(..).map(|f| (rule, settings.severity, f)));
+                }
+            }
+        }
+
+        let ignored = Ignored::new(text);
+        let index = LineIndex::new(text);
+        let mut diagnostics: Vec<Diagnostic> = out
+            .into_iter()
+            .filter(|(rule, _, f)| ignored.is_empty() || !ignored.covers(rule.id(), &f.range))
+            .map(|(rule, severity, f)| Diagnostic {
+                rule: rule.id().to_owned(),
+                severity,
+                start: index.line_col(text, f.range.start),
+                end: index.line_col(text, f.range.end),
+                range: f.range,
+                message: f.message,
+                fix: f.fix,
+            })
+            .collect();
+        diagnostics.sort_by(|a, b| {
+            (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule))
+        });
+        diagnostics
+    }
+
+    /// Applies the fixes of `text` (the safe ones, and the unsafe ones too with
+    /// `unsafe_fixes`), linting again after each round until nothing more is fixable or
+    /// [`MAX_FIX_ROUNDS`] rounds have run.
+    pub fn fix(&self, text: &str, syntax: Syntax, unsafe_fixes: bool) -> Fixed {
+        let mut current = text.to_owned();
+        let mut applied = 0;
+        let mut rounds = 0;
+        while rounds < MAX_FIX_ROUNDS {
+            let diagnostics = self.lint(&current, syntax);
+            let (next, n) = apply_fixes(&current, &diagnostics, unsafe_fixes);
+            if n == 0 {
+                break;
+            }
+            rounds += 1;
+            applied += n;
+            current = next;
+        }
+        Fixed {
+            text: current,
+            applied,
+            rounds,
+        }
+    }
+}
+
+/// Applies the fixes of `diagnostics` to `text`: the safe ones, and the unsafe ones too with
+/// `unsafe_fixes`. A fix that overlaps one applied before it (in the order of positions) is
+/// left for the next round. Returns the new text and how many fixes were applied.
+///
+/// Fixes whose ranges are out of bounds or not on character boundaries are skipped.
+pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], unsafe_fixes: bool) -> (String, usize) {
+    let mut fixes: Vec<&Fix> = diagnostics
+        .iter()
+        .filter(|d| d.is_fixable(unsafe_fixes))
+        .filter_map(|d| d.fix.as_ref())
+        .filter(|f| valid(text, f))
+        .collect();
+    fixes.sort_by_key(|f| (f.span().start, f.span().end));
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    let mut applied = 0;
+    for fix in fixes {
+        if fix.span().start < at {
+            continue;
+        }
+        for edit in &fix.edits {
+            out.push_str(&text[at..edit.range.start]);
+            out.push_str(&edit.replacement);
+            at = edit.range.end;
+        }
+        applied += 1;
+    }
+    out.push_str(&text[at..]);
+    (out, applied)
+}
+
+/// Whether `fix`'s edits are in order, in bounds and on character boundaries.
+fn valid(text: &str, fix: &Fix) -> bool {
+    let mut at = 0;
+    for edit in &fix.edits {
+        let Range { start, end } = edit.range;
+        if start < at
+            || end < start
+            || end > text.len()
+            || !text.is_char_boundary(start)
+            || !text.is_char_boundary(end)
+        {
+            return false;
+        }
+        at = end;
+    }
+    !fix.edits.is_empty()
+}
+
+/// The words of a joined sentence with their ranges in the original text.
+#[cfg(feature = "morphology")]
+fn words_of<'a>(
+    analyzer: &'a crate::morphology::Analyzer,
+    joined: &'a crate::sentence::Joined<'a>,
+) -> Vec<context::Word<'a>> {
+    analyzer
+        .analyze(joined.text())
+        .into_iter()
+        .map(|token| {
+            let range = token.range();
+            let start = joined.to_original(range.start);
+            let last = token
+                .surface()
+                .chars()
+                .next_back()
+                .map_or(0, char::len_utf8);
+            let end = if range.is_empty() {
+                start
+            } else {
+                joined.to_original(range.end - last) + last
+            };
+            context::Word {
+                token,
+                range: start..end,
+            }
+        })
+        .collect()
+}
+
+/// `s` in 「」 for a message; `(nothing)` when empty.
+fn quoted(s: &str) -> String {
+    if s.is_empty() {
+        "(nothing)".to_owned()
+    } else {
+        format!("「{}」", s.escape_debug())
+    }
+}
+
+trait LowercaseFirst {
+    fn to_lowercase_first(&self) -> String;
+}
+
+impl LowercaseFirst for str {
+    fn to_lowercase_first(&self) -> String {
+        let mut chars = self.chars();
+        match chars.next() {
+            Some(c) if c.is_ascii_uppercase() => {
+                c.to_ascii_lowercase().to_string() + chars.as_str()
+            }
+            _ => self.to_owned(),
+        }
+    }
+}

@@ -1,0 +1,461 @@
+//! The lint rules: their ids, documentation, defaults and options, and the settings a
+//! configuration gives them.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::context::{Context, Found};
+use super::Severity;
+use crate::rule::Rule;
+
+/// A value of a rule option.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum OptionValue {
+    /// `true` or `false`.
+    Bool(bool),
+    /// A whole number.
+    Integer(i64),
+    /// A string.
+    Text(String),
+    /// A list of strings.
+    List(Vec<String>),
+}
+
+impl OptionValue {
+    fn kind(&self) -> &'static str {
+        match self {
+            OptionValue::Bool(_) => "a boolean",
+            OptionValue::Integer(_) => "an integer",
+            OptionValue::Text(_) => "a string",
+            OptionValue::List(_) => "a list of strings",
+        }
+    }
+}
+
+impl fmt::Display for OptionValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OptionValue::Bool(b) => write!(f, "{b}"),
+            OptionValue::Integer(n) => write!(f, "{n}"),
+            OptionValue::Text(s) => write!(f, "{s:?}"),
+            OptionValue::List(items) => write!(f, "{items:?}"),
+        }
+    }
+}
+
+/// The default of an option, as a rule declares it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OptionDefault {
+    /// A boolean.
+    Bool(bool),
+    /// A whole number, with the smallest value allowed.
+    Integer {
+        /// The default.
+        default: i64,
+        /// The smallest value a configuration may give.
+        min: i64,
+    },
+    /// One of a few strings.
+    Choice {
+        /// The default.
+        default: &'static str,
+        /// Every value allowed.
+        choices: &'static [&'static str],
+    },
+    /// A list of strings.
+    List(&'static [&'static str]),
+}
+
+impl OptionDefault {
+    fn value(self) -> OptionValue {
+        match self {
+            OptionDefault::Bool(b) => OptionValue::Bool(b),
+            OptionDefault::Integer { default, .. } => OptionValue::Integer(default),
+            OptionDefault::Choice { default, .. } => OptionValue::Text(default.to_owned()),
+            OptionDefault::List(items) => {
+                OptionValue::List(items.iter().map(|s| (*s).to_owned()).collect())
+            }
+        }
+    }
+
+    /// Checks `value` against the option's type and range.
+    fn check(self, value: &OptionValue) -> Result<(), String> {
+        match (self, value) {
+            (OptionDefault::Bool(_), OptionValue::Bool(_)) => Ok(()),
+            (OptionDefault::Integer { min, .. }, OptionValue::Integer(n)) => {
+                if *n >= min {
+                    Ok(())
+                } else {
+                    Err(format!("must be at least {min}, not {n}"))
+                }
+            }
+            (OptionDefault::Choice { choices, .. }, OptionValue::Text(s)) => {
+                if choices.contains(&s.as_str()) {
+                    Ok(())
+                } else {
+                    Err(format!("must be one of {}, not {s:?}", choices.join(", ")))
+                }
+            }
+            (OptionDefault::List(_), OptionValue::List(_)) => Ok(()),
+            (default, value) => Err(format!(
+                "must be {}, not {}",
+                default.value().kind(),
+                value.kind()
+            )),
+        }
+    }
+}
+
+/// An option of a rule: its name, default and meaning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RuleOption {
+    /// The name a configuration gives it (`max`).
+    pub name: &'static str,
+    /// Its default, which also fixes its type.
+    pub default: OptionDefault,
+    /// What it means.
+    pub summary: &'static str,
+}
+
+/// How a rule checks a text.
+#[derive(Clone, Copy)]
+pub(crate) enum Check {
+    /// By the normalizer: its edits of this rule are the diagnostics.
+    Normalizer(Rule),
+    /// By a function over the document; `words` says whether it needs the analyzer.
+    Native {
+        check: fn(&Context<'_>, &RuleSettings, &mut Vec<Found>),
+        words: bool,
+    },
+}
+
+/// A lint rule: what `seisho rules` lists and `seisho explain` prints.
+#[derive(Clone, Copy)]
+pub struct LintRule {
+    id: &'static str,
+    summary: &'static str,
+    doc: &'static str,
+    severity: Severity,
+    default_on: bool,
+    options: &'static [RuleOption],
+    /// Other ids that name this rule (textlint's names).
+    aliases: &'static [&'static str],
+    pub(crate) check: Check,
+}
+
+impl fmt::Debug for LintRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("LintRule").field("id", &self.id).finish()
+    }
+}
+
+impl LintRule {
+    /// A rule checked by a function.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) const fn native(
+        id: &'static str,
+        summary: &'static str,
+        doc: &'static str,
+        severity: Severity,
+        default_on: bool,
+        options: &'static [RuleOption],
+        words: bool,
+        check: fn(&Context<'_>, &RuleSettings, &mut Vec<Found>),
+    ) -> LintRule {
+        LintRule {
+            id,
+            summary,
+            doc,
+            severity,
+            default_on,
+            options,
+            aliases: &[],
+            check: Check::Native { check, words },
+        }
+    }
+
+    /// The same rule, also known by `aliases`.
+    pub(crate) const fn with_aliases(mut self, aliases: &'static [&'static str]) -> LintRule {
+        self.aliases = aliases;
+        self
+    }
+
+    /// Every rule: the normalizer's, then the linter's own, in a stable order.
+    pub fn all() -> &'static [LintRule] {
+        static ALL: std::sync::OnceLock<Vec<LintRule>> = std::sync::OnceLock::new();
+        ALL.get_or_init(|| {
+            let mut all: Vec<LintRule> = Rule::ALL
+                .iter()
+                .map(|&rule| LintRule {
+                    id: rule.id(),
+                    summary: rule.doc().lines().next().unwrap_or_default(),
+                    doc: rule.doc(),
+                    severity: Severity::Error,
+                    default_on: rule.is_default(),
+                    options: &[],
+                    aliases: match rule {
+                        Rule::HalfwidthKana => &["no-hankaku-kana"],
+                        Rule::InvisibleCharacter => {
+                            &["no-invalid-control-character", "no-zero-width-spaces"]
+                        }
+                        _ => &[],
+                    },
+                    check: Check::Normalizer(rule),
+                })
+                .collect();
+            all.extend_from_slice(super::rules::NATIVE);
+            all
+        })
+    }
+
+    /// The rule with this id or alias.
+    pub fn find(id: &str) -> Option<&'static LintRule> {
+        LintRule::all()
+            .iter()
+            .find(|r| r.id == id || r.aliases.contains(&id))
+    }
+
+    /// The kebab-case id.
+    pub fn id(&self) -> &'static str {
+        self.id
+    }
+
+    /// One line saying what the rule finds.
+    pub fn summary(&self) -> &'static str {
+        self.summary
+    }
+
+    /// The documentation in Markdown: what it does, why, an example, fix safety.
+    pub fn doc(&self) -> &'static str {
+        self.doc
+    }
+
+    /// The severity of its diagnostics unless configured otherwise. (A normalizer rule's
+    /// suggestion, an unsafe fix, is reported at most as a warning.)
+    pub fn default_severity(&self) -> Severity {
+        self.severity
+    }
+
+    /// Whether it runs unless configured otherwise.
+    pub fn is_default(&self) -> bool {
+        self.default_on
+    }
+
+    /// Its options.
+    pub fn options(&self) -> &'static [RuleOption] {
+        self.options
+    }
+
+    /// Other ids that name it.
+    pub fn aliases(&self) -> &'static [&'static str] {
+        self.aliases
+    }
+
+    /// Whether it needs the morphological analyzer (without it the rule does not run).
+    pub fn needs_words(&self) -> bool {
+        matches!(self.check, Check::Native { words: true, .. })
+    }
+
+    /// The normalizer rule behind it, if it is one.
+    pub fn normalizer_rule(&self) -> Option<Rule> {
+        match self.check {
+            Check::Normalizer(rule) => Some(rule),
+            Check::Native { .. } => None,
+        }
+    }
+}
+
+/// How a configuration sets one rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleSettings {
+    /// Whether it runs.
+    pub enabled: bool,
+    /// The severity of its diagnostics.
+    pub severity: Severity,
+    options: BTreeMap<&'static str, OptionValue>,
+}
+
+impl RuleSettings {
+    fn defaults(rule: &LintRule) -> RuleSettings {
+        RuleSettings {
+            enabled: rule.default_on,
+            severity: rule.severity,
+            options: rule
+                .options
+                .iter()
+                .map(|o| (o.name, o.default.value()))
+                .collect(),
+        }
+    }
+
+    /// The value of option `name` (its default unless configured).
+    pub fn option(&self, name: &str) -> Option<&OptionValue> {
+        self.options.get(name)
+    }
+
+    /// An integer option; its declared default when it is missing or not an integer.
+    pub(crate) fn integer(&self, name: &str) -> i64 {
+        match self.options.get(name) {
+            Some(OptionValue::Integer(n)) => *n,
+            _ => 0,
+        }
+    }
+
+    /// A boolean option.
+    pub(crate) fn flag(&self, name: &str) -> bool {
+        matches!(self.options.get(name), Some(OptionValue::Bool(true)))
+    }
+
+    /// A string option.
+    pub(crate) fn text(&self, name: &str) -> &str {
+        match self.options.get(name) {
+            Some(OptionValue::Text(s)) => s,
+            _ => "",
+        }
+    }
+
+    /// A list option.
+    pub(crate) fn list(&self, name: &str) -> &[String] {
+        match self.options.get(name) {
+            Some(OptionValue::List(items)) => items,
+            _ => &[],
+        }
+    }
+}
+
+/// Why a configuration was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// Which rules run, at which severity, with which options.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LintConfig {
+    rules: BTreeMap<&'static str, RuleSettings>,
+}
+
+impl Default for LintConfig {
+    fn default() -> Self {
+        LintConfig {
+            rules: LintRule::all()
+                .iter()
+                .map(|r| (r.id, RuleSettings::defaults(r)))
+                .collect(),
+        }
+    }
+}
+
+impl LintConfig {
+    fn entry(&mut self, id: &str) -> Result<(&'static LintRule, &mut RuleSettings), ConfigError> {
+        let rule = LintRule::find(id).ok_or_else(|| ConfigError {
+            message: match suggest(id) {
+                Some(near) => format!("unknown rule `{id}` (did you mean `{near}`?)"),
+                None => format!("unknown rule `{id}`"),
+            },
+        })?;
+        let settings = self
+            .rules
+            .get_mut(rule.id)
+            .expect("every rule has settings");
+        Ok((rule, settings))
+    }
+
+    /// Turns rule `id` on or off.
+    pub fn set_enabled(&mut self, id: &str, on: bool) -> Result<(), ConfigError> {
+        self.entry(id)?.1.enabled = on;
+        Ok(())
+    }
+
+    /// Sets the severity of rule `id` (and turns it on).
+    pub fn set_severity(&mut self, id: &str, severity: Severity) -> Result<(), ConfigError> {
+        let (_, settings) = self.entry(id)?;
+        settings.severity = severity;
+        settings.enabled = true;
+        Ok(())
+    }
+
+    /// Sets option `name` of rule `id`, checked against the option's type.
+    pub fn set_option(
+        &mut self,
+        id: &str,
+        name: &str,
+        value: OptionValue,
+    ) -> Result<(), ConfigError> {
+        let (rule, settings) = self.entry(id)?;
+        let option = rule
+            .options
+            .iter()
+            .find(|o| o.name == name)
+            .ok_or_else(|| {
+                let names: Vec<&str> = rule.options.iter().map(|o| o.name).collect();
+                ConfigError {
+                    message: if names.is_empty() {
+                        format!("rule `{}` has no options (not even `{name}`)", rule.id)
+                    } else {
+                        format!(
+                            "rule `{}` has no option `{name}` (it has: {})",
+                            rule.id,
+                            names.join(", ")
+                        )
+                    },
+                }
+            })?;
+        option.default.check(&value).map_err(|why| ConfigError {
+            message: format!("option `{name}` of rule `{}` {why}", rule.id),
+        })?;
+        settings.options.insert(option.name, value);
+        Ok(())
+    }
+
+    /// The settings of rule `id`.
+    pub fn settings(&self, id: &str) -> Option<&RuleSettings> {
+        LintRule::find(id).and_then(|r| self.rules.get(r.id))
+    }
+
+    /// The rules that run, with their settings.
+    pub fn enabled(&self) -> impl Iterator<Item = (&'static LintRule, &RuleSettings)> {
+        LintRule::all()
+            .iter()
+            .filter_map(|r| self.rules.get(r.id).filter(|s| s.enabled).map(|s| (r, s)))
+    }
+}
+
+/// A rule id near `id`, for "did you mean".
+fn suggest(id: &str) -> Option<&'static str> {
+    LintRule::all()
+        .iter()
+        .flat_map(|r| std::iter::once(r.id).chain(r.aliases.iter().copied()))
+        .map(|candidate| (edit_distance(id, candidate), candidate))
+        .filter(|&(d, candidate)| d <= candidate.len() / 3 + 1)
+        .min()
+        .map(|(_, candidate)| candidate)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut previous = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let current = row[j + 1];
+            row[j + 1] = (previous + usize::from(ca != cb))
+                .min(row[j] + 1)
+                .min(current + 1);
+            previous = current;
+        }
+    }
+    row[b.len()]
+}

@@ -1,0 +1,61 @@
+//! `max-kanji-continuous-len`: runs of kanji too long to read.
+
+use super::super::context::{Context, Found};
+use super::super::registry::{LintRule, OptionDefault, RuleOption, RuleSettings};
+use super::super::Severity;
+use crate::score::kanji::is_kanji;
+
+pub(crate) const RULE: LintRule = LintRule::native(
+    "max-kanji-continuous-len",
+    "More than `max` kanji in a row.",
+    include_str!("max_kanji_continuous_len.md"),
+    Severity::Warning,
+    true,
+    &[
+        RuleOption {
+            name: "max",
+            default: OptionDefault::Integer { default: 6, min: 1 },
+            summary: "The most kanji allowed in a row.",
+        },
+        RuleOption {
+            name: "allow",
+            default: OptionDefault::List(&[]),
+            summary: "Words that may be longer (proper names, terms of the field).",
+        },
+    ],
+    false,
+    check,
+);
+
+fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
+    let max = settings.integer("max").max(1) as usize;
+    let allow = settings.list("allow");
+    for sentence in context.sentences {
+        let start = sentence.range().start;
+        let text = sentence.text();
+        let mut run: Option<(usize, usize)> = None; // (start offset, kanji count)
+        let report = |run: (usize, usize), end: usize, out: &mut Vec<Found>| {
+            let (at, count) = run;
+            let word = &text[at..end];
+            if count > max && !allow.iter().any(|a| a == word) {
+                out.push(Found::new(
+                    start + at..start + end,
+                    format!("{count} kanji in a row (at most {max}): 「{word}」"),
+                ));
+            }
+        };
+        for (i, c) in text.char_indices() {
+            if is_kanji(c) {
+                match &mut run {
+                    Some((_, count)) => *count += 1,
+                    None => run = Some((i, 1)),
+                }
+            } else if let Some(r) = run.take() {
+                report(r, i, out);
+            }
+        }
+        if let Some(r) = run {
+            report(r, text.len(), out);
+        }
+    }
+}

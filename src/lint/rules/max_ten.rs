@@ -1,0 +1,41 @@
+//! `max-ten`: too many 読点 in one sentence.
+
+use super::super::context::{Context, Found};
+use super::super::registry::{LintRule, OptionDefault, RuleOption, RuleSettings};
+use super::super::Severity;
+
+pub(crate) const RULE: LintRule = LintRule::native(
+    "max-ten",
+    "More than `max` 読点 (、，) in one sentence.",
+    include_str!("max_ten.md"),
+    Severity::Warning,
+    true,
+    &[RuleOption {
+        name: "max",
+        default: OptionDefault::Integer { default: 3, min: 0 },
+        summary: "The most 読点 a sentence may have.",
+    }],
+    false,
+    check,
+);
+
+fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
+    let max = settings.integer("max").max(0) as usize;
+    for sentence in context.sentences {
+        let start = sentence.range().start;
+        let ten: Vec<usize> = sentence
+            .text()
+            .char_indices()
+            .filter(|&(_, c)| matches!(c, '、' | '，' | '､'))
+            .map(|(i, _)| start + i)
+            .collect();
+        if ten.len() > max {
+            // At the first 読点 over the limit.
+            let at = ten[max];
+            out.push(Found::new(
+                at..at + 3,
+                format!("{} 読点 in one sentence (at most {max})", ten.len()),
+            ));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! The linter's own rules, one file each (with its documentation page beside it). The
+//! normalizer's rules are lint rules too; the registry adds them.
+
+mod max_kanji_continuous_len;
+mod max_ten;
+mod no_double_negative;
+#[cfg(feature = "morphology")]
+mod no_doubled_conjunctive_particle_ga;
+#[cfg(feature = "morphology")]
+mod no_doubled_joshi;
+#[cfg(feature = "morphology")]
+mod no_dropping_the_ra;
+#[cfg(feature = "morphology")]
+mod no_mix_dearu_desumasu;
+mod no_mixed_period;
+mod no_nfd;
+mod no_space_between_full_width;
+mod non_joyo_kanji;
+mod sentence_length;
+mod unmatched_pair;
+
+use super::LintRule;
+
+/// The linter's own rules, in the order `seisho rules` lists them.
+pub(crate) const NATIVE: &[LintRule] = &[
+    sentence_length::RULE,
+    max_ten::RULE,
+    max_kanji_continuous_len::RULE,
+    no_mixed_period::RULE,
+    #[cfg(feature = "morphology")]
+    no_mix_dearu_desumasu::RULE,
+    #[cfg(feature = "morphology")]
+    no_doubled_joshi::RULE,
+    #[cfg(feature = "morphology")]
+    no_dropping_the_ra::RULE,
+    no_double_negative::RULE,
+    #[cfg(feature = "morphology")]
+    no_doubled_conjunctive_particle_ga::RULE,
+    no_space_between_full_width::RULE,
+    no_nfd::RULE,
+    unmatched_pair::RULE,
+    non_joyo_kanji::RULE,
+];
+
+/// Characters of `s` that are not whitespace.
+pub(crate) fn visible_chars(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_whitespace()).count()
+}

@@ -1,0 +1,38 @@
+//! `no-doubled-conjunctive-particle-ga`: two clauses joined by が in one sentence.
+
+use super::super::context::{Context, Found};
+use super::super::registry::{LintRule, RuleSettings};
+use super::super::Severity;
+use crate::morphology::PartOfSpeech;
+
+pub(crate) const RULE: LintRule = LintRule::native(
+    "no-doubled-conjunctive-particle-ga",
+    "The conjunctive particle が (but) twice in one sentence.",
+    include_str!("no_doubled_conjunctive_particle_ga.md"),
+    Severity::Warning,
+    true,
+    &[],
+    true,
+    check,
+);
+
+fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
+    for i in 0..context.sentences.len() {
+        let mut first = None;
+        for word in context.words(i) {
+            let token = &word.token;
+            if token.part_of_speech() == PartOfSpeech::Particle
+                && token.surface() == "が"
+                && token.pos_detail1() == "接続助詞"
+            {
+                match first {
+                    None => first = Some(word.range.start),
+                    Some(_) => out.push(Found::new(
+                        word.range.clone(),
+                        "a second conjunctive 「が」 in one sentence: split the sentence",
+                    )),
+                }
+            }
+        }
+    }
+}

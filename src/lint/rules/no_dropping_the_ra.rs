@@ -1,0 +1,70 @@
+//! `no-dropping-the-ra`: ら抜き言葉, the potential of 一段 verbs without ら (見れる).
+
+use super::super::context::{Context, Found};
+use super::super::registry::{LintRule, RuleSettings};
+use super::super::{Fix, Severity};
+use crate::morphology::PartOfSpeech;
+use crate::rule::Safety;
+
+pub(crate) const RULE: LintRule = LintRule::native(
+    "no-dropping-the-ra",
+    "ら抜き言葉: the potential form of a 一段 verb or 来る without ら (見れる, 来れる).",
+    include_str!("no_dropping_the_ra.md"),
+    Severity::Error,
+    true,
+    &[],
+    true,
+    check,
+);
+
+/// ら抜き forms IPADIC lists as words of their own.
+const LISTED: &[&str] = &["見れる", "来れる", "これる"];
+
+fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
+    for i in 0..context.sentences.len() {
+        let words = context.words(i);
+        for (k, word) in words.iter().enumerate() {
+            let token = &word.token;
+            if token.part_of_speech() != PartOfSpeech::Verb {
+                continue;
+            }
+            if LISTED.contains(&token.base_form().unwrap_or_default()) {
+                // 見れる → 見られる: ら before the れ.
+                let surface = token.surface();
+                if let Some(at) = surface.find('れ') {
+                    let start = word.range.start + at;
+                    out.push(ra(word.range.clone(), start, surface));
+                }
+                continue;
+            }
+            // A 一段 or カ変 verb in its 未然形 followed by the suffix れる.
+            let ichidan = token
+                .conjugation_type()
+                .is_some_and(|t| t == "一段" || t.starts_with("カ変"));
+            if token.pos_detail1() != "自立"
+                || !ichidan
+                || token.conjugation_form() != Some("未然形")
+            {
+                continue;
+            }
+            let Some(next) = words.get(k + 1) else {
+                continue;
+            };
+            if next.token.base_form() == Some("れる") && next.token.pos_detail1() == "接尾" {
+                let range = word.range.start..next.range.end;
+                let written = &context.prose[range.clone()];
+                out.push(ra(range, next.range.start, written));
+            }
+        }
+    }
+}
+
+fn ra(range: std::ops::Range<usize>, insert_at: usize, written: &str) -> Found {
+    let offset = insert_at - range.start;
+    let fixed = format!("{}ら{}", &written[..offset], &written[offset..]);
+    Found::new(
+        range,
+        format!("ら抜き言葉 「{written}」: write 「{fixed}」"),
+    )
+    .with_fix(Fix::replace(insert_at..insert_at, "ら", Safety::Unsafe))
+}

@@ -1,0 +1,64 @@
+//! `no-nfd`: decomposed characters (NFD), as macOS file names carry them.
+
+use unicode_normalization::char::{compose, is_combining_mark};
+
+use super::super::context::{Context, Found};
+use super::super::registry::{LintRule, RuleSettings};
+use super::super::{Fix, Severity};
+use crate::rule::Safety;
+
+pub(crate) const RULE: LintRule = LintRule::native(
+    "no-nfd",
+    "A character written decomposed (NFD): a letter followed by a combining mark.",
+    include_str!("no_nfd.md"),
+    Severity::Error,
+    true,
+    &[],
+    false,
+    check,
+);
+
+fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
+    let prose = context.prose;
+    let mut chars = prose.char_indices().peekable();
+    while let Some((start, base)) = chars.next() {
+        let mut composed = base;
+        let mut end = start + base.len_utf8();
+        let mut changed = false;
+        while let Some(&(at, mark)) = chars.peek() {
+            if !is_combining_mark(mark) {
+                break;
+            }
+            // Kana with the combining voiced marks are the voiced-sound-mark rule's.
+            if matches!(mark, '\u{3099}' | '\u{309A}') {
+                break;
+            }
+            match compose(composed, mark) {
+                Some(c) => {
+                    composed = c;
+                    end = at + mark.len_utf8();
+                    changed = true;
+                    chars.next();
+                }
+                None => break,
+            }
+        }
+        if changed {
+            let written = &prose[start..end];
+            out.push(
+                Found::new(
+                    start..end,
+                    format!(
+                        "「{composed}」 written decomposed ({} code points)",
+                        written.chars().count()
+                    ),
+                )
+                .with_fix(Fix::replace(
+                    start..end,
+                    composed.to_string(),
+                    Safety::Safe,
+                )),
+            );
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! `no-space-between-full-width`: spaces between Japanese characters.
+
+use super::super::context::{Context, Found};
+use super::super::registry::{LintRule, RuleSettings};
+use super::super::{Fix, Severity};
+use crate::rule::Safety;
+
+pub(crate) const RULE: LintRule = LintRule::native(
+    "no-space-between-full-width",
+    "A space between two full-width (Japanese) characters.",
+    include_str!("no_space_between_full_width.md"),
+    Severity::Warning,
+    true,
+    &[],
+    false,
+    check,
+)
+.with_aliases(&["ja-no-space-between-full-width"]);
+
+/// Kana, kanji, CJK punctuation and full-width forms: what Japanese text is set in.
+fn is_full_width(c: char) -> bool {
+    matches!(u32::from(c),
+        0x3001..=0x303F // CJK punctuation (not the ideographic space)
+        | 0x3041..=0x30FF // kana
+        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
+        | 0xFF01..=0xFF60 // full-width forms
+        | 0x2_0000..=0x3_FFFF)
+}
+
+fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
+    let prose = context.prose;
+    let bytes = prose.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let space_len = match bytes[i] {
+            b' ' | b'\t' => 1,
+            0xE3 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0x80]) => 3,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        // The run of spaces (no line break) starting here.
+        let start = i;
+        let mut end = i + space_len;
+        loop {
+            match bytes.get(end) {
+                Some(b' ' | b'\t') => end += 1,
+                Some(0xE3) if bytes.get(end + 1..end + 3) == Some(&[0x80, 0x80]) => end += 3,
+                _ => break,
+            }
+        }
+        i = end;
+        // Spaces of the document itself, not prose blanked out around code or markup.
+        let written = &context.text[start..end];
+        if !written
+            .chars()
+            .all(|c| c == ' ' || c == '\t' || c == '\u{3000}')
+        {
+            continue;
+        }
+        let before = prose[..start].chars().next_back();
+        let after = prose[end..].chars().next();
+        if let (Some(b), Some(a)) = (before, after) {
+            // At the start of a line a space is indentation.
+            let line_start = prose[..start]
+                .trim_end_matches([' ', '\t', '\u{3000}'])
+                .ends_with('\n');
+            if is_full_width(b) && is_full_width(a) && !line_start && start > 0 {
+                out.push(
+                    Found::new(start..end, format!("space between 「{b}」 and 「{a}」"))
+                        .with_fix(Fix::replace(start..end, "", Safety::Unsafe)),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! `non-joyo-kanji`: kanji outside the 常用漢字表.
+
+use super::super::context::{Context, Found};
+use super::super::registry::{LintRule, OptionDefault, RuleOption, RuleSettings};
+use super::super::Severity;
+use crate::score::KanjiGrade;
+
+pub(crate) const RULE: LintRule = LintRule::native(
+    "non-joyo-kanji",
+    "A kanji that is not in the 常用漢字表 (jōyō kanji); off by default.",
+    include_str!("non_joyo_kanji.md"),
+    Severity::Warning,
+    false,
+    &[RuleOption {
+        name: "allow",
+        default: OptionDefault::List(&[]),
+        summary: "Kanji (or words containing them) that may be used anyway.",
+    }],
+    false,
+    check,
+);
+
+fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
+    let allow = settings.list("allow");
+    for sentence in context.sentences {
+        let start = sentence.range().start;
+        let text = sentence.text();
+        for (i, c) in text.char_indices() {
+            let Some(grade) = KanjiGrade::of(c) else {
+                continue;
+            };
+            if !matches!(grade, KanjiGrade::Jinmeiyo | KanjiGrade::Hyogai) {
+                continue;
+            }
+            let allowed = allow.iter().any(|word| {
+                // The allowed word, wherever it covers this kanji.
+                word.contains(c)
+                    && text[..i + c.len_utf8()]
+                        .char_indices()
+                        .rev()
+                        .take(word.chars().count())
+                        .any(|(j, _)| text[j..].starts_with(word.as_str()) && j + word.len() > i)
+            });
+            if !allowed {
+                let band = if grade == KanjiGrade::Jinmeiyo {
+                    "人名用"
+                } else {
+                    "表外"
+                };
+                out.push(Found::new(
+                    start + i..start + i + c.len_utf8(),
+                    format!("「{c}」 is not a 常用 kanji ({band}): write it in kana or choose another word"),
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! `sentence-length`: sentences longer than a maximum.
+
+use super::super::context::{Context, Found};
+use super::super::registry::{LintRule, OptionDefault, RuleOption, RuleSettings};
+use super::super::Severity;
+use super::visible_chars;
+
+pub(crate) const RULE: LintRule = LintRule::native(
+    "sentence-length",
+    "A sentence longer than `max` characters.",
+    include_str!("sentence_length.md"),
+    Severity::Warning,
+    true,
+    &[RuleOption {
+        name: "max",
+        default: OptionDefault::Integer {
+            default: 100,
+            min: 1,
+        },
+        summary: "The most characters a sentence may have (whitespace not counted).",
+    }],
+    false,
+    check,
+);
+
+fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
+    let max = settings.integer("max").max(1) as usize;
+    for sentence in context.sentences {
+        let length = visible_chars(sentence.text());
+        if length > max {
+            out.push(Found::new(
+                sentence.range(),
+                format!("sentence of {length} characters (at most {max}): split it"),
+            ));
+        }
+    }
+}
