@@ -41,6 +41,7 @@ impl<'a> Sentence<'a> {
 /// a morphological analyzer needs it (a word may be cut by a line break), with the way back
 /// to offsets in the original text.
 #[derive(Clone, Debug)]
+#[cfg_attr(not(feature = "morphology"), allow(dead_code))]
 pub(crate) struct Joined<'a> {
     text: std::borrow::Cow<'a, str>,
     /// For each piece of the joined text: where it starts in the joined text and in the
@@ -48,6 +49,7 @@ pub(crate) struct Joined<'a> {
     pieces: Vec<(usize, usize)>,
 }
 
+#[cfg_attr(not(feature = "morphology"), allow(dead_code))]
 impl<'a> Joined<'a> {
     /// Joins the lines of `sentence`. A space stays between two ASCII letters or digits, so
     /// that wrapped English words do not merge.

@@ -305,6 +305,7 @@ impl RuleSettings {
     }
 
     /// A boolean option.
+    #[cfg_attr(not(feature = "morphology"), allow(dead_code))]
     pub(crate) fn flag(&self, name: &str) -> bool {
         matches!(self.options.get(name), Some(OptionValue::Bool(true)))
     }
