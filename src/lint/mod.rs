@@ -204,6 +204,12 @@ impl Linter {
             }
         }
 
+        // A byte order mark at the start of a file is the file's encoding mark, kept as it is.
+        if text.starts_with('\u{feff}') {
+            out.retain(|(rule, _, f)| {
+                !(rule.normalizer_rule() == Some(Rule::InvisibleCharacter) && f.range == (0..3))
+            });
+        }
         let ignored = Ignored::new(text);
         let index = LineIndex::new(text);
         let mut diagnostics: Vec<Diagnostic> = out
@@ -222,6 +228,7 @@ impl Linter {
         diagnostics.sort_by(|a, b| {
             (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule))
         });
+        drop_overlapping_fixes(&mut diagnostics);
         diagnostics
     }
 
@@ -247,6 +254,49 @@ impl Linter {
             applied,
             rounds,
         }
+    }
+}
+
+/// Two rules may fix the same characters (ideographic-space and no-space-between-full-width
+/// both want a U+3000). So that the fixes of one pass never overlap, safe fixes are kept
+/// first, then unsafe ones, each in the order of positions, and a fix that overlaps one kept
+/// is dropped from its diagnostic (which is still reported). `Linter::fix` lints again after
+/// each round, so a dropped fix comes back if it still applies.
+fn drop_overlapping_fixes(diagnostics: &mut [Diagnostic]) {
+    // Kept spans, by (start, end); they do not overlap each other, so only the last two
+    // that start before a span ends can overlap it.
+    let mut kept = std::collections::BTreeSet::<(usize, usize)>::new();
+    let overlaps = |kept: &std::collections::BTreeSet<(usize, usize)>, span: &Range<usize>| {
+        let limit = span.end.max(span.start + 1);
+        kept.range(..(limit, 0))
+            .rev()
+            .take(2)
+            .any(|&(s, e)| overlap(&(s..e), span))
+    };
+    for pass in [Safety::Safe, Safety::Unsafe] {
+        for d in diagnostics.iter_mut() {
+            let Some(fix) = &d.fix else { continue };
+            if fix.safety != pass {
+                continue;
+            }
+            let span = fix.span();
+            if overlaps(&kept, &span) {
+                d.fix = None;
+            } else {
+                kept.insert((span.start, span.end));
+            }
+        }
+    }
+}
+
+/// Whether two spans share a character; an insertion (an empty span) overlaps a span it
+/// falls strictly inside.
+fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
+    match (a.is_empty(), b.is_empty()) {
+        (true, true) => false,
+        (true, false) => b.start < a.start && a.start < b.end,
+        (false, true) => a.start < b.start && b.start < a.end,
+        (false, false) => a.start < b.end && b.start < a.end,
     }
 }
 

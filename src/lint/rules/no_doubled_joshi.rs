@@ -39,7 +39,8 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
     for i in 0..context.sentences.len() {
         // Particles seen in the current clause: surface, subdivision, word index.
         let mut seen: Vec<(&str, &str, usize)> = Vec::new();
-        for (k, word) in context.words(i).iter().enumerate() {
+        let words = context.words(i);
+        for (k, word) in words.iter().enumerate() {
             let token = &word.token;
             if token.part_of_speech() == PartOfSpeech::Symbol
                 && !across_ten
@@ -52,6 +53,16 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
                 continue;
             }
             let surface = token.surface();
+            // Particles next to each other are one unit (には, では, とは): に and には are
+            // different particles.
+            let next_is_particle = words
+                .get(k + 1)
+                .is_some_and(|w| w.token.part_of_speech() == PartOfSpeech::Particle);
+            let previous_is_particle =
+                k > 0 && words[k - 1].token.part_of_speech() == PartOfSpeech::Particle;
+            if next_is_particle || previous_is_particle {
+                continue;
+            }
             // Only case and binding particles: と, や, の, か, も join parallel items and
             // repeat by nature (AとBと, AもBも).
             if !matches!(token.pos_detail1(), "格助詞" | "係助詞") || token.pos_detail2() == "連語"

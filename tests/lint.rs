@@ -1,0 +1,179 @@
+//! Data-driven cases of the lint rules: `tests/data/lint/*.toml` hold `[[case]]` tables, one
+//! file per rule (or family of rules). Each case is a text, the rules whose diagnostics are
+//! compared (others are ignored), the expected diagnostics as `"rule line:column"`, and the
+//! text after `fix` (safe fixes) and after `fix` with unsafe fixes.
+//!
+//! Every case runs and every failure is collected, so one run reports all of them.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use seisho::lint::{LintConfig, Linter, OptionValue, Severity, Syntax};
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaseFile {
+    #[serde(rename = "case", default)]
+    cases: Vec<Case>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    name: String,
+    input: String,
+    /// `text` (default) or `markdown`.
+    #[serde(default)]
+    syntax: Option<String>,
+    /// The rules whose diagnostics are compared.
+    rules: Vec<String>,
+    /// The expected diagnostics of those rules, as `"rule line:column"`, in order.
+    expect: Vec<String>,
+    /// Per-rule settings: `enabled`, `severity`, or an option.
+    #[serde(default)]
+    config: toml::Table,
+    /// Severities expected, in the order of `expect`, when given.
+    severities: Option<Vec<String>>,
+    /// The text after fixing with safe fixes (default: unchanged).
+    fixed: Option<String>,
+    /// The text after fixing with unsafe fixes too (default: as `fixed`).
+    unsafe_fixed: Option<String>,
+    /// Needs the dictionary: skipped without the `morphology` feature.
+    #[serde(default)]
+    words: bool,
+}
+
+fn config(case: &Case) -> Result<LintConfig, String> {
+    let mut config = LintConfig::default();
+    // The rules under test run even when they are off by default.
+    for rule in &case.rules {
+        config.set_enabled(rule, true).map_err(|e| e.to_string())?;
+    }
+    for (rule, settings) in &case.config {
+        let table = settings.as_table().ok_or("config values are tables")?;
+        for (key, value) in table {
+            let result = match (key.as_str(), value) {
+                ("enabled", toml::Value::Boolean(on)) => config.set_enabled(rule, *on),
+                ("severity", toml::Value::String(s)) => {
+                    config.set_severity(rule, Severity::from_id(s).ok_or("bad severity")?)
+                }
+                (name, value) => config.set_option(rule, name, option(value)?),
+            };
+            result.map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(config)
+}
+
+fn option(value: &toml::Value) -> Result<OptionValue, String> {
+    Ok(match value {
+        toml::Value::Boolean(b) => OptionValue::Bool(*b),
+        toml::Value::Integer(n) => OptionValue::Integer(*n),
+        toml::Value::String(s) => OptionValue::Text(s.clone()),
+        toml::Value::Array(items) => OptionValue::List(
+            items
+                .iter()
+                .map(|i| i.as_str().map(str::to_owned).ok_or("lists hold strings"))
+                .collect::<Result<_, _>>()?,
+        ),
+        other => return Err(format!("unsupported option value {other}")),
+    })
+}
+
+fn run(case: &Case) -> Result<(), String> {
+    let syntax = match case.syntax.as_deref() {
+        None | Some("text") => Syntax::Text,
+        Some("markdown") => Syntax::Markdown,
+        Some(other) => return Err(format!("unknown syntax {other}")),
+    };
+    let linter = Linter::new(config(case)?);
+    let diagnostics = linter.lint(&case.input, syntax);
+    let got: Vec<&seisho::lint::Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| case.rules.contains(&d.rule))
+        .collect();
+    let got_ids: Vec<String> = got
+        .iter()
+        .map(|d| format!("{} {}:{}", d.rule, d.start.line, d.start.column))
+        .collect();
+    if got_ids != case.expect {
+        let messages: Vec<String> = got.iter().map(|d| d.message.clone()).collect();
+        return Err(format!(
+            "diagnostics\n  expected {:?}\n  got      {got_ids:?}\n  messages {messages:?}",
+            case.expect
+        ));
+    }
+    if let Some(severities) = &case.severities {
+        let got: Vec<&str> = got.iter().map(|d| d.severity.id()).collect();
+        if &got != severities {
+            return Err(format!("severities: expected {severities:?}, got {got:?}"));
+        }
+    }
+    for d in &diagnostics {
+        if d.range.end > case.input.len() || !case.input.is_char_boundary(d.range.start) {
+            return Err(format!("bad range {:?} of {}", d.range, d.rule));
+        }
+    }
+    let fixed = linter.fix(&case.input, syntax, false).text;
+    let expected = case.fixed.as_deref().unwrap_or(&case.input);
+    if fixed != expected {
+        return Err(format!(
+            "fixed\n  expected {expected:?}\n  got      {fixed:?}"
+        ));
+    }
+    let unsafe_fixed = linter.fix(&case.input, syntax, true).text;
+    let expected = case.unsafe_fixed.as_deref().unwrap_or(expected);
+    if unsafe_fixed != expected {
+        return Err(format!(
+            "unsafe fixed\n  expected {expected:?}\n  got      {unsafe_fixed:?}"
+        ));
+    }
+    Ok(())
+}
+
+#[test]
+fn lint_cases() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/lint");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    let mut failures = String::new();
+    let mut count = 0;
+    let mut rules_covered = std::collections::BTreeSet::new();
+    for path in &files {
+        let file: CaseFile = toml::from_str(&std::fs::read_to_string(path).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for case in &file.cases {
+            if case.words && !cfg!(feature = "morphology") {
+                continue;
+            }
+            count += 1;
+            rules_covered.extend(case.rules.iter().cloned());
+            if let Err(why) = run(case) {
+                let _ = writeln!(
+                    failures,
+                    "{} / {}:\n{why}\n",
+                    path.file_name().unwrap().to_string_lossy(),
+                    case.name
+                );
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures}");
+    assert!(count >= 60, "only {count} lint cases");
+    // Every rule of the linter's own has cases.
+    for rule in seisho::lint::LintRule::all() {
+        if rule.normalizer_rule().is_none() && (!rule.needs_words() || cfg!(feature = "morphology"))
+        {
+            assert!(
+                rules_covered.contains(rule.id()),
+                "no case for {}",
+                rule.id()
+            );
+        }
+    }
+}
