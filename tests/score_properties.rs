@@ -284,6 +284,7 @@ fn check_report(text: &str, r: &Report) -> Result<(), TestCaseError> {
 }
 
 /// The report with everything the analyzer adds taken out.
+#[cfg(feature = "morphology")]
 fn character_level(mut r: Report) -> Report {
     r.jreadability = None;
     r.sentence_length.words = None;
