@@ -245,7 +245,8 @@ impl<'a> Iterator for Sentences<'a> {
 fn is_whitespace(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '\u{3000}' | '\u{feff}'
+        ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '\u{3000}' | '\u{feff}' | '\u{a0}' | '\u{2000}'
+            ..='\u{200a}' | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}'
     )
 }
 
@@ -253,7 +254,11 @@ fn is_whitespace(c: char) -> bool {
 fn whitespace_len(bytes: &[u8]) -> usize {
     match bytes {
         [b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c, ..] => 1,
-        [0xe3, 0x80, 0x80, ..] | [0xef, 0xbb, 0xbf, ..] => 3,
+        [0xc2, 0xa0, ..] => 2,
+        [0xe3, 0x80, 0x80, ..]
+        | [0xef, 0xbb, 0xbf, ..]
+        | [0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf, ..]
+        | [0xe2, 0x81, 0x9f, ..] => 3,
         _ => 0,
     }
 }
@@ -330,6 +335,8 @@ fn sentence_end(text: &str, start: usize) -> (usize, usize) {
     let mut i = start;
     // Whether the previous character (not counting closers) ended a sentence inside brackets.
     let mut quote_ended = false;
+    // Whether an ASCII double quote is open (they open and close alike, so by parity).
+    let mut in_ascii_quote = false;
     while i < bytes.len() {
         let b = bytes[i];
         if b == b'\n' {
@@ -341,6 +348,9 @@ fn sentence_end(text: &str, start: usize) -> (usize, usize) {
             continue;
         }
         // Only a few ASCII bytes matter; skip the rest quickly.
+        if b == b'"' {
+            in_ascii_quote = !in_ascii_quote;
+        }
         if b < 0x80 && !matches!(b, b'(' | b')' | b'!' | b'?') {
             quote_ended = false;
             i += 1;
@@ -373,7 +383,19 @@ fn sentence_end(text: &str, start: usize) -> (usize, usize) {
             // A closer keeps `quote_ended` as it was: 「（行く。）」.
         } else if is_terminator(text, i, c) {
             if depth == 0 {
-                let end = take_closers(text, take_terminators(text, i));
+                let after = take_terminators(text, i);
+                // An ASCII quote closing right after the period (彼は"やめて!"と言った): the
+                // sentence goes on unless what follows starts a new one. (A quote that opens
+                // after the period, 。"次の文", belongs to the next sentence.)
+                let closes_quote = in_ascii_quote && text[after..].starts_with('"');
+                if closes_quote && !starts_new_sentence(text, after + 1) {
+                    in_ascii_quote = false;
+                    i = after + 1;
+                    quote_ended = false;
+                    continue;
+                }
+                let after = if closes_quote { after + 1 } else { after };
+                let end = take_closers(text, after);
                 return (end, end);
             }
             quote_ended = true;
@@ -388,7 +410,13 @@ fn sentence_end(text: &str, start: usize) -> (usize, usize) {
 /// The end of the run of terminators starting at `at`.
 fn take_terminators(text: &str, mut at: usize) -> usize {
     while let Some(c) = text[at..].chars().next() {
-        if is_terminator(text, at, c) || matches!(c, '.') {
+        // `!?.` after 。 as in 本当。.. but not the dot of `.NET` starting the next sentence.
+        let dots = c == '.'
+            && !text[at + 1..]
+                .chars()
+                .next()
+                .is_some_and(|n| n.is_ascii_alphanumeric());
+        if is_terminator(text, at, c) || dots {
             at += c.len_utf8();
         } else {
             break;
@@ -428,16 +456,20 @@ fn starts_block(text: &str, at: usize) -> bool {
     };
     let second = chars.next();
     match first {
+        // A bullet, unless doubled: ○○さん is a placeholder.
         '・' | '•' | '●' | '○' | '◎' | '◆' | '◇' | '■' | '□' | '▪' | '▶' | '►' | '※' | '☆'
-        | '★' => true,
+        | '★' => second != Some(first),
         '-' | '*' | '+' | '#' | '>' | '|' => second.is_none_or(|c| c == ' ' || c == first),
         '①'..='⑳' | '⑴'..='⒇' | '⒈'..='⒛' | '❶'..='❿' => true,
+        // 第2章, 第三節: a number and a counter of parts, not 第三者 or 第一に.
         '第' => {
-            line.chars()
-                .skip(1)
-                .take_while(|c| is_digit(*c) || "一二三四五六七八九十".contains(*c))
-                .count()
-                > 0
+            let rest = &line['第'.len_utf8()..];
+            let number = rest
+                .find(|c: char| !(is_digit(c) || "一二三四五六七八九十百".contains(c)))
+                .unwrap_or(rest.len());
+            number > 0
+                && rest[number..]
+                    .starts_with(['章', '節', '部', '条', '項', '編', '回', '話', '巻', '幕'])
         }
         '(' | '（' => {
             let after = &line[first.len_utf8()..];
