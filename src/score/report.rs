@@ -321,7 +321,8 @@ impl JReadabilityLevel {
 ///
 /// IPADIC does not record it, so it is estimated from the writing and the reading:
 /// - a word in katakana is 外来語 (gairaigo, a loanword);
-/// - a word in hiragana is 和語 (wago, native);
+/// - a word in hiragana is 和語 (wago, native), but for the few usually written in hiragana
+///   that UniDic gives Chinese or mixed origin (よう 様, ほう 方, もちろん 勿論, ござる);
 /// - a word with kanji is aligned with its reading: when every kanji reads as one of its
 ///   on'yomi (音読み, from KANJIDIC2; allowing for 促音 ッ and 連濁 voicing, as in 学校
 ///   ガッコウ and 発表 ハッピョウ) it is 漢語 (kango), when none does it is 和語, and when some do
