@@ -460,3 +460,82 @@ fn edit_distance(a: &str, b: &str) -> usize {
     }
     row[b.len()]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_is_documented_and_named_once() {
+        let mut names = std::collections::BTreeSet::new();
+        for rule in LintRule::all() {
+            for name in std::iter::once(rule.id()).chain(rule.aliases().iter().copied()) {
+                assert!(names.insert(name), "{name} names two rules");
+                assert!(
+                    name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+                    "{name} is not kebab-case"
+                );
+                assert_eq!(LintRule::find(name).map(|r| r.id()), Some(rule.id()));
+            }
+            for section in ["## What it does", "## Why", "## Example", "## Fix safety"] {
+                assert!(
+                    rule.doc().contains(section),
+                    "{} lacks {section}",
+                    rule.id()
+                );
+            }
+            assert_eq!(
+                rule.doc().lines().next(),
+                Some(rule.summary()),
+                "{}",
+                rule.id()
+            );
+            for option in rule.options() {
+                assert!(
+                    rule.doc().contains(&format!("`{}`", option.name)),
+                    "{} does not document option {}",
+                    rule.id(),
+                    option.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn configuration_errors_name_the_problem() {
+        let mut config = LintConfig::default();
+        let e = config.set_enabled("sentense-length", true).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "unknown rule `sentense-length` (did you mean `sentence-length`?)"
+        );
+        let e = config
+            .set_option("sentence-length", "maximum", OptionValue::Integer(3))
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "rule `sentence-length` has no option `maximum` (it has: max)"
+        );
+        let e = config
+            .set_option("sentence-length", "max", OptionValue::Text("a".into()))
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "option `max` of rule `sentence-length` must be an integer, not a string"
+        );
+        let e = config
+            .set_option("sentence-length", "max", OptionValue::Integer(0))
+            .unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "option `max` of rule `sentence-length` must be at least 1, not 0"
+        );
+        let e = config
+            .set_option("no-mixed-period", "period", OptionValue::Text(".".into()))
+            .unwrap_err();
+        assert!(e.to_string().contains("must be one of auto, 。, ．"), "{e}");
+        // Aliases reach the rule.
+        config.set_enabled("no-hankaku-kana", false).unwrap();
+        assert!(!config.settings("halfwidth-kana").unwrap().enabled);
+    }
+}
