@@ -53,6 +53,8 @@ pub use edit::{apply_edits, ApplyError, Edit};
 pub use normalize::{CompatClass, Normalized, Normalizer, NormalizerBuilder, WaveDashStyle};
 pub use position::{LineCol, LineIndex};
 pub use rule::{Rule, Safety, UnknownRule};
+/// The readability report of a text: [`score::score`].
+pub use score::score;
 pub use sentence::{sentences, sentences_in_blocks, Sentence, Sentences};
 
 /// Normalizes `text` with the safe defaults ([`Normalizer::default`]).

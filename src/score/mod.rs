@@ -2,7 +2,7 @@
 //! difficulty by Tateishi et al. (1988) and Lee and Hasebe's jReadability.
 //!
 //! ```
-//! let report = seisho::score::score("今日は晴れです。明日は、雨が降るでしょう。");
+//! let report = seisho::score("今日は晴れです。明日は、雨が降るでしょう。");
 //! assert_eq!(report.sentence_length.count, 2);
 //! assert_eq!(report.toten.total, 1);
 //! assert!(report.tateishi.is_some());
