@@ -35,6 +35,21 @@
 //!
 //! With the `morphology` feature (on by default), [`morphology::Analyzer`] splits text into
 //! words with their part of speech, base form and reading (lindera over the IPADIC dictionary).
+//!
+//! [`score()`] tells how hard a text is to read (sentence length, kanji ratio and grades,
+//! jReadability, Tateishi), and [`lint::Linter`] checks a draft against style rules with
+//! fixes it can be trusted with:
+//!
+//! ```
+//! let report = seisho::score("今日は晴れです。明日は雨が降るでしょう。");
+//! assert_eq!(report.sentence_length.count, 2);
+//!
+//! use seisho::lint::{LintConfig, Linter, Syntax};
+//! let linter = Linter::new(LintConfig::default());
+//! let diagnostics = linter.lint("私は彼は好きだ。", Syntax::Text);
+//! # #[cfg(feature = "morphology")]
+//! assert_eq!(diagnostics[0].rule, "no-doubled-joshi");
+//! ```
 #![deny(missing_docs)]
 
 mod edit;
