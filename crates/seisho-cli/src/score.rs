@@ -7,7 +7,7 @@ use seisho::score::{Difficulty, KanjiAmount, KanjiGrade, Report, Scorer};
 use seisho::LineIndex;
 
 use crate::args::{ScoreArgs, ScoreFormat};
-use crate::io::{InputError, Source};
+use crate::io::Source;
 use crate::report;
 
 const HEADING: Style = Style::new().bold();
@@ -35,13 +35,8 @@ pub fn run(args: &ScoreArgs) -> io::Result<bool> {
         let name = source.name();
         let text = match source.read() {
             Ok(text) => text,
-            Err(InputError::Io(e)) => {
-                report::error(format_args!("cannot read {name}: {e}"));
-                failed = true;
-                continue;
-            }
-            Err(e @ InputError::Utf8(_)) => {
-                report::error(format_args!("{name}: {e}"));
+            Err(e) => {
+                report::error(e.message(&name));
                 failed = true;
                 continue;
             }
