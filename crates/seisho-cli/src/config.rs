@@ -210,8 +210,8 @@ impl ConfigErrors {
                 ));
                 continue;
             }
-            let (line, column) = line_col(&self.source, e.span.start);
-            let title = format!("{name}:{line}:{column}: {}", e.message);
+            // The snippet's header says where: `--> seisho.toml:3:1`.
+            let title = e.message.as_str();
             let label = e.key.as_ref().map(|k| format!("key `{k}`"));
             let mut annotation = AnnotationKind::Primary.span(clamp_span(&self.source, &e.span));
             if let Some(label) = &label {
@@ -223,7 +223,7 @@ impl ConfigErrors {
                     .annotation(annotation),
             )];
             out.push_str(&renderer.render(&report));
-            out.push('\n');
+            out.push_str("\n\n");
         }
         out
     }
@@ -539,6 +539,15 @@ fn option_value(value: &Spanned<DeValue<'_>>) -> Result<OptionValue, &'static st
     }
 }
 
+/// `path` relative to the current directory when it is inside it, for messages.
+fn shown_path(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| path.to_path_buf())
+}
+
 /// Finds the configuration of each directory: the nearest `seisho.toml` above it, read once.
 #[derive(Debug)]
 pub struct Resolver {
@@ -594,7 +603,8 @@ impl Resolver {
                 let c = match self.by_file.get(&candidate) {
                     Some(c) => c.clone(),
                     None => {
-                        let c = Arc::new(Config::load(&candidate, self.no_dictionary)?);
+                        let shown = shown_path(&candidate);
+                        let c = Arc::new(Config::load(&shown, self.no_dictionary)?);
                         self.by_file.insert(candidate, c.clone());
                         c
                     }

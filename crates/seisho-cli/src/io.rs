@@ -384,6 +384,15 @@ impl Decoded {
     }
 }
 
+/// An error of `serde_json` writing to a stream, as the I/O error it is (so that a closed pipe
+/// is still recognized as one).
+pub fn json_error(e: serde_json::Error) -> io::Error {
+    match e.io_error_kind() {
+        Some(kind) => io::Error::from(kind),
+        None => io::Error::other(e),
+    }
+}
+
 /// Replaces the contents of `path` with `contents` atomically: writes a temporary file in the
 /// same directory, flushes it to disk, gives it the original's permissions, then renames it
 /// over the original. A reader sees the old file or the new one, never a mix; on failure the
@@ -501,6 +510,88 @@ mod tests {
         assert!(InputError::Utf8(p)
             .to_string()
             .contains("incomplete sequence"));
+    }
+
+    fn sjis(text: &str) -> Vec<u8> {
+        let (bytes, _, unmappable) = SHIFT_JIS.encode(text);
+        assert!(!unmappable);
+        bytes.into_owned()
+    }
+
+    #[test]
+    fn legacy_encodings_are_detected() {
+        let text = "ｻｰﾊﾞを再起動し、、設定を確認する。\r\n";
+        let d = Decoded::new(sjis(text), InputEncoding::Auto).unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.encoding, d.bom),
+            (text, SHIFT_JIS, false)
+        );
+        let (euc, _, _) = EUC_JP.encode(text);
+        let d = Decoded::new(euc.into_owned(), InputEncoding::Auto).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (text, EUC_JP));
+        let d = Decoded::new(text.as_bytes().to_vec(), InputEncoding::Auto).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (text, UTF_8));
+        // Asked for, not guessed.
+        let d = Decoded::new(sjis(text), InputEncoding::ShiftJis).unwrap();
+        assert_eq!(d.text, text);
+    }
+
+    #[test]
+    fn malformed_legacy_input_is_located() {
+        let mut bytes = sjis("一行目\nテキ");
+        bytes.push(0xff);
+        match Decoded::new(bytes.clone(), InputEncoding::ShiftJis) {
+            Err(e @ InputError::Malformed(..)) => assert_eq!(
+                e.to_string(),
+                "invalid Shift_JIS: byte 0xff at byte offset 11 (line 2, column 3)"
+            ),
+            other => panic!("{other:?}"),
+        }
+        // Nothing decodes it: the UTF-8 error is the one reported.
+        match Decoded::new(bytes, InputEncoding::Auto) {
+            Err(e @ InputError::Unknown(_)) => assert!(
+                e.to_string()
+                    .starts_with("not UTF-8 (byte 0x88 at byte offset 0"),
+                "{e}"
+            ),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn bom_is_kept_out_of_the_text_and_written_back() {
+        let mut bytes = UTF8_BOM.to_vec();
+        bytes.extend_from_slice("ＡＢ\r\n".as_bytes());
+        let d = Decoded::new(bytes.clone(), InputEncoding::Utf8).unwrap();
+        assert_eq!((d.text.as_str(), d.bom), ("ＡＢ\r\n", true));
+        assert_eq!(d.encode(&bytes, "AB\r\n").unwrap(), b"\xEF\xBB\xBFAB\r\n");
+    }
+
+    #[test]
+    fn legacy_encoding_keeps_the_bytes_of_what_did_not_change() {
+        // 0xED 0x40 is an NEC-selected IBM extension: it decodes to U+7E8A, which encodes
+        // back as the IBM extension 0xFA 0x5C. Unchanged, it must stay 0xED 0x40.
+        let mut bytes = vec![0xED, 0x40];
+        bytes.extend(sjis("ｶﾞｲﾄﾞ"));
+        let d = Decoded::new(bytes.clone(), InputEncoding::ShiftJis).unwrap();
+        assert_eq!(d.text, "\u{7E8A}ｶﾞｲﾄﾞ");
+        let fixed = "\u{7E8A}ガイド";
+        let mut expected = vec![0xED, 0x40];
+        expected.extend(sjis("ガイド"));
+        assert_eq!(d.encode(&bytes, fixed).unwrap(), expected);
+        // Whole-text encoding would have changed it.
+        assert_eq!(&sjis("\u{7E8A}")[..], [0xFA, 0x5C]);
+    }
+
+    #[test]
+    fn unmappable_character_is_refused() {
+        let bytes = sjis("一行目\nテキスト");
+        let d = Decoded::new(bytes.clone(), InputEncoding::ShiftJis).unwrap();
+        let e = d.encode(&bytes, "一行目\nテ😀キスト").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "Shift_JIS cannot represent 「😀」 (U+1F600) at line 2, column 2"
+        );
     }
 
     #[test]

@@ -5,8 +5,9 @@ use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{mpsc, Arc};
 
+use encoding_rs::Encoding;
 use rayon::prelude::*;
-use seisho::lint::{Severity, Syntax};
+use seisho::lint::{apply_fixes, Diagnostic, Fix, Linter, Severity, Syntax, MAX_FIX_ROUNDS};
 
 use crate::args::{FixArgs, LintArgs, LintFormat};
 use crate::config::{Config, ConfigErrors, Resolver};
@@ -67,14 +68,13 @@ pub fn fix(args: &FixArgs) -> io::Result<Outcome> {
 }
 
 fn run(args: &LintArgs, fix: Option<FixMode>) -> io::Result<Outcome> {
-    let mut out = anstream::stdout().lock();
     if args.schema {
-        serde_json::to_writer_pretty(&mut out, &output::schema()).map_err(io::Error::other)?;
+        let mut out = anstream::stdout().lock();
+        serde_json::to_writer_pretty(&mut out, &output::schema()).map_err(crate::io::json_error)?;
         writeln!(out)?;
         out.flush()?;
         return Ok(Outcome::default());
     }
-    let styled = anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never;
     let err_styled = anstream::AutoStream::choice(&io::stderr()) != anstream::ColorChoice::Never;
 
     let mut outcome = Outcome::default();
@@ -86,6 +86,17 @@ fn run(args: &LintArgs, fix: Option<FixMode>) -> io::Result<Outcome> {
             outcome.failed = true;
             return Ok(outcome);
         }
+    };
+
+    // `seisho fix -` writes the fixed text to standard output: the report goes to standard
+    // error.
+    let report_to_stderr =
+        fix.is_some_and(|m| !m.diff) && jobs.iter().any(|j| matches!(j.source, Source::Stdin));
+    let (mut out, styled): (Box<dyn Write>, bool) = if report_to_stderr {
+        (Box::new(anstream::stderr().lock()), err_styled)
+    } else {
+        let styled = anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never;
+        (Box::new(anstream::stdout().lock()), styled)
     };
 
     let progress = (jobs.len() >= PROGRESS_FROM && io::stderr().is_terminal()).then(|| {
@@ -175,7 +186,7 @@ fn run(args: &LintArgs, fix: Option<FixMode>) -> io::Result<Outcome> {
                 files: reports,
                 summary,
             };
-            serde_json::to_writer_pretty(&mut out, &doc).map_err(io::Error::other)?;
+            serde_json::to_writer_pretty(&mut out, &doc).map_err(crate::io::json_error)?;
             writeln!(out)?;
         }
         LintFormat::Checkstyle => out.write_all(output::CHECKSTYLE_TAIL.as_bytes())?,
@@ -203,29 +214,29 @@ struct Done {
     fixed_stdin: Option<Vec<u8>>,
     /// Messages for standard error.
     errors: Vec<String>,
+    warnings: Vec<String>,
     notes: Vec<String>,
 }
 
 /// Writes what one input produced.
-fn emit(out: &mut impl Write, done: &Done) -> io::Result<()> {
+fn emit(out: &mut dyn Write, done: &Done) -> io::Result<()> {
     if let Some(bytes) = &done.fixed_stdin {
-        // The fixed text is the output; the report goes to standard error.
-        out.write_all(bytes)?;
-        out.flush()?;
-        anstream::stderr()
-            .lock()
-            .write_all(done.rendered.as_bytes())?;
-    } else {
-        out.write_all(done.rendered.as_bytes())?;
-        out.flush()?;
-    }
-    for note in &done.notes {
-        report::note(note);
+        // The text exactly as fixed: no styling stripped or added.
+        let mut stdout = io::stdout().lock();
+        stdout.write_all(bytes)?;
+        stdout.flush()?;
     }
     for e in &done.errors {
         report::error(e);
     }
-    Ok(())
+    for w in &done.warnings {
+        report::warning(w);
+    }
+    for note in &done.notes {
+        report::note(note);
+    }
+    out.write_all(done.rendered.as_bytes())?;
+    out.flush()
 }
 
 /// Lints (and fixes) one input.
@@ -251,6 +262,7 @@ fn process(job: &Job, options: &Options) -> Done {
         rendered: String::new(),
         fixed_stdin: None,
         errors: Vec::new(),
+        warnings: Vec::new(),
         notes: Vec::new(),
         result: FileResult { ..result.clone() },
     };
@@ -279,13 +291,37 @@ fn process(job: &Job, options: &Options) -> Done {
             result.text = decoded.text;
         }
         Some(mode) => {
-            let fixed = linter.fix(&decoded.text, syntax, mode.unsafe_fixes);
+            let fixed = fix_text(
+                &linter,
+                &decoded.text,
+                syntax,
+                mode.unsafe_fixes,
+                decoded.encoding,
+            );
             let mut text = fixed.text;
+            let mut remaining = fixed.remaining;
+            for d in remaining.iter().flatten() {
+                if let Some(c) = d
+                    .fix
+                    .as_ref()
+                    .and_then(|f| unencodable(f, decoded.encoding))
+                {
+                    done.warnings.push(format!(
+                        "{name}:{}:{}: not fixed ({}): {} cannot represent 「{c}」 (U+{:04X})",
+                        d.start.line,
+                        d.start.column,
+                        d.rule,
+                        decoded.encoding.name(),
+                        c as u32
+                    ));
+                }
+            }
             let mut failed = |message: String, text: &mut String| {
                 done.errors.push(message.clone());
                 result.error = Some(message);
                 // Nothing was written: what remains is what there was.
                 text.clone_from(&decoded.text);
+                remaining = None;
             };
             if fixed.applied > 0 {
                 match decoded.encode(&bytes, &text) {
@@ -313,7 +349,10 @@ fn process(job: &Job, options: &Options) -> Done {
                 // Standard input is echoed, fixed or not.
                 done.fixed_stdin = Some(bytes);
             }
-            result.diagnostics = linter.lint(&text, syntax);
+            result.diagnostics = match remaining {
+                Some(remaining) => remaining,
+                None => linter.lint(&text, syntax),
+            };
             result.text = text;
         }
     }
@@ -334,6 +373,77 @@ fn process(job: &Job, options: &Options) -> Done {
     result.text = String::new();
     done.result = result;
     done
+}
+
+/// The result of [`fix_text`].
+struct FixedText {
+    text: String,
+    applied: usize,
+    /// The diagnostics of `text`, when the last round linted it.
+    remaining: Option<Vec<Diagnostic>>,
+}
+
+/// Applies the fixes of `text` round after round (as [`seisho::lint::Linter::fix`] does),
+/// leaving out those whose replacement `encoding` cannot represent: the file is written back
+/// in its own encoding, and the other fixes need not wait for them.
+fn fix_text(
+    linter: &Linter,
+    text: &str,
+    syntax: Syntax,
+    unsafe_fixes: bool,
+    encoding: &'static Encoding,
+) -> FixedText {
+    let mut current = text.to_owned();
+    let mut applied = 0;
+    for _ in 0..MAX_FIX_ROUNDS {
+        let diagnostics = linter.lint(&current, syntax);
+        let (next, n) = if encoding == encoding_rs::UTF_8 {
+            apply_fixes(&current, &diagnostics, unsafe_fixes)
+        } else {
+            let encodable: Vec<Diagnostic> = diagnostics
+                .iter()
+                .filter(|d| {
+                    d.fix
+                        .as_ref()
+                        .is_some_and(|f| unencodable(f, encoding).is_none())
+                })
+                .cloned()
+                .collect();
+            apply_fixes(&current, &encodable, unsafe_fixes)
+        };
+        if n == 0 {
+            return FixedText {
+                text: current,
+                applied,
+                remaining: Some(diagnostics),
+            };
+        }
+        applied += n;
+        current = next;
+    }
+    FixedText {
+        text: current,
+        applied,
+        remaining: None,
+    }
+}
+
+/// The first character of `fix`'s replacements that `encoding` cannot represent.
+fn unencodable(fix: &Fix, encoding: &'static Encoding) -> Option<char> {
+    if encoding == encoding_rs::UTF_8 {
+        return None;
+    }
+    fix.edits.iter().find_map(|e| {
+        let (_, _, unmappable) = encoding.encode(&e.replacement);
+        if unmappable {
+            e.replacement.chars().find(|c| {
+                let mut buf = [0u8; 4];
+                encoding.encode(c.encode_utf8(&mut buf)).2
+            })
+        } else {
+            None
+        }
+    })
 }
 
 /// The inputs of the command line, in order, each with its configuration. A path that does

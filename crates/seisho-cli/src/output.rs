@@ -346,7 +346,7 @@ pub fn human_summary(s: &Summary, fix: Option<FixMode>, styled: bool) -> String 
     }
     let _ = write!(line, " in {}", plural(s.files, "file", "files"));
     if s.failed > 0 {
-        let _ = write!(line, " ({} could not be read or written)", s.failed);
+        let _ = write!(line, " ({} failed)", s.failed);
     }
     let mut fixable = Vec::new();
     if s.fixable > 0 {
@@ -354,8 +354,9 @@ pub fn human_summary(s: &Summary, fix: Option<FixMode>, styled: bool) -> String 
     }
     if s.unsafe_fixable > 0 && !fix.is_some_and(|m| m.unsafe_fixes) {
         fixable.push(format!(
-            "{} with `seisho fix --unsafe-fixes`",
-            s.unsafe_fixable
+            "{} {}fixable with `seisho fix --unsafe-fixes`",
+            s.unsafe_fixable,
+            if s.fixable > 0 { "more " } else { "" }
         ));
     }
     if !fixable.is_empty() {
@@ -533,7 +534,7 @@ mod tests {
         };
         assert_eq!(
             human_summary(&s, None, false),
-            "1 error, 2 warnings in 2 files; 1 fixable with `seisho fix`, 1 with `seisho fix --unsafe-fixes`\n"
+            "1 error, 2 warnings in 2 files; 1 fixable with `seisho fix`, 1 more fixable with `seisho fix --unsafe-fixes`\n"
         );
         let s = Summary {
             files: 1,
