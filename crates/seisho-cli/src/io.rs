@@ -399,7 +399,7 @@ pub fn json_error(e: serde_json::Error) -> io::Error {
 /// original is left as it was and the temporary file is removed.
 ///
 /// A symbolic link is followed: its target is replaced, and the link stays. (A hard link is
-/// not: the path gets a new file.)
+/// not: the path gets a new file.) A read-only file is not replaced.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
     let target = if fs::symlink_metadata(path)?.file_type().is_symlink() {
         fs::canonicalize(path)?
@@ -407,6 +407,14 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
         path.to_path_buf()
     };
     let meta = fs::metadata(&target)?;
+    // The rename would replace a read-only file all the same (only the directory's
+    // permissions matter to it): refuse, as writing to it would be refused.
+    if meta.permissions().readonly() {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "the file is read-only",
+        ));
+    }
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),

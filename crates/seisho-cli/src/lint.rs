@@ -176,6 +176,9 @@ fn run(args: &LintArgs, fix: Option<FixMode>) -> io::Result<Outcome> {
 
     match args.format {
         LintFormat::Human => {
+            if fix.is_some_and(|m| m.diff) && summary.files_fixed > 0 {
+                out.write_all(b"\n")?;
+            }
             if fix.is_some_and(|m| m.diff) || summary.files > 0 {
                 out.write_all(output::human_summary(&summary, fix, styled).as_bytes())?;
             }
