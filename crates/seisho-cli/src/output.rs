@@ -56,8 +56,8 @@ pub struct FileReport {
     pub path: String,
     /// The encoding it was read in: `UTF-8`, `Shift_JIS` or `EUC-JP`.
     pub encoding: String,
-    /// How it was read: `markdown` (only its prose is linted) or `text`.
-    pub syntax: String,
+    /// How it was read.
+    pub syntax: SyntaxReport,
     /// How many fixes `seisho fix` applied to it (0 for `seisho lint`).
     pub fixed: usize,
     /// Why it could not be read, decoded or written; `null` when all went well. A file that
@@ -121,11 +121,30 @@ pub struct Position {
 /// A fix: replacements applied together.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct FixReport {
-    /// `safe`: applied by `seisho fix`; `unsafe`: a suggestion, applied only with
-    /// `--unsafe-fixes`.
-    pub safety: String,
+    /// Whether `seisho fix` applies it.
+    pub safety: SafetyReport,
     /// The replacements, in order, not overlapping.
     pub edits: Vec<EditReport>,
+}
+
+/// Whether a fix is applied without a person looking at it.
+#[derive(Debug, Clone, Copy, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum SafetyReport {
+    /// Applied by `seisho fix`.
+    Safe,
+    /// A suggestion that may be wrong: applied only by `seisho fix --unsafe-fixes`.
+    Unsafe,
+}
+
+/// How an input was read.
+#[derive(Debug, Clone, Copy, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum SyntaxReport {
+    /// As Markdown: only its prose is linted (code, markup, URLs and front matter are not).
+    Markdown,
+    /// As plain text.
+    Text,
 }
 
 /// One replacement of a fix.
@@ -187,7 +206,11 @@ impl From<&FileResult> for FileReport {
         FileReport {
             path: r.name.clone(),
             encoding: r.encoding.to_owned(),
-            syntax: r.syntax.to_owned(),
+            syntax: if r.syntax == "markdown" {
+                SyntaxReport::Markdown
+            } else {
+                SyntaxReport::Text
+            },
             fixed: r.fixed,
             error: r.error.clone(),
             diagnostics: r.diagnostics.iter().map(DiagnosticReport::from).collect(),
@@ -217,7 +240,11 @@ impl From<&Diagnostic> for DiagnosticReport {
             start: position(&d.start),
             end: position(&d.end),
             fix: d.fix.as_ref().map(|f| FixReport {
-                safety: if f.safety.is_safe() { "safe" } else { "unsafe" }.to_owned(),
+                safety: if f.safety.is_safe() {
+                    SafetyReport::Safe
+                } else {
+                    SafetyReport::Unsafe
+                },
                 edits: f
                     .edits
                     .iter()
