@@ -360,6 +360,22 @@ fn process(job: &Job, options: &Options) -> Done {
         }
     }
 
+    if decoded.encoding != encoding_rs::UTF_8 {
+        // A fix the file's encoding cannot write is not one `seisho fix` applies.
+        for d in &mut result.diagnostics {
+            if let Some(c) = d
+                .fix
+                .as_ref()
+                .and_then(|f| unencodable(f, decoded.encoding))
+            {
+                d.fix = None;
+                d.message.push_str(&format!(
+                    " (not fixable: {} cannot represent 「{c}」)",
+                    decoded.encoding.name()
+                ));
+            }
+        }
+    }
     if !diff {
         done.rendered = match options.format {
             LintFormat::Human => output::human(&result, options.styled),

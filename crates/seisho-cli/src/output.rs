@@ -286,6 +286,14 @@ pub fn human(r: &FileResult, styled: bool) -> String {
             r.name, r.encoding
         );
     }
+    if r.fixed > 0 {
+        let _ = writeln!(
+            out,
+            "{ADDED}fixed{ADDED:#} {}: {}",
+            r.name,
+            plural(r.fixed, "problem", "problems")
+        );
+    }
     if r.diagnostics.is_empty() {
         return out;
     }

@@ -329,7 +329,8 @@ fn fix_writes_atomically_keeping_permissions_bom_and_crlf() {
     assert!(out.stderr.is_empty(), "{out:?}");
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        "fixed 3 problems in 1 file; remaining: no problems in 2 files\n"
+        "fixed draft.md: 3 problems\n\
+         fixed 3 problems in 1 file; remaining: no problems in 2 files\n"
     );
     let mut expected = b"\xEF\xBB\xBF".to_vec();
     expected.extend_from_slice("# サーバの設定\r\n\r\nAPIを呼び、結果を見る。\r\n".as_bytes());
