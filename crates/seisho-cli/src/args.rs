@@ -61,13 +61,24 @@ pub enum Command {
     },
 }
 
-const LINT_HELP: &str = "\
-Directories are walked (.gitignore respected) for .md, .markdown and .txt files, or what
+const LINT_HELP: &str = r#"Directories are walked (.gitignore respected) for .md, .markdown and .txt files, or what
 the [files] table of seisho.toml includes; files named on the command line are always linted.
-Each file is linted with the seisho.toml nearest to it (or --config).
+Each file is linted with the seisho.toml nearest to it (or --config):
+
+  [rules]
+  max-ten = false                 # off
+  no-mixed-period = "warning"     # on, with this severity (error, warning, info)
+  [rules.sentence-length]         # enabled, severity and the rule's options
+  max = 80
+  [files]                         # which files a directory walk lints
+  include = ["*.md", "docs/**/*.txt"]
+  exclude = ["vendor", "CHANGELOG.md"]
+
+Patterns without a `/` match file (or directory) names, the others paths relative to the
+seisho.toml. `seisho explain RULE` lists a rule's options.
 
 Exit status: 0 when no diagnostic has severity error, 1 when one does, 2 on a usage or
-configuration error or an unreadable file (the other files are still linted).";
+configuration error or an unreadable file (the other files are still linted)."#;
 
 const FIX_HELP: &str = "\
 Safe fixes are applied (unsafe ones too with --unsafe-fixes); each file is written atomically,
