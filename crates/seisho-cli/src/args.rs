@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use seisho::lint::LintRule;
 use seisho::{CompatClass, Normalizer, Rule, WaveDashStyle};
 
 /// The `seisho` command.
@@ -44,14 +45,146 @@ pub enum Command {
                       Exit status: 0 on success, 2 on a usage error or an unreadable file."
     )]
     Score(ScoreArgs),
-    /// List the rules, with a summary and whether each is on by default.
+    /// Lint Markdown and text files: report problems with their positions.
+    #[command(after_help = LINT_HELP)]
+    Lint(LintArgs),
+    /// Apply the fixes of `seisho lint` to files in place (or show them with --diff).
+    #[command(after_help = FIX_HELP)]
+    Fix(FixArgs),
+    /// List the lint rules: whether each is on by default, its severity and a summary.
     Rules,
-    /// Print the documentation of a rule.
+    /// Print the documentation of a rule: defaults, options, aliases and its page.
     Explain {
-        /// The rule id (see `seisho rules`).
-        #[arg(value_name = "RULE", value_parser = rule_parser())]
-        rule: Rule,
+        /// The rule id or an alias (see `seisho rules`).
+        #[arg(value_name = "RULE", value_parser = lint_rule_parser())]
+        rule: &'static LintRule,
     },
+}
+
+const LINT_HELP: &str = r#"Directories are walked (.gitignore respected) for .md, .markdown and .txt files, or what
+the [files] table of seisho.toml includes; files named on the command line are always linted.
+Each file is linted with the seisho.toml nearest to it (or --config):
+
+  [rules]
+  max-ten = false                 # off
+  no-mixed-period = "warning"     # on, with this severity (error, warning, info)
+  [rules.sentence-length]         # enabled, severity and the rule's options
+  max = 80
+  [files]                         # which files a directory walk lints
+  include = ["*.md", "docs/**/*.txt"]
+  exclude = ["vendor", "CHANGELOG.md"]
+
+Patterns without a `/` match file (or directory) names, the others paths relative to the
+seisho.toml. `seisho explain RULE` lists a rule's options.
+
+Exit status: 0 when no diagnostic has severity error, 1 when one does, 2 on a usage or
+configuration error or an unreadable file (the other files are still linted)."#;
+
+const FIX_HELP: &str = "\
+Safe fixes are applied (unsafe ones too with --unsafe-fixes); each file is written atomically,
+in its own encoding, keeping its BOM, line endings and permissions. The diagnostics that remain
+are reported as `seisho lint` would. With `-`, the fixed text goes to standard output and the
+report to standard error.
+
+Exit status: 0 when no error-severity diagnostic remains, 1 when one does, 2 on a usage or
+configuration error or a file that cannot be read or written (the other files are still fixed).";
+
+/// The options `seisho lint` and `seisho fix` share.
+#[derive(Debug, Args)]
+pub struct LintArgs {
+    /// Files and directories; `-` or none reads standard input.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = LintFormat::Human)]
+    pub format: LintFormat,
+
+    /// Use this configuration for every file instead of the seisho.toml nearest to it.
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// The name standard input goes by: in messages, for its syntax (.md is Markdown) and to
+    /// find its seisho.toml.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
+
+    /// The encoding of the inputs: `auto` takes UTF-8 when the bytes are valid UTF-8, and
+    /// otherwise Shift_JIS or EUC-JP, whichever decodes without errors.
+    #[arg(long, value_enum, default_value_t = InputEncoding::Utf8)]
+    pub encoding: InputEncoding,
+
+    /// How to read the inputs: `auto` reads .md and .markdown files as Markdown (only their
+    /// prose is linted) and everything else as plain text.
+    #[arg(long, value_enum, default_value_t = Syntax::Auto)]
+    pub syntax: Syntax,
+
+    /// No morphological analysis: the rules that need words do not run, and kana typos are
+    /// not confirmed with the dictionary.
+    #[arg(long)]
+    pub no_dictionary: bool,
+
+    /// Print the JSON Schema of `--format json` and exit.
+    #[arg(long, exclusive = true)]
+    pub schema: bool,
+}
+
+/// The options of `seisho fix`.
+#[derive(Debug, Args)]
+pub struct FixArgs {
+    #[command(flatten)]
+    pub lint: LintArgs,
+
+    /// Apply unsafe fixes (suggestions) too.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Show the changes as a unified diff instead of writing them.
+    #[arg(long)]
+    pub diff: bool,
+}
+
+impl FixArgs {
+    /// Rejects combinations that parse but make no sense, as a usage error.
+    pub fn validate(&self) -> Result<(), clap::Error> {
+        if self.diff && self.lint.format != LintFormat::Human {
+            return Err(usage_error_in(
+                "fix",
+                clap::error::ErrorKind::ArgumentConflict,
+                "--diff prints a diff: it cannot be combined with --format",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// `seisho lint --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LintFormat {
+    /// Snippets of the source with the problem underlined, and a summary.
+    Human,
+    /// One JSON document (schema: docs/lint.schema.json, or `seisho lint --schema`).
+    Json,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+    /// Checkstyle XML (for reviewdog and CI servers).
+    Checkstyle,
+}
+
+/// `--encoding`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputEncoding {
+    /// UTF-8 (a BOM is allowed and kept).
+    #[value(name = "utf-8", alias = "utf8")]
+    Utf8,
+    /// Shift_JIS (Windows code page 932).
+    #[value(name = "shift_jis", alias = "sjis", alias = "cp932")]
+    ShiftJis,
+    /// EUC-JP.
+    #[value(name = "euc-jp", alias = "eucjp")]
+    EucJp,
+    /// UTF-8 if valid, else Shift_JIS or EUC-JP.
+    Auto,
 }
 
 /// The options of `seisho fmt`.
@@ -231,12 +364,21 @@ pub fn is_stdin(path: &std::path::Path) -> bool {
     path.as_os_str() == "-"
 }
 
-/// A usage error formatted like clap's own (exit code 2).
+/// A usage error of `seisho fmt` formatted like clap's own (exit code 2).
 fn usage_error(kind: clap::error::ErrorKind, message: impl std::fmt::Display) -> clap::Error {
+    usage_error_in("fmt", kind, message)
+}
+
+/// A usage error of a subcommand formatted like clap's own (exit code 2).
+fn usage_error_in(
+    subcommand: &str,
+    kind: clap::error::ErrorKind,
+    message: impl std::fmt::Display,
+) -> clap::Error {
     let mut cli = Cli::command();
     cli.build();
-    match cli.find_subcommand_mut("fmt") {
-        Some(fmt) => fmt.error(kind, message),
+    match cli.find_subcommand_mut(subcommand) {
+        Some(sub) => sub.error(kind, message),
         None => cli.error(kind, message),
     }
 }
@@ -263,6 +405,15 @@ fn compat_parser() -> impl TypedValueParser<Value = CompatClass> {
 fn rule_parser() -> impl TypedValueParser<Value = Rule> {
     PossibleValuesParser::new(Rule::ALL.iter().map(|r| r.id()))
         .try_map(|id: String| Rule::from_id(&id).ok_or_else(|| format!("unknown rule `{id}`")))
+}
+
+/// Parses a lint rule id or alias.
+fn lint_rule_parser() -> impl TypedValueParser<Value = &'static LintRule> {
+    let values = LintRule::all()
+        .iter()
+        .map(|r| PossibleValue::new(r.id()).aliases(r.aliases().iter().copied()));
+    PossibleValuesParser::new(values)
+        .try_map(|id: String| LintRule::find(&id).ok_or_else(|| format!("unknown rule `{id}`")))
 }
 
 /// `--color`.

@@ -6,7 +6,7 @@ use seisho::Rule;
 
 use crate::args::FmtArgs;
 use crate::diff::{self, Counts};
-use crate::io::{write_atomic, InputError, Source};
+use crate::io::{write_atomic, Source};
 use crate::report;
 
 /// How a run went, for the exit code.
@@ -35,13 +35,8 @@ pub fn run(args: &FmtArgs) -> io::Result<Outcome> {
         let name = source.name();
         let text = match source.read() {
             Ok(text) => text,
-            Err(InputError::Io(e)) => {
-                report::error(format_args!("cannot read {name}: {e}"));
-                outcome.failed = true;
-                continue;
-            }
-            Err(e @ InputError::Utf8(_)) => {
-                report::error(format_args!("{name}: {e}"));
+            Err(e) => {
+                report::error(e.message(&name));
                 outcome.failed = true;
                 continue;
             }

@@ -1,9 +1,14 @@
-//! Reading inputs (with a precise error for invalid UTF-8) and writing files atomically.
+//! Reading inputs (with a precise error for invalid UTF-8), decoding and encoding legacy
+//! Japanese encodings, and writing files atomically.
 
 use std::fmt;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+
+use encoding_rs::{DecoderResult, EncoderResult, Encoding, EUC_JP, SHIFT_JIS, UTF_8};
+
+use crate::args::InputEncoding;
 
 /// Where a text comes from.
 #[derive(Debug, Clone)]
@@ -42,18 +47,22 @@ impl Source {
 
     /// Reads the whole input as UTF-8.
     pub fn read(&self) -> Result<String, InputError> {
-        let bytes = match self {
+        decode(self.read_bytes()?)
+    }
+
+    /// Reads the whole input, undecoded.
+    pub fn read_bytes(&self) -> Result<Vec<u8>, InputError> {
+        match self {
             Source::Stdin => {
                 let mut buf = Vec::new();
                 io::stdin()
                     .lock()
                     .read_to_end(&mut buf)
                     .map_err(InputError::Io)?;
-                buf
+                Ok(buf)
             }
-            Source::File(p) => fs::read(p).map_err(InputError::Io)?,
-        };
-        decode(bytes)
+            Source::File(p) => fs::read(p).map_err(InputError::Io),
+        }
     }
 }
 
@@ -64,9 +73,13 @@ pub enum InputError {
     Io(io::Error),
     /// The bytes are not UTF-8.
     Utf8(Utf8Position),
+    /// The bytes are not in the encoding asked for (`--encoding shift_jis` or `euc-jp`).
+    Malformed(&'static Encoding, Utf8Position),
+    /// `--encoding auto`: not UTF-8 (first invalid byte here), nor Shift_JIS, nor EUC-JP.
+    Unknown(Utf8Position),
 }
 
-/// Where the first invalid byte of an input is.
+/// Where the first invalid byte of an input is (for any encoding, despite the name).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Utf8Position {
     /// Byte offset of the first invalid byte (0-based).
@@ -79,25 +92,43 @@ pub struct Utf8Position {
     pub bytes: Vec<u8>,
 }
 
+impl InputError {
+    /// The message for input `name`: `cannot read NAME: why`, or `NAME: invalid …`.
+    pub fn message(&self, name: &str) -> String {
+        match self {
+            InputError::Io(e) => format!("cannot read {name}: {e}"),
+            e => format!("{name}: {e}"),
+        }
+    }
+}
+
 impl fmt::Display for InputError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             InputError::Io(e) => write!(f, "{e}"),
-            InputError::Utf8(p) => {
-                f.write_str("invalid UTF-8: ")?;
-                if p.bytes.is_empty() {
-                    f.write_str("incomplete sequence at the end")?;
-                } else {
-                    let hex: Vec<String> = p.bytes.iter().map(|b| format!("0x{b:02x}")).collect();
-                    write!(f, "byte {}", hex.join(" "))?;
-                }
-                write!(
-                    f,
-                    " at byte offset {} (line {}, column {})",
-                    p.offset, p.line, p.column
-                )
-            }
+            InputError::Utf8(p) => write!(f, "invalid UTF-8: {p}"),
+            InputError::Malformed(encoding, p) => write!(f, "invalid {}: {p}", encoding.name()),
+            InputError::Unknown(p) => write!(
+                f,
+                "not UTF-8 ({p}), and not Shift_JIS or EUC-JP either (try --encoding)"
+            ),
         }
+    }
+}
+
+impl fmt::Display for Utf8Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.bytes.is_empty() {
+            f.write_str("incomplete sequence at the end")?;
+        } else {
+            let hex: Vec<String> = self.bytes.iter().map(|b| format!("0x{b:02x}")).collect();
+            write!(f, "byte {}", hex.join(" "))?;
+        }
+        write!(
+            f,
+            " at byte offset {} (line {}, column {})",
+            self.offset, self.line, self.column
+        )
     }
 }
 
@@ -109,15 +140,257 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
         let offset = err.valid_up_to();
         // Everything before `offset` is valid UTF-8.
         let valid = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
-        let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
         let bad_len = err.error_len().unwrap_or(0);
-        InputError::Utf8(Utf8Position {
-            offset,
-            line: valid.matches('\n').count() + 1,
-            column: valid[line_start..].chars().count() + 1,
-            bytes: bytes[offset..offset + bad_len].to_vec(),
-        })
+        InputError::Utf8(position(valid, offset, &bytes[offset..offset + bad_len]))
     })
+}
+
+/// The position of an invalid sequence `bad` at byte `offset`, after the decoded text `valid`.
+fn position(valid: &str, offset: usize, bad: &[u8]) -> Utf8Position {
+    let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
+    Utf8Position {
+        offset,
+        line: valid.matches('\n').count() + 1,
+        column: valid[line_start..].chars().count() + 1,
+        bytes: bad.to_vec(),
+    }
+}
+
+/// A text decoded from an input, and how to encode it back the same way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, without the byte order mark.
+    pub text: String,
+    /// The encoding it was read in.
+    pub encoding: &'static Encoding,
+    /// Whether the input started with a UTF-8 byte order mark (kept out of `text`, so that no
+    /// rule sees it, and written back).
+    pub bom: bool,
+}
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// How much `text` looks like Japanese: kana count double, common punctuation once, and
+/// characters that are rare in Japanese text (private use, halfwidth kana, C1 controls, Latin-1
+/// letters) count against.
+fn japanese_score(text: &str) -> i64 {
+    text.chars()
+        .map(|c| match c {
+            '\u{3041}'..='\u{30FF}' => 2,
+            '\u{3000}'..='\u{303F}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF01}'..='\u{FF5E}' => 1,
+            '\u{FF61}'..='\u{FF9F}' => -1,
+            '\u{0080}'..='\u{00FF}' | '\u{E000}'..='\u{F8FF}' => -2,
+            _ => 0,
+        })
+        .sum()
+}
+
+/// Decodes `bytes` in `encoding`, or says where the first sequence that is not is.
+fn decode_strict(bytes: &[u8], encoding: &'static Encoding) -> Result<String, Utf8Position> {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let capacity = decoder
+        .max_utf8_buffer_length_without_replacement(bytes.len())
+        .unwrap_or(bytes.len() * 3 + 16);
+    let mut text = String::with_capacity(capacity);
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut text, true);
+    match result {
+        DecoderResult::InputEmpty => Ok(text),
+        DecoderResult::Malformed(bad, extra) => {
+            let offset = read - usize::from(bad) - usize::from(extra);
+            Err(position(
+                &text,
+                offset,
+                &bytes[offset..offset + usize::from(bad)],
+            ))
+        }
+        DecoderResult::OutputFull => Err(position(&text, read, &[])),
+    }
+}
+
+/// For each character of the text decoded from `bytes` (valid in `encoding`), the byte offset
+/// where its sequence ends.
+fn char_ends(bytes: &[u8], encoding: &'static Encoding) -> Vec<usize> {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut ends = Vec::with_capacity(bytes.len());
+    let mut out = String::with_capacity(16);
+    for (i, byte) in bytes.iter().enumerate() {
+        out.clear();
+        let last = i + 1 == bytes.len();
+        let _ = decoder.decode_to_string_without_replacement(
+            std::slice::from_ref(byte),
+            &mut out,
+            last,
+        );
+        ends.extend(out.chars().map(|_| i + 1));
+    }
+    ends
+}
+
+/// Encodes `piece`, which is at byte `at` of `text`, onto `out`.
+fn encode_piece(
+    encoder: &mut encoding_rs::Encoder,
+    piece: &str,
+    at: usize,
+    text: &str,
+    out: &mut Vec<u8>,
+) -> Result<(), Unmappable> {
+    let needed = encoder
+        .max_buffer_length_from_utf8_without_replacement(piece.len())
+        .unwrap_or(piece.len() * 4 + 16);
+    out.reserve(needed);
+    let (result, read) = encoder.encode_from_utf8_to_vec_without_replacement(piece, out, false);
+    match result {
+        EncoderResult::Unmappable(c) => {
+            let before = &text[..at + read - c.len_utf8()];
+            let p = position(before, 0, &[]);
+            Err(Unmappable {
+                char: c,
+                line: p.line,
+                column: p.column,
+                encoding: encoder.encoding(),
+            })
+        }
+        // Capacity was reserved for the worst case.
+        EncoderResult::InputEmpty | EncoderResult::OutputFull => Ok(()),
+    }
+}
+
+/// Why a text could not be encoded back.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unmappable {
+    /// The character.
+    pub char: char,
+    /// Its line in the text (1-based).
+    pub line: usize,
+    /// Its column, in characters (1-based).
+    pub column: usize,
+    /// The encoding.
+    pub encoding: &'static Encoding,
+}
+
+impl fmt::Display for Unmappable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} cannot represent 「{}」 (U+{:04X}) at line {}, column {}",
+            self.encoding.name(),
+            self.char,
+            self.char as u32,
+            self.line,
+            self.column
+        )
+    }
+}
+
+impl Decoded {
+    /// Whether the input was not UTF-8.
+    pub fn is_legacy(&self) -> bool {
+        self.encoding != UTF_8
+    }
+
+    /// `new_text` (an edited `self.text`) encoded the way the input was: UTF-8 with the BOM
+    /// if it had one, or in its legacy encoding. In a legacy encoding, the parts that did not
+    /// change keep their original bytes (`original`: the input as read), so a character with
+    /// two encodings is not rewritten where nothing was fixed.
+    pub fn encode(&self, original: &[u8], new_text: &str) -> Result<Vec<u8>, Unmappable> {
+        if !self.is_legacy() {
+            let mut out = Vec::with_capacity(new_text.len() + 3);
+            if self.bom {
+                out.extend_from_slice(UTF8_BOM);
+            }
+            out.extend_from_slice(new_text.as_bytes());
+            return Ok(out);
+        }
+        let old: Vec<char> = self.text.chars().collect();
+        let new: Vec<char> = new_text.chars().collect();
+        let ends = char_ends(original, self.encoding);
+        let mut encoder = self.encoding.new_encoder();
+        let mut out = Vec::with_capacity(original.len() + 16);
+        if ends.len() != old.len() {
+            // Not the bytes `self.text` was decoded from: encode the whole text.
+            encode_piece(&mut encoder, new_text, 0, new_text, &mut out)?;
+            return Ok(out);
+        }
+        let start_of = |i: usize| if i == 0 { 0 } else { ends[i - 1] };
+        // Byte offset of each character of `new_text`, and of its end.
+        let mut offsets: Vec<usize> = new_text.char_indices().map(|(i, _)| i).collect();
+        offsets.push(new_text.len());
+        for op in similar::capture_diff_slices(similar::Algorithm::Myers, &old, &new) {
+            if let similar::DiffOp::Equal { old_index, len, .. } = op {
+                out.extend_from_slice(&original[start_of(old_index)..start_of(old_index + len)]);
+            } else {
+                let range = op.new_range();
+                let at = offsets[range.start];
+                let piece = &new_text[at..offsets[range.end]];
+                encode_piece(&mut encoder, piece, at, new_text, &mut out)?;
+            }
+        }
+        Ok(out)
+    }
+}
+
+impl Decoded {
+    /// Decodes `bytes` as `encoding` asks.
+    pub fn new(bytes: Vec<u8>, encoding: InputEncoding) -> Result<Decoded, InputError> {
+        let utf8 = |mut bytes: Vec<u8>| {
+            let bom = bytes.starts_with(UTF8_BOM);
+            if bom {
+                bytes.drain(..UTF8_BOM.len());
+            }
+            decode(bytes).map(|text| Decoded {
+                text,
+                encoding: UTF_8,
+                bom,
+            })
+        };
+        let legacy = |bytes: &[u8], encoding: &'static Encoding| {
+            decode_strict(bytes, encoding).map(|text| Decoded {
+                text,
+                encoding,
+                bom: false,
+            })
+        };
+        match encoding {
+            InputEncoding::Utf8 => utf8(bytes),
+            InputEncoding::ShiftJis => {
+                legacy(&bytes, SHIFT_JIS).map_err(|p| InputError::Malformed(SHIFT_JIS, p))
+            }
+            InputEncoding::EucJp => {
+                legacy(&bytes, EUC_JP).map_err(|p| InputError::Malformed(EUC_JP, p))
+            }
+            InputEncoding::Auto => {
+                let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(&bytes);
+                if std::str::from_utf8(body).is_ok() {
+                    return utf8(bytes);
+                }
+                // Both may decode (their byte ranges overlap): take the one that reads more
+                // like Japanese.
+                let candidates: Vec<Decoded> = [SHIFT_JIS, EUC_JP]
+                    .into_iter()
+                    .filter_map(|e| legacy(&bytes, e).ok())
+                    .collect();
+                match candidates
+                    .into_iter()
+                    .max_by_key(|d| japanese_score(&d.text))
+                {
+                    Some(decoded) => Ok(decoded),
+                    None => match utf8(bytes) {
+                        Err(InputError::Utf8(p)) => Err(InputError::Unknown(p)),
+                        other => other,
+                    },
+                }
+            }
+        }
+    }
+}
+
+/// An error of `serde_json` writing to a stream, as the I/O error it is (so that a closed pipe
+/// is still recognized as one).
+pub fn json_error(e: serde_json::Error) -> io::Error {
+    match e.io_error_kind() {
+        Some(kind) => io::Error::from(kind),
+        None => io::Error::other(e),
+    }
 }
 
 /// Replaces the contents of `path` with `contents` atomically: writes a temporary file in the
@@ -126,7 +399,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, InputError> {
 /// original is left as it was and the temporary file is removed.
 ///
 /// A symbolic link is followed: its target is replaced, and the link stays. (A hard link is
-/// not: the path gets a new file.)
+/// not: the path gets a new file.) A read-only file is not replaced.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
     let target = if fs::symlink_metadata(path)?.file_type().is_symlink() {
         fs::canonicalize(path)?
@@ -134,6 +407,14 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
         path.to_path_buf()
     };
     let meta = fs::metadata(&target)?;
+    // The rename would replace a read-only file all the same (only the directory's
+    // permissions matter to it): refuse, as writing to it would be refused.
+    if meta.permissions().readonly() {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            "the file is read-only",
+        ));
+    }
     let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -237,6 +518,88 @@ mod tests {
         assert!(InputError::Utf8(p)
             .to_string()
             .contains("incomplete sequence"));
+    }
+
+    fn sjis(text: &str) -> Vec<u8> {
+        let (bytes, _, unmappable) = SHIFT_JIS.encode(text);
+        assert!(!unmappable);
+        bytes.into_owned()
+    }
+
+    #[test]
+    fn legacy_encodings_are_detected() {
+        let text = "ｻｰﾊﾞを再起動し、、設定を確認する。\r\n";
+        let d = Decoded::new(sjis(text), InputEncoding::Auto).unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.encoding, d.bom),
+            (text, SHIFT_JIS, false)
+        );
+        let (euc, _, _) = EUC_JP.encode(text);
+        let d = Decoded::new(euc.into_owned(), InputEncoding::Auto).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (text, EUC_JP));
+        let d = Decoded::new(text.as_bytes().to_vec(), InputEncoding::Auto).unwrap();
+        assert_eq!((d.text.as_str(), d.encoding), (text, UTF_8));
+        // Asked for, not guessed.
+        let d = Decoded::new(sjis(text), InputEncoding::ShiftJis).unwrap();
+        assert_eq!(d.text, text);
+    }
+
+    #[test]
+    fn malformed_legacy_input_is_located() {
+        let mut bytes = sjis("一行目\nテキ");
+        bytes.push(0xff);
+        match Decoded::new(bytes.clone(), InputEncoding::ShiftJis) {
+            Err(e @ InputError::Malformed(..)) => assert_eq!(
+                e.to_string(),
+                "invalid Shift_JIS: byte 0xff at byte offset 11 (line 2, column 3)"
+            ),
+            other => panic!("{other:?}"),
+        }
+        // Nothing decodes it: the UTF-8 error is the one reported.
+        match Decoded::new(bytes, InputEncoding::Auto) {
+            Err(e @ InputError::Unknown(_)) => assert!(
+                e.to_string()
+                    .starts_with("not UTF-8 (byte 0x88 at byte offset 0"),
+                "{e}"
+            ),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn bom_is_kept_out_of_the_text_and_written_back() {
+        let mut bytes = UTF8_BOM.to_vec();
+        bytes.extend_from_slice("ＡＢ\r\n".as_bytes());
+        let d = Decoded::new(bytes.clone(), InputEncoding::Utf8).unwrap();
+        assert_eq!((d.text.as_str(), d.bom), ("ＡＢ\r\n", true));
+        assert_eq!(d.encode(&bytes, "AB\r\n").unwrap(), b"\xEF\xBB\xBFAB\r\n");
+    }
+
+    #[test]
+    fn legacy_encoding_keeps_the_bytes_of_what_did_not_change() {
+        // 0xED 0x40 is an NEC-selected IBM extension: it decodes to U+7E8A, which encodes
+        // back as the IBM extension 0xFA 0x5C. Unchanged, it must stay 0xED 0x40.
+        let mut bytes = vec![0xED, 0x40];
+        bytes.extend(sjis("ｶﾞｲﾄﾞ"));
+        let d = Decoded::new(bytes.clone(), InputEncoding::ShiftJis).unwrap();
+        assert_eq!(d.text, "\u{7E8A}ｶﾞｲﾄﾞ");
+        let fixed = "\u{7E8A}ガイド";
+        let mut expected = vec![0xED, 0x40];
+        expected.extend(sjis("ガイド"));
+        assert_eq!(d.encode(&bytes, fixed).unwrap(), expected);
+        // Whole-text encoding would have changed it.
+        assert_eq!(&sjis("\u{7E8A}")[..], [0xFA, 0x5C]);
+    }
+
+    #[test]
+    fn unmappable_character_is_refused() {
+        let bytes = sjis("一行目\nテキスト");
+        let d = Decoded::new(bytes.clone(), InputEncoding::ShiftJis).unwrap();
+        let e = d.encode(&bytes, "一行目\nテ😀キスト").unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "Shift_JIS cannot represent 「😀」 (U+1F600) at line 2, column 2"
+        );
     }
 
     #[test]

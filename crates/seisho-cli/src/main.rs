@@ -3,14 +3,20 @@
 //! - `seisho fmt [FILE|-]...` prints the normalized text; `--diff` shows the changes,
 //!   `--check` exits with 1 when something would change, `-w` writes files back.
 //! - `seisho score [FILE|-]...` reports how hard a text is to read.
+//! - `seisho lint [PATH|-]...` reports problems (rustc-like snippets, JSON, GitHub Actions
+//!   commands or Checkstyle XML), configured by `seisho.toml`; `seisho fix` applies the fixes.
 //! - `seisho rules` lists the rules; `seisho explain RULE` prints one's documentation.
 //!
-//! Exit codes: 0 success, 1 `--check` found changes, 2 usage or I/O error.
+//! Exit codes: 0 success, 1 `--check` found changes or `lint`/`fix` found an error-severity
+//! problem, 2 usage, configuration or I/O error.
 
 mod args;
+mod config;
 mod diff;
 mod fmt;
 mod io;
+mod lint;
+mod output;
 mod report;
 mod rules;
 mod score;
@@ -47,8 +53,15 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }),
+        Command::Lint(args) => lint::lint(args).map(|o| ExitCode::from(o.exit_code())),
+        Command::Fix(args) => {
+            if let Err(e) = args.validate() {
+                e.exit();
+            }
+            lint::fix(args).map(|o| ExitCode::from(o.exit_code()))
+        }
         Command::Rules => with_stdout(rules::list),
-        Command::Explain { rule } => with_stdout(|w| rules::explain(w, *rule)),
+        Command::Explain { rule } => with_stdout(|w| rules::explain(w, rule)),
     };
     match result {
         Ok(code) => code,

@@ -7,6 +7,7 @@ use anstyle::{AnsiColor, Style};
 
 const ERROR: Style = AnsiColor::Red.on_default().bold();
 const WARNING: Style = AnsiColor::Yellow.on_default().bold();
+const NOTE: Style = AnsiColor::Cyan.on_default().bold();
 
 /// Prints `error: {message}`.
 pub fn error(message: impl Display) {
@@ -16,6 +17,11 @@ pub fn error(message: impl Display) {
 /// Prints `warning: {message}`.
 pub fn warning(message: impl Display) {
     emit(WARNING, "warning", message);
+}
+
+/// Prints `note: {message}`.
+pub fn note(message: impl Display) {
+    emit(NOTE, "note", message);
 }
 
 fn emit(style: Style, label: &str, message: impl Display) {

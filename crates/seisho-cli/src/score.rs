@@ -7,7 +7,7 @@ use seisho::score::{Difficulty, KanjiAmount, KanjiGrade, Report, Scorer};
 use seisho::LineIndex;
 
 use crate::args::{ScoreArgs, ScoreFormat};
-use crate::io::{InputError, Source};
+use crate::io::Source;
 use crate::report;
 
 const HEADING: Style = Style::new().bold();
@@ -19,7 +19,7 @@ pub fn run(args: &ScoreArgs) -> io::Result<bool> {
     let mut out = io::BufWriter::new(anstream::stdout().lock());
     if args.schema {
         let schema = schemars::schema_for!(Report);
-        serde_json::to_writer_pretty(&mut out, &schema).map_err(io::Error::other)?;
+        serde_json::to_writer_pretty(&mut out, &schema).map_err(crate::io::json_error)?;
         writeln!(out)?;
         out.flush()?;
         return Ok(false);
@@ -35,13 +35,8 @@ pub fn run(args: &ScoreArgs) -> io::Result<bool> {
         let name = source.name();
         let text = match source.read() {
             Ok(text) => text,
-            Err(InputError::Io(e)) => {
-                report::error(format_args!("cannot read {name}: {e}"));
-                failed = true;
-                continue;
-            }
-            Err(e @ InputError::Utf8(_)) => {
-                report::error(format_args!("{name}: {e}"));
+            Err(e) => {
+                report::error(e.message(&name));
                 failed = true;
                 continue;
             }
@@ -64,7 +59,7 @@ pub fn run(args: &ScoreArgs) -> io::Result<bool> {
                 reports.push(());
             }
             ScoreFormat::Json if sources.len() == 1 => {
-                serde_json::to_writer_pretty(&mut out, &report).map_err(io::Error::other)?;
+                serde_json::to_writer_pretty(&mut out, &report).map_err(crate::io::json_error)?;
                 writeln!(out)?;
             }
             ScoreFormat::Json => {
@@ -72,7 +67,7 @@ pub fn run(args: &ScoreArgs) -> io::Result<bool> {
                 let entry = serde_json::json!({ "path": name, "report": report });
                 // One array, written element by element so that a large batch is not held.
                 out.write_all(if reports.len() == 1 { b"[\n" } else { b",\n" })?;
-                serde_json::to_writer_pretty(&mut out, &entry).map_err(io::Error::other)?;
+                serde_json::to_writer_pretty(&mut out, &entry).map_err(crate::io::json_error)?;
             }
         }
         out.flush()?;

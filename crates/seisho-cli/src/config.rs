@@ -1,0 +1,713 @@
+//! `seisho.toml`: which lint rules run, how, and on which files.
+//!
+//! ```toml
+//! [rules]
+//! max-ten = false                  # off
+//! no-mixed-period = "warning"      # on, at this severity
+//!
+//! [rules.sentence-length]
+//! severity = "error"
+//! max = 80
+//!
+//! [files]
+//! include = ["*.md", "docs/**/*.txt"]
+//! exclude = ["CHANGELOG.md", "vendor/**"]
+//! ```
+//!
+//! A rule's table takes `enabled`, `severity` and the rule's options (`seisho explain RULE`).
+//! File patterns without a `/` match a file's name; with one, its path relative to the
+//! directory of the `seisho.toml`. Every mistake (an unknown key, rule or option, a wrong type
+//! or value) is an error with the file, line and column.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
+use seisho::lint::{LintConfig, Linter, OptionValue, Severity};
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+/// The name of the configuration file.
+pub const FILE_NAME: &str = "seisho.toml";
+
+/// The files linted in a directory when no `include` says otherwise.
+pub const DEFAULT_INCLUDE: &[&str] = &["*.md", "*.markdown", "*.txt"];
+
+/// A configuration: the rules' settings and the file patterns, and the linter they make.
+#[derive(Debug)]
+pub struct Config {
+    /// The file it was read from (`None`: the defaults).
+    pub path: Option<PathBuf>,
+    /// The directory file patterns are relative to.
+    pub dir: PathBuf,
+    /// The rules' settings.
+    pub lint: LintConfig,
+    include: Patterns,
+    exclude: Patterns,
+    no_dictionary: bool,
+    linter: OnceLock<Arc<Linter>>,
+}
+
+impl Config {
+    /// The defaults, with patterns relative to `dir`.
+    pub fn default_in(dir: PathBuf, no_dictionary: bool) -> Config {
+        Config {
+            path: None,
+            dir,
+            lint: LintConfig::default(),
+            include: Patterns::new(DEFAULT_INCLUDE.iter().copied()).expect("valid patterns"),
+            exclude: Patterns::default(),
+            no_dictionary,
+            linter: OnceLock::new(),
+        }
+    }
+
+    /// The linter of this configuration (made once).
+    pub fn linter(&self) -> Arc<Linter> {
+        self.linter
+            .get_or_init(|| {
+                let linter = Linter::new(self.lint.clone());
+                Arc::new(if self.no_dictionary {
+                    linter.without_analyzer()
+                } else {
+                    linter
+                })
+            })
+            .clone()
+    }
+
+    /// Whether a file met while walking a directory is linted: it matches `include`, and
+    /// neither it nor a directory it is in (below the configuration's) matches `exclude`.
+    pub fn selects(&self, path: &Path) -> bool {
+        let rel = relative(path, &self.dir);
+        if !self.include.matches(&rel) {
+            return false;
+        }
+        if rel.is_absolute() {
+            return !self.exclude.matches(&rel);
+        }
+        !rel.ancestors()
+            .filter(|p| !p.as_os_str().is_empty())
+            .any(|p| self.exclude.matches(p))
+    }
+
+    /// Reads the configuration in file `path`.
+    pub fn load(path: &Path, no_dictionary: bool) -> Result<Config, ConfigErrors> {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigErrors {
+            path: path.to_path_buf(),
+            source: String::new(),
+            errors: vec![ConfigError {
+                span: 0..0,
+                key: None,
+                message: format!("cannot read it: {e}"),
+            }],
+        })?;
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let dir = std::path::absolute(&dir).unwrap_or(dir);
+        parse(&text, dir, no_dictionary)
+            .map(|mut c| {
+                c.path = Some(path.to_path_buf());
+                c
+            })
+            .map_err(|errors| ConfigErrors {
+                path: path.to_path_buf(),
+                source: text,
+                errors,
+            })
+    }
+}
+
+/// `path` relative to `dir` when it is inside it; else as it is.
+fn relative(path: &Path, dir: &Path) -> PathBuf {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    abs.strip_prefix(dir).map(Path::to_path_buf).unwrap_or(abs)
+}
+
+/// File patterns: those without a `/` match the file name, the others the relative path.
+#[derive(Debug, Default)]
+struct Patterns {
+    names: GlobSet,
+    paths: GlobSet,
+}
+
+impl Patterns {
+    fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Result<Patterns, String> {
+        let mut names = GlobSetBuilder::new();
+        let mut paths = GlobSetBuilder::new();
+        for pattern in patterns {
+            let glob = glob(pattern)?;
+            if pattern.contains('/') {
+                paths.add(glob);
+            } else {
+                names.add(glob);
+            }
+        }
+        Ok(Patterns {
+            names: names.build().map_err(|e| e.to_string())?,
+            paths: paths.build().map_err(|e| e.to_string())?,
+        })
+    }
+
+    fn matches(&self, rel: &Path) -> bool {
+        rel.file_name().is_some_and(|n| self.names.is_match(n)) || self.paths.is_match(rel)
+    }
+}
+
+fn glob(pattern: &str) -> Result<Glob, String> {
+    GlobBuilder::new(pattern.trim_start_matches("./"))
+        .literal_separator(true)
+        .backslash_escape(true)
+        .build()
+        .map_err(|e| e.kind().to_string())
+}
+
+/// One mistake in a configuration file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// Where, in bytes of the file.
+    pub span: Range<usize>,
+    /// The dotted key it is about, if any.
+    pub key: Option<String>,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The mistakes in one configuration file.
+#[derive(Debug, Clone)]
+pub struct ConfigErrors {
+    /// The file.
+    pub path: PathBuf,
+    /// Its text (empty if it could not be read).
+    pub source: String,
+    /// The mistakes, in the order of the file.
+    pub errors: Vec<ConfigError>,
+}
+
+impl ConfigErrors {
+    /// Writes each error as `path:line:column: message (key `…`)` with a snippet of the file.
+    pub fn render(&self, styled: bool) -> String {
+        use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+        let renderer = if styled {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        let name = self.path.display().to_string();
+        let mut out = String::new();
+        for e in &self.errors {
+            if self.source.is_empty() {
+                out.push_str(&format!(
+                    "{}\n",
+                    renderer.render(&[Level::ERROR
+                        .primary_title(format!("{name}: {}", e.message))
+                        .element(Level::NOTE.message("the configuration file"))])
+                ));
+                continue;
+            }
+            // The snippet's header says where: `--> seisho.toml:3:1`.
+            let title = e.message.as_str();
+            let label = e.key.as_ref().map(|k| format!("key `{k}`"));
+            let mut annotation = AnnotationKind::Primary.span(clamp_span(&self.source, &e.span));
+            if let Some(label) = &label {
+                annotation = annotation.label(label.as_str());
+            }
+            let report = [Level::ERROR.primary_title(title).element(
+                Snippet::source(self.source.as_str())
+                    .path(name.as_str())
+                    .annotation(annotation),
+            )];
+            out.push_str(&renderer.render(&report));
+            out.push_str("\n\n");
+        }
+        out
+    }
+}
+
+impl fmt::Display for ConfigErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for e in &self.errors {
+            let (line, column) = line_col(&self.source, e.span.start);
+            write!(f, "{}:{line}:{column}: {}", self.path.display(), e.message)?;
+            if let Some(key) = &e.key {
+                write!(f, " (key `{key}`)")?;
+            }
+            writeln!(f)?;
+        }
+        Ok(())
+    }
+}
+
+/// A span inside `text`, on character boundaries.
+fn clamp_span(text: &str, span: &Range<usize>) -> Range<usize> {
+    let mut start = span.start.min(text.len());
+    let mut end = span.end.clamp(start, text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
+/// 1-based line and character column of byte `offset`.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = clamp_span(text, &(offset..offset)).start;
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+/// Reads a configuration, collecting every mistake.
+pub fn parse(text: &str, dir: PathBuf, no_dictionary: bool) -> Result<Config, Vec<ConfigError>> {
+    let root = DeTable::parse(text).map_err(|e| {
+        vec![ConfigError {
+            span: e.span().unwrap_or(0..0),
+            key: None,
+            message: format!("invalid TOML: {}", e.message().trim_end()),
+        }]
+    })?;
+    let mut config = Config::default_in(dir, no_dictionary);
+    let mut errors = Vec::new();
+    for (key, value) in root.get_ref() {
+        match key.get_ref().as_ref() {
+            "rules" => match value.get_ref() {
+                DeValue::Table(rules) => {
+                    for (id, settings) in rules {
+                        rule(&mut config.lint, id, settings, &mut errors);
+                    }
+                }
+                other => errors.push(type_error(value, "rules", "a table", other)),
+            },
+            "files" => match value.get_ref() {
+                DeValue::Table(files) => {
+                    for (k, v) in files {
+                        let name = format!("files.{}", k.get_ref());
+                        let target = match k.get_ref().as_ref() {
+                            "include" => &mut config.include,
+                            "exclude" => &mut config.exclude,
+                            _ => {
+                                errors.push(ConfigError {
+                                    span: k.span(),
+                                    key: Some(name),
+                                    message: format!(
+                                        "unknown key `{}` in [files] (expected `include` or `exclude`)",
+                                        k.get_ref()
+                                    ),
+                                });
+                                continue;
+                            }
+                        };
+                        match patterns(v, &name) {
+                            Ok(p) => *target = p,
+                            Err(e) => errors.push(e),
+                        }
+                    }
+                }
+                other => errors.push(type_error(value, "files", "a table", other)),
+            },
+            other => errors.push(ConfigError {
+                span: key.span(),
+                key: Some(other.to_owned()),
+                message: format!("unknown key `{other}` (expected `rules` or `files`)"),
+            }),
+        }
+    }
+    errors.sort_by_key(|e| e.span.start);
+    if errors.is_empty() {
+        Ok(config)
+    } else {
+        Err(errors)
+    }
+}
+
+fn type_error(
+    value: &Spanned<DeValue<'_>>,
+    key: &str,
+    expected: &str,
+    found: &DeValue<'_>,
+) -> ConfigError {
+    ConfigError {
+        span: value.span(),
+        key: Some(key.to_owned()),
+        message: format!("`{key}` must be {expected}, not {}", describe(found)),
+    }
+}
+
+fn describe(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date-time",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// `include` or `exclude`: an array of glob patterns.
+fn patterns(value: &Spanned<DeValue<'_>>, key: &str) -> Result<Patterns, ConfigError> {
+    let DeValue::Array(items) = value.get_ref() else {
+        return Err(type_error(
+            value,
+            key,
+            "an array of glob patterns",
+            value.get_ref(),
+        ));
+    };
+    let mut list = Vec::new();
+    for item in items.iter() {
+        match item.get_ref() {
+            DeValue::String(s) => {
+                glob(s).map_err(|why| ConfigError {
+                    span: item.span(),
+                    key: Some(key.to_owned()),
+                    message: format!("invalid glob pattern {s:?}: {why}"),
+                })?;
+                list.push(s.as_ref());
+            }
+            other => {
+                return Err(ConfigError {
+                    span: item.span(),
+                    key: Some(key.to_owned()),
+                    message: format!(
+                        "`{key}` must be an array of glob patterns (strings), not of {}s",
+                        describe(other)
+                            .trim_start_matches("a ")
+                            .trim_start_matches("an ")
+                    ),
+                })
+            }
+        }
+    }
+    Patterns::new(list).map_err(|why| ConfigError {
+        span: value.span(),
+        key: Some(key.to_owned()),
+        message: why,
+    })
+}
+
+/// `rules.<id> = …` or `[rules.<id>]`.
+fn rule(
+    lint: &mut LintConfig,
+    id: &Spanned<std::borrow::Cow<'_, str>>,
+    value: &Spanned<DeValue<'_>>,
+    errors: &mut Vec<ConfigError>,
+) {
+    let key = format!("rules.{}", id.get_ref());
+    let id_str = id.get_ref().as_ref();
+    // An unknown rule is reported once, at its name.
+    if seisho::lint::LintRule::find(id_str).is_none() {
+        if let Err(e) = lint.set_enabled(id_str, true) {
+            errors.push(ConfigError {
+                span: id.span(),
+                key: Some(key),
+                message: e.to_string(),
+            });
+        }
+        return;
+    }
+    let at = |span: Range<usize>, key: String, r: Result<(), seisho::lint::ConfigError>| {
+        r.err().map(|e| ConfigError {
+            span,
+            key: Some(key),
+            message: e.to_string(),
+        })
+    };
+    match value.get_ref() {
+        DeValue::Boolean(on) => {
+            errors.extend(at(value.span(), key, lint.set_enabled(id_str, *on)));
+        }
+        DeValue::String(s) => match Severity::from_id(s) {
+            Some(severity) => {
+                errors.extend(at(value.span(), key, lint.set_severity(id_str, severity)))
+            }
+            None => errors.push(severity_error(value, &key, s)),
+        },
+        DeValue::Table(table) => {
+            // `severity` turns the rule on: `enabled` is applied after it, so that
+            // `enabled = false` wins wherever it is written.
+            let mut enabled = None;
+            for (name, v) in table {
+                let name_str = name.get_ref().as_ref();
+                let option_key = format!("{key}.{name_str}");
+                match name_str {
+                    "enabled" => match v.get_ref() {
+                        DeValue::Boolean(on) => enabled = Some(*on),
+                        other => errors.push(type_error(v, &option_key, "a boolean", other)),
+                    },
+                    "severity" => match v.get_ref() {
+                        DeValue::String(s) => match Severity::from_id(s) {
+                            Some(severity) => errors.extend(at(
+                                v.span(),
+                                option_key,
+                                lint.set_severity(id_str, severity),
+                            )),
+                            None => errors.push(severity_error(v, &option_key, s)),
+                        },
+                        other => errors.push(type_error(
+                            v,
+                            &option_key,
+                            "\"error\", \"warning\" or \"info\"",
+                            other,
+                        )),
+                    },
+                    _ => match option_value(v) {
+                        Ok(value) => {
+                            let result = lint.set_option(id_str, name_str, value);
+                            // An unknown option is about its name; a wrong value, its value.
+                            let rule = lint_rule(id_str);
+                            let known = rule.options().iter().any(|o| o.name == name_str);
+                            let span = if known { v.span() } else { name.span() };
+                            errors.extend(at(span, option_key, result));
+                        }
+                        Err(found) => {
+                            let rule = lint_rule(id_str);
+                            match rule.options().iter().find(|o| o.name == name_str) {
+                                Some(_) => errors.push(ConfigError {
+                                    span: v.span(),
+                                    key: Some(option_key),
+                                    message: format!(
+                                        "option `{name_str}` of rule `{}` cannot be {found}",
+                                        rule.id()
+                                    ),
+                                }),
+                                None => errors.extend(at(
+                                    name.span(),
+                                    option_key,
+                                    lint.set_option(id_str, name_str, OptionValue::Bool(false)),
+                                )),
+                            }
+                        }
+                    },
+                }
+            }
+            if let Some(on) = enabled {
+                errors.extend(at(value.span(), key, lint.set_enabled(id_str, on)));
+            }
+        }
+        other => errors.push(type_error(
+            value,
+            &key,
+            "true, false, a severity (\"error\", \"warning\", \"info\") or a table",
+            other,
+        )),
+    }
+}
+
+fn lint_rule(id: &str) -> &'static seisho::lint::LintRule {
+    seisho::lint::LintRule::find(id).expect("checked before")
+}
+
+fn severity_error(value: &Spanned<DeValue<'_>>, key: &str, found: &str) -> ConfigError {
+    ConfigError {
+        span: value.span(),
+        key: Some(key.to_owned()),
+        message: format!(
+            "unknown severity {found:?} (expected \"error\", \"warning\" or \"info\")"
+        ),
+    }
+}
+
+/// A TOML value as an option value; or what it is when no option can take it.
+fn option_value(value: &Spanned<DeValue<'_>>) -> Result<OptionValue, &'static str> {
+    match value.get_ref() {
+        DeValue::Boolean(b) => Ok(OptionValue::Bool(*b)),
+        DeValue::Integer(n) => i64::from_str_radix(n.as_str(), n.radix())
+            .map(OptionValue::Integer)
+            .map_err(|_| "an integer this large"),
+        DeValue::String(s) => Ok(OptionValue::Text(s.to_string())),
+        DeValue::Array(items) => items
+            .iter()
+            .map(|item| match item.get_ref() {
+                DeValue::String(s) => Ok(s.to_string()),
+                _ => Err("an array of anything but strings"),
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(OptionValue::List),
+        other => Err(describe(other)),
+    }
+}
+
+/// `path` relative to the current directory when it is inside it, for messages.
+fn shown_path(path: &Path) -> PathBuf {
+    std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| path.to_path_buf())
+}
+
+/// Finds the configuration of each directory: the nearest `seisho.toml` above it, read once.
+#[derive(Debug)]
+pub struct Resolver {
+    /// `--config`: one configuration for every file.
+    fixed: Option<Arc<Config>>,
+    /// The configuration of each directory looked at (absolute paths).
+    by_dir: HashMap<PathBuf, Arc<Config>>,
+    /// Each configuration file read.
+    by_file: HashMap<PathBuf, Arc<Config>>,
+    /// The defaults, for directories with no `seisho.toml` above them.
+    default: Arc<Config>,
+    no_dictionary: bool,
+}
+
+impl Resolver {
+    /// A resolver; with `config`, every file gets it.
+    pub fn new(config: Option<&Path>, no_dictionary: bool) -> Result<Resolver, ConfigErrors> {
+        let fixed = config
+            .map(|p| Config::load(p, no_dictionary).map(Arc::new))
+            .transpose()?;
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        Ok(Resolver {
+            fixed,
+            by_dir: HashMap::new(),
+            by_file: HashMap::new(),
+            default: Arc::new(Config::default_in(cwd, no_dictionary)),
+            no_dictionary,
+        })
+    }
+
+    /// The configuration of files in directory `dir`.
+    pub fn for_dir(&mut self, dir: &Path) -> Result<Arc<Config>, ConfigErrors> {
+        if let Some(fixed) = &self.fixed {
+            return Ok(fixed.clone());
+        }
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        let abs = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+        // The directories up to the first one known or holding a seisho.toml.
+        let mut pending = Vec::new();
+        let mut found = None;
+        for d in abs.ancestors() {
+            if let Some(c) = self.by_dir.get(d) {
+                found = Some(c.clone());
+                break;
+            }
+            pending.push(d.to_path_buf());
+            let candidate = d.join(FILE_NAME);
+            if candidate.is_file() {
+                let c = match self.by_file.get(&candidate) {
+                    Some(c) => c.clone(),
+                    None => {
+                        let shown = shown_path(&candidate);
+                        let c = Arc::new(Config::load(&shown, self.no_dictionary)?);
+                        self.by_file.insert(candidate, c.clone());
+                        c
+                    }
+                };
+                found = Some(c);
+                break;
+            }
+        }
+        let config = found.unwrap_or_else(|| self.default.clone());
+        for d in pending {
+            self.by_dir.insert(d, config.clone());
+        }
+        Ok(config)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(text: &str) -> Vec<String> {
+        match parse(text, PathBuf::from("/"), true) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors
+                .iter()
+                .map(|e| {
+                    let (l, c) = line_col(text, e.span.start);
+                    format!(
+                        "{l}:{c}: {} [{}]",
+                        e.message,
+                        e.key.clone().unwrap_or_default()
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn valid_configuration() {
+        let text = "[rules]\nmax-ten = false\nno-mixed-period = \"warning\"\nno-hankaku-kana = \"info\"\n\n[rules.sentence-length]\nseverity = \"error\"\nmax = 80\n\n[files]\ninclude = [\"*.md\", \"docs/**/*.txt\"]\nexclude = [\"CHANGELOG.md\"]\n";
+        let config = parse(text, PathBuf::from("/p"), true).unwrap();
+        let lint = &config.lint;
+        assert!(!lint.settings("max-ten").unwrap().enabled);
+        assert_eq!(
+            lint.settings("no-mixed-period").unwrap().severity,
+            Severity::Warning
+        );
+        assert_eq!(
+            lint.settings("halfwidth-kana").unwrap().severity,
+            Severity::Info
+        );
+        let s = lint.settings("sentence-length").unwrap();
+        assert_eq!(s.severity, Severity::Error);
+        assert_eq!(s.option("max"), Some(&OptionValue::Integer(80)));
+        assert!(config.selects(Path::new("/p/a.md")));
+        assert!(config.selects(Path::new("/p/docs/x/y.txt")));
+        assert!(!config.selects(Path::new("/p/a.txt")));
+        assert!(!config.selects(Path::new("/p/sub/CHANGELOG.md")));
+    }
+
+    #[test]
+    fn enabled_false_wins_over_severity() {
+        let text = "[rules.max-ten]\nenabled = false\nseverity = \"error\"\n";
+        let config = parse(text, PathBuf::from("/"), true).unwrap();
+        assert!(!config.lint.settings("max-ten").unwrap().enabled);
+    }
+
+    #[test]
+    fn each_mistake_is_located() {
+        assert_eq!(
+            errors("[rule]\n"),
+            ["1:2: unknown key `rule` (expected `rules` or `files`) [rule]"]
+        );
+        assert_eq!(
+            errors("[rules]\nsentence-lenght = false\n"),
+            ["2:1: unknown rule `sentence-lenght` (did you mean `sentence-length`?) [rules.sentence-lenght]"]
+        );
+        assert_eq!(
+            errors("[rules.sentence-length]\nmax = \"80\"\n"),
+            ["2:7: option `max` of rule `sentence-length` must be an integer, not a string [rules.sentence-length.max]"]
+        );
+        assert_eq!(
+            errors("[rules.sentence-length]\nmaximum = 80\n"),
+            ["2:1: rule `sentence-length` has no option `maximum` (it has: max) [rules.sentence-length.maximum]"]
+        );
+        assert_eq!(
+            errors("[rules.sentence-length]\nmax = 1.5\n"),
+            ["2:7: option `max` of rule `sentence-length` cannot be a float [rules.sentence-length.max]"]
+        );
+        assert_eq!(
+            errors("rules.max-ten = \"fatal\"\n"),
+            ["1:17: unknown severity \"fatal\" (expected \"error\", \"warning\" or \"info\") [rules.max-ten]"]
+        );
+        assert_eq!(
+            errors("[files]\ninclude = \"*.md\"\n"),
+            ["2:11: `files.include` must be an array of glob patterns, not a string [files.include]"]
+        );
+        assert_eq!(
+            errors("[files]\nexclude = [\"a[\"]\n"),
+            ["2:12: invalid glob pattern \"a[\": unclosed character class; missing ']' [files.exclude]"]
+        );
+        assert_eq!(errors("[rules\n").len(), 1,);
+        // Several mistakes: all of them, in order.
+        assert_eq!(errors("[rules]\nnope = true\nmax-ten = 3\n").len(), 2);
+    }
+}

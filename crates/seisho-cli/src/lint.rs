@@ -1,0 +1,544 @@
+//! `seisho lint` and `seisho fix`: find the inputs and their configurations, lint (and fix)
+//! them in parallel, and report in the order of the command line.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{mpsc, Arc};
+
+use encoding_rs::Encoding;
+use rayon::prelude::*;
+use seisho::lint::{apply_fixes, Diagnostic, Fix, Linter, Severity, Syntax, MAX_FIX_ROUNDS};
+
+use crate::args::{FixArgs, LintArgs, LintFormat};
+use crate::config::{Config, ConfigErrors, Resolver};
+use crate::io::{write_atomic, Decoded, Source};
+use crate::output::{self, FileResult, FixMode, LintOutput, Summary};
+use crate::report;
+
+/// Inputs from this many on get a progress bar (on a terminal).
+const PROGRESS_FROM: usize = 20;
+
+/// One input to lint.
+#[derive(Debug)]
+struct Job {
+    source: Source,
+    /// The name in messages.
+    name: String,
+    /// The path that decides the syntax (`--stdin-filename` for standard input).
+    syntax_path: Option<PathBuf>,
+    config: Arc<Config>,
+}
+
+/// How a run went, for the exit code.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome {
+    /// Some diagnostic of severity error (remaining after fixing, for `seisho fix`).
+    pub errors: bool,
+    /// A usage, configuration or I/O error.
+    pub failed: bool,
+}
+
+impl Outcome {
+    /// 0, 1 or 2.
+    pub fn exit_code(self) -> u8 {
+        if self.failed {
+            2
+        } else if self.errors {
+            1
+        } else {
+            0
+        }
+    }
+}
+
+/// Runs `seisho lint`.
+pub fn lint(args: &LintArgs) -> io::Result<Outcome> {
+    run(args, None)
+}
+
+/// Runs `seisho fix`.
+pub fn fix(args: &FixArgs) -> io::Result<Outcome> {
+    run(
+        &args.lint,
+        Some(FixMode {
+            diff: args.diff,
+            unsafe_fixes: args.unsafe_fixes,
+        }),
+    )
+}
+
+fn run(args: &LintArgs, fix: Option<FixMode>) -> io::Result<Outcome> {
+    if args.schema {
+        let mut out = anstream::stdout().lock();
+        serde_json::to_writer_pretty(&mut out, &output::schema()).map_err(crate::io::json_error)?;
+        writeln!(out)?;
+        out.flush()?;
+        return Ok(Outcome::default());
+    }
+    let err_styled = anstream::AutoStream::choice(&io::stderr()) != anstream::ColorChoice::Never;
+
+    let mut outcome = Outcome::default();
+    let jobs = match jobs(args, &mut outcome) {
+        Ok(jobs) => jobs,
+        Err(errors) => {
+            let mut err = anstream::stderr().lock();
+            let _ = err.write_all(errors.render(err_styled).as_bytes());
+            outcome.failed = true;
+            return Ok(outcome);
+        }
+    };
+
+    // `seisho fix -` writes the fixed text to standard output: the report goes to standard
+    // error.
+    let report_to_stderr =
+        fix.is_some_and(|m| !m.diff) && jobs.iter().any(|j| matches!(j.source, Source::Stdin));
+    let (mut out, styled): (Box<dyn Write>, bool) = if report_to_stderr {
+        (Box::new(anstream::stderr().lock()), err_styled)
+    } else {
+        let styled = anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never;
+        (Box::new(anstream::stdout().lock()), styled)
+    };
+
+    let progress = (jobs.len() >= PROGRESS_FROM && io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(jobs.len() as u64),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} {pos}/{len} files {wide_bar} {elapsed}",
+        ) {
+            bar.set_style(style);
+        }
+        bar
+    });
+
+    let options = Options {
+        encoding: args.encoding,
+        syntax: args.syntax,
+        fix,
+        styled,
+        format: args.format,
+    };
+    let mut summary = Summary::default();
+    let mut reports = Vec::new();
+    if args.format == LintFormat::Checkstyle {
+        out.write_all(output::CHECKSTYLE_HEAD.as_bytes())?;
+    }
+
+    // The inputs are done in parallel; their output is written in order, each as soon as
+    // those before it are written.
+    let (tx, rx) = mpsc::channel::<(usize, Done)>();
+    let result = std::thread::scope(|scope| -> io::Result<()> {
+        let jobs = &jobs;
+        let options = &options;
+        scope.spawn(move || {
+            jobs.par_iter()
+                .enumerate()
+                .for_each_with(tx, |tx, (i, job)| {
+                    let _ = tx.send((i, process(job, options)));
+                });
+        });
+        let mut pending: Vec<Option<Done>> = (0..jobs.len()).map(|_| None).collect();
+        let mut next = 0;
+        for (i, done) in rx {
+            pending[i] = Some(done);
+            if let Some(bar) = &progress {
+                bar.inc(1);
+            }
+            while let Some(done) = pending.get_mut(next).and_then(Option::take) {
+                next += 1;
+                let mut write = || -> io::Result<()> {
+                    emit(&mut out, &done)?;
+                    out.flush()
+                };
+                match &progress {
+                    Some(bar) => bar.suspend(write)?,
+                    None => write()?,
+                }
+                summary.add(&done.result);
+                outcome.failed |= done.result.error.is_some();
+                outcome.errors |= done
+                    .result
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.severity == Severity::Error);
+                if args.format == LintFormat::Json {
+                    reports.push(output::FileReport::from(&done.result));
+                }
+            }
+        }
+        Ok(())
+    });
+    if let Some(bar) = &progress {
+        bar.finish_and_clear();
+    }
+    result?;
+
+    match args.format {
+        LintFormat::Human => {
+            if fix.is_some_and(|m| m.diff) && summary.files_fixed > 0 {
+                out.write_all(b"\n")?;
+            }
+            if fix.is_some_and(|m| m.diff) || summary.files > 0 {
+                out.write_all(output::human_summary(&summary, fix, styled).as_bytes())?;
+            }
+        }
+        LintFormat::Json => {
+            let doc = LintOutput {
+                version: 1,
+                files: reports,
+                summary,
+            };
+            serde_json::to_writer_pretty(&mut out, &doc).map_err(crate::io::json_error)?;
+            writeln!(out)?;
+        }
+        LintFormat::Checkstyle => out.write_all(output::CHECKSTYLE_TAIL.as_bytes())?,
+        LintFormat::Github => {}
+    }
+    out.flush()?;
+    Ok(outcome)
+}
+
+/// What the workers need to know.
+struct Options {
+    encoding: crate::args::InputEncoding,
+    syntax: crate::args::Syntax,
+    fix: Option<FixMode>,
+    styled: bool,
+    format: LintFormat,
+}
+
+/// One input done: its result, and what to print (rendered by the worker).
+struct Done {
+    result: FileResult,
+    /// The report of the input in the chosen format (or the diff, with `fix --diff`).
+    rendered: String,
+    /// `seisho fix -`: the fixed text, for standard output.
+    fixed_stdin: Option<Vec<u8>>,
+    /// Messages for standard error.
+    errors: Vec<String>,
+    warnings: Vec<String>,
+    notes: Vec<String>,
+}
+
+/// Writes what one input produced.
+fn emit(out: &mut dyn Write, done: &Done) -> io::Result<()> {
+    if let Some(bytes) = &done.fixed_stdin {
+        // The text exactly as fixed: no styling stripped or added.
+        let mut stdout = io::stdout().lock();
+        stdout.write_all(bytes)?;
+        stdout.flush()?;
+    }
+    for e in &done.errors {
+        report::error(e);
+    }
+    for w in &done.warnings {
+        report::warning(w);
+    }
+    for note in &done.notes {
+        report::note(note);
+    }
+    out.write_all(done.rendered.as_bytes())?;
+    out.flush()
+}
+
+/// Lints (and fixes) one input.
+fn process(job: &Job, options: &Options) -> Done {
+    let syntax = if options.syntax.is_markdown(job.syntax_path.as_deref()) {
+        Syntax::Markdown
+    } else {
+        Syntax::Text
+    };
+    let mut result = FileResult {
+        name: job.name.clone(),
+        encoding: "UTF-8",
+        syntax: match syntax {
+            Syntax::Markdown => "markdown",
+            Syntax::Text => "text",
+        },
+        text: String::new(),
+        diagnostics: Vec::new(),
+        fixed: 0,
+        error: None,
+    };
+    let mut done = Done {
+        rendered: String::new(),
+        fixed_stdin: None,
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        notes: Vec::new(),
+        result: FileResult { ..result.clone() },
+    };
+    let name = &job.name;
+    let read = job.source.read_bytes().and_then(|bytes| {
+        let decoded = Decoded::new(bytes.clone(), options.encoding)?;
+        Ok((bytes, decoded))
+    });
+    let (bytes, decoded) = match read {
+        Ok(read) => read,
+        Err(e) => {
+            let message = e.message(name);
+            done.errors.push(message.clone());
+            result.error = Some(message);
+            done.result = result;
+            return done;
+        }
+    };
+    result.encoding = decoded.encoding.name();
+    let linter = job.config.linter();
+    let diff = options.fix.is_some_and(|m| m.diff);
+
+    match options.fix {
+        None => {
+            result.diagnostics = linter.lint(&decoded.text, syntax);
+            result.text = decoded.text;
+        }
+        Some(mode) => {
+            let fixed = fix_text(
+                &linter,
+                &decoded.text,
+                syntax,
+                mode.unsafe_fixes,
+                decoded.encoding,
+            );
+            let mut text = fixed.text;
+            let mut remaining = fixed.remaining;
+            for d in remaining.iter().flatten() {
+                if let Some(c) = d
+                    .fix
+                    .as_ref()
+                    .and_then(|f| unencodable(f, decoded.encoding))
+                {
+                    done.warnings.push(format!(
+                        "{name}:{}:{}: not fixed ({}): {} cannot represent 「{c}」 (U+{:04X})",
+                        d.start.line,
+                        d.start.column,
+                        d.rule,
+                        decoded.encoding.name(),
+                        c as u32
+                    ));
+                }
+            }
+            let mut failed = |message: String, text: &mut String| {
+                done.errors.push(message.clone());
+                result.error = Some(message);
+                // Nothing was written: what remains is what there was.
+                text.clone_from(&decoded.text);
+                remaining = None;
+            };
+            if fixed.applied > 0 {
+                match decoded.encode(&bytes, &text) {
+                    Err(why) => failed(
+                        format!("cannot fix {name}: {why}; nothing written"),
+                        &mut text,
+                    ),
+                    Ok(_) if diff => {
+                        done.rendered =
+                            output::unified_diff(name, &decoded.text, &text, options.styled);
+                    }
+                    Ok(encoded) => match &job.source {
+                        Source::Stdin => done.fixed_stdin = Some(encoded),
+                        Source::File(path) => {
+                            if let Err(e) = write_atomic(path, &encoded) {
+                                failed(format!("cannot write {name}: {e}"), &mut text);
+                            }
+                        }
+                    },
+                }
+                if result.error.is_none() {
+                    result.fixed = fixed.applied;
+                }
+            } else if matches!(job.source, Source::Stdin) && !diff {
+                // Standard input is echoed, fixed or not.
+                done.fixed_stdin = Some(bytes);
+            }
+            result.diagnostics = match remaining {
+                Some(remaining) => remaining,
+                None => linter.lint(&text, syntax),
+            };
+            result.text = text;
+        }
+    }
+
+    if decoded.encoding != encoding_rs::UTF_8 {
+        // A fix the file's encoding cannot write is not one `seisho fix` applies.
+        for d in &mut result.diagnostics {
+            if let Some(c) = d
+                .fix
+                .as_ref()
+                .and_then(|f| unencodable(f, decoded.encoding))
+            {
+                d.fix = None;
+                d.message.push_str(&format!(
+                    " (not fixable: {} cannot represent 「{c}」)",
+                    decoded.encoding.name()
+                ));
+            }
+        }
+    }
+    if !diff {
+        done.rendered = match options.format {
+            LintFormat::Human => output::human(&result, options.styled),
+            LintFormat::Github => output::github(&result),
+            LintFormat::Checkstyle => output::checkstyle(&result),
+            LintFormat::Json => String::new(),
+        };
+    }
+    if result.encoding != "UTF-8" && options.format != LintFormat::Human {
+        done.notes
+            .push(format!("{name}: read as {}", result.encoding));
+    }
+    // The text was only needed to render.
+    result.text = String::new();
+    done.result = result;
+    done
+}
+
+/// The result of [`fix_text`].
+struct FixedText {
+    text: String,
+    applied: usize,
+    /// The diagnostics of `text`, when the last round linted it.
+    remaining: Option<Vec<Diagnostic>>,
+}
+
+/// Applies the fixes of `text` round after round (as [`seisho::lint::Linter::fix`] does),
+/// leaving out those whose replacement `encoding` cannot represent: the file is written back
+/// in its own encoding, and the other fixes need not wait for them.
+fn fix_text(
+    linter: &Linter,
+    text: &str,
+    syntax: Syntax,
+    unsafe_fixes: bool,
+    encoding: &'static Encoding,
+) -> FixedText {
+    let mut current = text.to_owned();
+    let mut applied = 0;
+    for _ in 0..MAX_FIX_ROUNDS {
+        let diagnostics = linter.lint(&current, syntax);
+        let (next, n) = if encoding == encoding_rs::UTF_8 {
+            apply_fixes(&current, &diagnostics, unsafe_fixes)
+        } else {
+            let encodable: Vec<Diagnostic> = diagnostics
+                .iter()
+                .filter(|d| {
+                    d.fix
+                        .as_ref()
+                        .is_some_and(|f| unencodable(f, encoding).is_none())
+                })
+                .cloned()
+                .collect();
+            apply_fixes(&current, &encodable, unsafe_fixes)
+        };
+        if n == 0 {
+            return FixedText {
+                text: current,
+                applied,
+                remaining: Some(diagnostics),
+            };
+        }
+        applied += n;
+        current = next;
+    }
+    FixedText {
+        text: current,
+        applied,
+        remaining: None,
+    }
+}
+
+/// The first character of `fix`'s replacements that `encoding` cannot represent.
+fn unencodable(fix: &Fix, encoding: &'static Encoding) -> Option<char> {
+    if encoding == encoding_rs::UTF_8 {
+        return None;
+    }
+    fix.edits.iter().find_map(|e| {
+        let (_, _, unmappable) = encoding.encode(&e.replacement);
+        if unmappable {
+            e.replacement.chars().find(|c| {
+                let mut buf = [0u8; 4];
+                encoding.encode(c.encode_utf8(&mut buf)).2
+            })
+        } else {
+            None
+        }
+    })
+}
+
+/// The inputs of the command line, in order, each with its configuration. A path that does
+/// not exist is kept (reading it reports the error in its place).
+fn jobs(args: &LintArgs, outcome: &mut Outcome) -> Result<Vec<Job>, ConfigErrors> {
+    let mut resolver = Resolver::new(args.config.as_deref(), args.no_dictionary)?;
+    let paths: Vec<PathBuf> = if args.paths.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.paths.clone()
+    };
+    let mut jobs = Vec::new();
+    for path in &paths {
+        if crate::args::is_stdin(path) {
+            let (name, dir) = match &args.stdin_filename {
+                Some(name) => (
+                    name.display().to_string(),
+                    name.parent().map(Path::to_path_buf).unwrap_or_default(),
+                ),
+                None => ("<stdin>".to_owned(), PathBuf::new()),
+            };
+            jobs.push(Job {
+                source: Source::Stdin,
+                name,
+                syntax_path: args.stdin_filename.clone(),
+                config: resolver.for_dir(&dir)?,
+            });
+        } else if path.is_dir() {
+            walk(path, &mut resolver, &mut jobs, outcome)?;
+        } else {
+            jobs.push(file_job(path.clone(), &mut resolver)?);
+        }
+    }
+    Ok(jobs)
+}
+
+fn file_job(path: PathBuf, resolver: &mut Resolver) -> Result<Job, ConfigErrors> {
+    let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    Ok(Job {
+        name: path.display().to_string(),
+        syntax_path: Some(path.clone()),
+        source: Source::File(path),
+        config: resolver.for_dir(&dir)?,
+    })
+}
+
+/// The files of directory `root` that their configurations select, sorted by name within
+/// each directory; .gitignore and hidden files are left out.
+fn walk(
+    root: &Path,
+    resolver: &mut Resolver,
+    jobs: &mut Vec<Job>,
+    outcome: &mut Outcome,
+) -> Result<(), ConfigErrors> {
+    let walker = ignore::WalkBuilder::new(root)
+        .require_git(false)
+        .sort_by_file_name(|a, b| a.cmp(b))
+        .build();
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                report::error(format_args!("cannot walk {}: {e}", root.display()));
+                outcome.failed = true;
+                continue;
+            }
+        };
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
+            continue;
+        }
+        let path = entry.into_path();
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let config = resolver.for_dir(&dir)?;
+        if config.selects(&path) {
+            jobs.push(file_job(path, resolver)?);
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,580 @@
+//! The output of `seisho lint` and `seisho fix`: for a person (snippets), JSON, GitHub
+//! Actions workflow commands and Checkstyle XML.
+
+use std::fmt::Write as _;
+
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+use anstyle::{AnsiColor, Style};
+use schemars::JsonSchema;
+use seisho::lint::{Diagnostic, Severity};
+use seisho::LineIndex;
+use serde::Serialize;
+
+/// What became of one input.
+#[derive(Debug, Clone)]
+pub struct FileResult {
+    /// Its name in messages.
+    pub name: String,
+    /// The encoding it was read in (`UTF-8`, `Shift_JIS`, `EUC-JP`).
+    pub encoding: &'static str,
+    /// `markdown` or `text`.
+    pub syntax: &'static str,
+    /// The text the diagnostics are about (after fixing, for `seisho fix`).
+    pub text: String,
+    /// The diagnostics (for `seisho fix`: those that remain).
+    pub diagnostics: Vec<Diagnostic>,
+    /// How many fixes were applied (or would be, with `--diff`).
+    pub fixed: usize,
+    /// Why the input could not be read, or the fixes not written.
+    pub error: Option<String>,
+}
+
+/// The JSON output of `seisho lint --format json` (and of `seisho fix --format json`, where
+/// the diagnostics are those that remain after fixing).
+///
+/// Positions are in the text as decoded (UTF-8, without a byte order mark): `range` counts
+/// its bytes, `line` and `column` are 1-based, `column` counts characters (Unicode scalar
+/// values) and `utf16_column` UTF-16 code units (as JavaScript and the Language Server
+/// Protocol do). Lines end at `\n`.
+#[derive(Debug, Serialize, JsonSchema)]
+#[schemars(title = "seisho lint output")]
+pub struct LintOutput {
+    /// The version of this format: 1. Fields may be added within a version, never removed
+    /// or changed.
+    pub version: u32,
+    /// Every input, in the order of the command line (files of a directory sorted by name).
+    pub files: Vec<FileReport>,
+    /// Counts over all inputs.
+    pub summary: Summary,
+}
+
+/// One input and its diagnostics.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct FileReport {
+    /// The path as given or found while walking a directory, or the `--stdin-filename`
+    /// (`<stdin>` without one).
+    pub path: String,
+    /// The encoding it was read in: `UTF-8`, `Shift_JIS` or `EUC-JP`.
+    pub encoding: String,
+    /// How it was read.
+    pub syntax: SyntaxReport,
+    /// How many fixes `seisho fix` applied to it (0 for `seisho lint`).
+    pub fixed: usize,
+    /// Why it could not be read, decoded or written; `null` when all went well. A file that
+    /// could not be read has no diagnostics.
+    pub error: Option<String>,
+    /// Its diagnostics, in the order of their positions.
+    pub diagnostics: Vec<DiagnosticReport>,
+}
+
+/// A problem found in an input.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct DiagnosticReport {
+    /// The id of the rule that found it (`seisho explain RULE` documents it).
+    pub rule: String,
+    /// `error` (fails the run: exit code 1), `warning` or `info`.
+    pub severity: SeverityReport,
+    /// What is wrong, for a person.
+    pub message: String,
+    /// The bytes it is about.
+    pub range: ByteRange,
+    /// Where it starts.
+    pub start: Position,
+    /// Where it ends (exclusive).
+    pub end: Position,
+    /// How to fix it, when the rule knows; `null` otherwise.
+    pub fix: Option<FixReport>,
+}
+
+/// How much a diagnostic matters.
+#[derive(Debug, Clone, Copy, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum SeverityReport {
+    /// Worth knowing; never fails a run.
+    Info,
+    /// Should be looked at; does not fail a run.
+    Warning,
+    /// Must be fixed: fails a run (exit code 1).
+    Error,
+}
+
+/// A range of bytes of the decoded text.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct ByteRange {
+    /// The first byte (0-based).
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+/// A line and column.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct Position {
+    /// The line, from 1.
+    pub line: usize,
+    /// The column, from 1, in characters (Unicode scalar values).
+    pub column: usize,
+    /// The column, from 1, in UTF-16 code units.
+    pub utf16_column: usize,
+}
+
+/// A fix: replacements applied together.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct FixReport {
+    /// Whether `seisho fix` applies it.
+    pub safety: SafetyReport,
+    /// The replacements, in order, not overlapping.
+    pub edits: Vec<EditReport>,
+}
+
+/// Whether a fix is applied without a person looking at it.
+#[derive(Debug, Clone, Copy, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum SafetyReport {
+    /// Applied by `seisho fix`.
+    Safe,
+    /// A suggestion that may be wrong: applied only by `seisho fix --unsafe-fixes`.
+    Unsafe,
+}
+
+/// How an input was read.
+#[derive(Debug, Clone, Copy, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum SyntaxReport {
+    /// As Markdown: only its prose is linted (code, markup, URLs and front matter are not).
+    Markdown,
+    /// As plain text.
+    Text,
+}
+
+/// One replacement of a fix.
+#[derive(Debug, Serialize, JsonSchema)]
+pub struct EditReport {
+    /// The bytes replaced.
+    pub range: ByteRange,
+    /// What replaces them (empty: they are deleted).
+    pub replacement: String,
+}
+
+/// Counts over all inputs.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Summary {
+    /// Inputs looked at, those that failed included.
+    pub files: usize,
+    /// Inputs that could not be read, decoded or written.
+    pub failed: usize,
+    /// Diagnostics of severity error.
+    pub errors: usize,
+    /// Diagnostics of severity warning.
+    pub warnings: usize,
+    /// Diagnostics of severity info.
+    pub infos: usize,
+    /// Diagnostics with a safe fix (`seisho fix` applies it).
+    pub fixable: usize,
+    /// Diagnostics with an unsafe fix (`seisho fix --unsafe-fixes` applies it).
+    pub unsafe_fixable: usize,
+    /// Fixes applied by `seisho fix` (or that it would apply, with `--diff`).
+    pub fixed: usize,
+    /// Inputs `seisho fix` changed (or would change, with `--diff`).
+    pub files_fixed: usize,
+}
+
+impl Summary {
+    /// Adds one input.
+    pub fn add(&mut self, r: &FileResult) {
+        self.files += 1;
+        self.failed += usize::from(r.error.is_some());
+        self.fixed += r.fixed;
+        self.files_fixed += usize::from(r.fixed > 0);
+        for d in &r.diagnostics {
+            match d.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+            if d.is_fixable(false) {
+                self.fixable += 1;
+            } else if d.is_fixable(true) {
+                self.unsafe_fixable += 1;
+            }
+        }
+    }
+}
+
+impl From<&FileResult> for FileReport {
+    fn from(r: &FileResult) -> FileReport {
+        FileReport {
+            path: r.name.clone(),
+            encoding: r.encoding.to_owned(),
+            syntax: if r.syntax == "markdown" {
+                SyntaxReport::Markdown
+            } else {
+                SyntaxReport::Text
+            },
+            fixed: r.fixed,
+            error: r.error.clone(),
+            diagnostics: r.diagnostics.iter().map(DiagnosticReport::from).collect(),
+        }
+    }
+}
+
+impl From<&Diagnostic> for DiagnosticReport {
+    fn from(d: &Diagnostic) -> DiagnosticReport {
+        let position = |p: &seisho::LineCol| Position {
+            line: p.line,
+            column: p.column,
+            utf16_column: p.utf16_column,
+        };
+        DiagnosticReport {
+            rule: d.rule.clone(),
+            severity: match d.severity {
+                Severity::Info => SeverityReport::Info,
+                Severity::Warning => SeverityReport::Warning,
+                Severity::Error => SeverityReport::Error,
+            },
+            message: d.message.clone(),
+            range: ByteRange {
+                start: d.range.start,
+                end: d.range.end,
+            },
+            start: position(&d.start),
+            end: position(&d.end),
+            fix: d.fix.as_ref().map(|f| FixReport {
+                safety: if f.safety.is_safe() {
+                    SafetyReport::Safe
+                } else {
+                    SafetyReport::Unsafe
+                },
+                edits: f
+                    .edits
+                    .iter()
+                    .map(|e| EditReport {
+                        range: ByteRange {
+                            start: e.range.start,
+                            end: e.range.end,
+                        },
+                        replacement: e.replacement.clone(),
+                    })
+                    .collect(),
+            }),
+        }
+    }
+}
+
+/// The JSON Schema of [`LintOutput`].
+pub fn schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(LintOutput)).expect("a schema serializes")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Human
+
+const NOTE: Style = AnsiColor::Cyan.on_default().bold();
+const BOLD: Style = Style::new().bold();
+const ADDED: Style = AnsiColor::Green.on_default();
+const REMOVED: Style = AnsiColor::Red.on_default();
+const HUNK: Style = AnsiColor::Cyan.on_default();
+
+/// The diagnostics of one input as snippets: `error[rule]: message`, `--> path:line:column`,
+/// the source lines with the range underlined. `styled` adds colour.
+pub fn human(r: &FileResult, styled: bool) -> String {
+    let mut out = String::new();
+    if r.encoding != "UTF-8" {
+        let _ = writeln!(
+            out,
+            "{NOTE}note{NOTE:#}: {}: read as {}",
+            r.name, r.encoding
+        );
+    }
+    if r.fixed > 0 {
+        let _ = writeln!(
+            out,
+            "{ADDED}fixed{ADDED:#} {}: {}",
+            r.name,
+            plural(r.fixed, "problem", "problems")
+        );
+    }
+    if r.diagnostics.is_empty() {
+        return out;
+    }
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let index = LineIndex::new(&r.text);
+    for d in &r.diagnostics {
+        let level = match d.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+            Severity::Info => Level::INFO,
+        };
+        // Only the lines of the range: the renderer is given them, not the whole text.
+        let first = index.line_start(d.start.line).unwrap_or(0);
+        let last = index
+            .line_start(d.end.line + 1)
+            .unwrap_or(r.text.len())
+            .max(first);
+        let mut excerpt = &r.text[first..last];
+        excerpt = excerpt.strip_suffix('\n').unwrap_or(excerpt);
+        excerpt = excerpt.strip_suffix('\r').unwrap_or(excerpt);
+        let start = d.range.start.saturating_sub(first).min(excerpt.len());
+        let end = d
+            .range
+            .end
+            .saturating_sub(first)
+            .clamp(start, excerpt.len());
+        let label = match &d.fix {
+            Some(f) if f.safety.is_safe() => Some("fixable"),
+            Some(_) => Some("fixable with --unsafe-fixes"),
+            None => None,
+        };
+        let mut annotation = AnnotationKind::Primary.span(start..end);
+        if let Some(label) = label {
+            annotation = annotation.label(label);
+        }
+        let report = [level
+            .primary_title(d.message.as_str())
+            .id(d.rule.as_str())
+            .element(
+                Snippet::source(excerpt)
+                    .line_start(d.start.line)
+                    .path(r.name.as_str())
+                    .annotation(annotation),
+            )];
+        out.push_str(&renderer.render(&report));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// The closing summary of a run, e.g. `2 errors, 1 warning in 3 files; 2 fixable with
+/// `seisho fix``.
+pub fn human_summary(s: &Summary, fix: Option<FixMode>, styled: bool) -> String {
+    let bold = if styled { BOLD } else { Style::new() };
+    let mut line = String::new();
+    if let Some(mode) = fix {
+        let verb = if mode.diff { "would fix" } else { "fixed" };
+        let _ = write!(
+            line,
+            "{verb} {} in {}; ",
+            plural(s.fixed, "problem", "problems"),
+            plural(s.files_fixed, "file", "files")
+        );
+        line.push_str(if mode.diff {
+            "would remain: "
+        } else {
+            "remaining: "
+        });
+    }
+    let found = s.errors + s.warnings + s.infos;
+    if found == 0 {
+        line.push_str("no problems");
+    } else {
+        let mut parts = Vec::new();
+        parts.push(plural(s.errors, "error", "errors"));
+        parts.push(plural(s.warnings, "warning", "warnings"));
+        if s.infos > 0 {
+            parts.push(plural(s.infos, "info", "infos"));
+        }
+        line.push_str(&parts.join(", "));
+    }
+    let _ = write!(line, " in {}", plural(s.files, "file", "files"));
+    if s.failed > 0 {
+        let _ = write!(line, " ({} failed)", s.failed);
+    }
+    let mut fixable = Vec::new();
+    if s.fixable > 0 {
+        fixable.push(format!("{} fixable with `seisho fix`", s.fixable));
+    }
+    if s.unsafe_fixable > 0 && !fix.is_some_and(|m| m.unsafe_fixes) {
+        fixable.push(format!(
+            "{} {}fixable with `seisho fix --unsafe-fixes`",
+            s.unsafe_fixable,
+            if s.fixable > 0 { "more " } else { "" }
+        ));
+    }
+    if !fixable.is_empty() {
+        let _ = write!(line, "; {}", fixable.join(", "));
+    }
+    format!("{bold}{line}{bold:#}\n")
+}
+
+/// How `seisho fix` runs, for its summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FixMode {
+    /// `--diff`: nothing is written.
+    pub diff: bool,
+    /// `--unsafe-fixes`.
+    pub unsafe_fixes: bool,
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A unified diff of `old` to `new`, with `a/NAME` and `b/NAME` headers.
+pub fn unified_diff(name: &str, old: &str, new: &str, styled: bool) -> String {
+    let diff = similar::TextDiff::from_lines(old, new);
+    let text = diff
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("a/{name}"), &format!("b/{name}"))
+        .to_string();
+    if !styled {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    for line in text.split_inclusive('\n') {
+        let style = if line.starts_with("+++") || line.starts_with("---") {
+            BOLD
+        } else if line.starts_with('+') {
+            ADDED
+        } else if line.starts_with('-') {
+            REMOVED
+        } else if line.starts_with("@@") {
+            HUNK
+        } else {
+            Style::new()
+        };
+        let body = line.strip_suffix('\n').unwrap_or(line);
+        let _ = write!(out, "{style}{body}{style:#}");
+        if line.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// GitHub Actions
+
+/// One workflow command per diagnostic:
+/// `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=RULE::message`.
+pub fn github(r: &FileResult) -> String {
+    let mut out = String::new();
+    for d in &r.diagnostics {
+        let command = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let _ = writeln!(
+            out,
+            "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
+            github_property(&r.name),
+            d.start.line,
+            d.start.column,
+            d.end.line,
+            d.end.column,
+            github_property(&d.rule),
+            github_data(&d.message),
+        );
+    }
+    out
+}
+
+/// Escapes the message of a workflow command: `%`, `\r` and `\n`.
+pub fn github_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a property of a workflow command: as a message, and `:` and `,` too.
+pub fn github_property(s: &str) -> String {
+    github_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checkstyle
+
+/// The start of a Checkstyle document.
+pub const CHECKSTYLE_HEAD: &str =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<checkstyle version=\"4.3\">\n";
+/// Its end.
+pub const CHECKSTYLE_TAIL: &str = "</checkstyle>\n";
+
+/// One `<file>` element with an `<error>` per diagnostic (none for a clean input).
+pub fn checkstyle(r: &FileResult) -> String {
+    if r.diagnostics.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("  <file name=\"{}\">\n", xml_escape(&r.name));
+    for d in &r.diagnostics {
+        let _ = writeln!(
+            out,
+            "    <error line=\"{}\" column=\"{}\" severity=\"{}\" message=\"{}\" source=\"seisho.{}\"/>",
+            d.start.line,
+            d.start.column,
+            d.severity.id(),
+            xml_escape(&d.message),
+            xml_escape(&d.rule),
+        );
+    }
+    out.push_str("  </file>\n");
+    out
+}
+
+/// Escapes `s` for an XML attribute. Characters XML 1.0 cannot hold at all (most control
+/// characters) are written as `\u{…}`.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            c if (c as u32) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn github_escaping() {
+        assert_eq!(github_data("100% a\r\nb"), "100%25 a%0D%0Ab");
+        assert_eq!(github_property("a:b,c%"), "a%3Ab%2Cc%25");
+    }
+
+    #[test]
+    fn xml_escaping() {
+        assert_eq!(
+            xml_escape("<a href=\"x\">&'\u{1}\n"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&apos;\\u{1}&#10;"
+        );
+    }
+
+    #[test]
+    fn summary_counts_and_words() {
+        let s = Summary {
+            files: 2,
+            errors: 1,
+            warnings: 2,
+            fixable: 1,
+            unsafe_fixable: 1,
+            ..Summary::default()
+        };
+        assert_eq!(
+            human_summary(&s, None, false),
+            "1 error, 2 warnings in 2 files; 1 fixable with `seisho fix`, 1 more fixable with `seisho fix --unsafe-fixes`\n"
+        );
+        let s = Summary {
+            files: 1,
+            ..Summary::default()
+        };
+        assert_eq!(human_summary(&s, None, false), "no problems in 1 file\n");
+    }
+}
