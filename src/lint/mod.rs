@@ -74,6 +74,8 @@ pub struct Fixed {
     pub applied: usize,
     /// How many rounds of linting and fixing it took (a fix can make another possible).
     pub rounds: usize,
+    /// The diagnostics of the fixed text.
+    pub remaining: Vec<Diagnostic>,
 }
 
 /// Fixing stops after this many rounds, converged or not.
@@ -93,7 +95,7 @@ impl Linter {
             .any(|(rule, _)| rule.needs_words())
             .then(crate::morphology::Analyzer::new);
         Linter {
-            normalizer: Normalizer::builder().only(&rules).build(),
+            normalizer: normalizer(&config, &rules).build(),
             config,
             #[cfg(feature = "morphology")]
             analyzer,
@@ -108,7 +110,7 @@ impl Linter {
             .enabled()
             .filter_map(|(rule, _)| rule.normalizer_rule())
             .collect();
-        self.normalizer = Normalizer::builder().only(&rules).dictionary(false).build();
+        self.normalizer = normalizer(&self.config, &rules).dictionary(false).build();
         #[cfg(feature = "morphology")]
         {
             self.analyzer = None;
@@ -236,23 +238,42 @@ impl Linter {
     /// `unsafe_fixes`), linting again after each round until nothing more is fixable or
     /// [`MAX_FIX_ROUNDS`] rounds have run.
     pub fn fix(&self, text: &str, syntax: Syntax, unsafe_fixes: bool) -> Fixed {
+        self.fix_with(text, syntax, unsafe_fixes, |_| true)
+    }
+
+    /// As [`Linter::fix`], applying only the fixes `keep` accepts (for example those a file's
+    /// legacy encoding can write). The fixes it refuses stay in [`Fixed::remaining`].
+    pub fn fix_with(
+        &self,
+        text: &str,
+        syntax: Syntax,
+        unsafe_fixes: bool,
+        keep: impl Fn(&Fix) -> bool,
+    ) -> Fixed {
         let mut current = text.to_owned();
         let mut applied = 0;
         let mut rounds = 0;
+        let mut diagnostics = self.lint(&current, syntax);
         while rounds < MAX_FIX_ROUNDS {
-            let diagnostics = self.lint(&current, syntax);
-            let (next, n) = apply_fixes(&current, &diagnostics, unsafe_fixes);
+            let kept: Vec<Diagnostic> = diagnostics
+                .iter()
+                .filter(|d| d.fix.as_ref().is_some_and(&keep))
+                .cloned()
+                .collect();
+            let (next, n) = apply_fixes(&current, &kept, unsafe_fixes);
             if n == 0 {
                 break;
             }
             rounds += 1;
             applied += n;
             current = next;
+            diagnostics = self.lint(&current, syntax);
         }
         Fixed {
             text: current,
             applied,
             rounds,
+            remaining: diagnostics,
         }
     }
 }
@@ -298,6 +319,18 @@ fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
         (false, true) => a.start < b.start && b.start < a.end,
         (false, false) => a.start < b.end && b.start < a.end,
     }
+}
+
+/// The normalizer for the normalizer rules of `config`.
+fn normalizer(config: &LintConfig, rules: &[Rule]) -> crate::normalize::NormalizerBuilder {
+    let mut builder = Normalizer::builder().only(rules);
+    if let Some(style) = config
+        .settings(Rule::WaveDash.id())
+        .and_then(|s| crate::WaveDashStyle::from_id(s.text("style")))
+    {
+        builder = builder.wave_dash(style);
+    }
+    builder
 }
 
 /// Applies the fixes of `diagnostics` to `text`: the safe ones, and the unsafe ones too with

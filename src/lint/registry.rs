@@ -120,6 +120,16 @@ pub struct RuleOption {
     pub summary: &'static str,
 }
 
+/// `wave-dash`'s option: which form to write (a Shift_JIS file can hold ～ but not 〜).
+const WAVE_DASH_OPTIONS: &[RuleOption] = &[RuleOption {
+    name: "style",
+    default: OptionDefault::Choice {
+        default: "wave-dash",
+        choices: &["wave-dash", "fullwidth-tilde"],
+    },
+    summary: "The form to write: wave-dash (〜 U+301C) or fullwidth-tilde (～ U+FF5E).",
+}];
+
 /// How a rule checks a text.
 #[derive(Clone, Copy)]
 pub(crate) enum Check {
@@ -195,7 +205,10 @@ impl LintRule {
                     doc: rule.doc(),
                     severity: Severity::Error,
                     default_on: rule.is_default(),
-                    options: &[],
+                    options: match rule {
+                        Rule::WaveDash => WAVE_DASH_OPTIONS,
+                        _ => &[],
+                    },
                     aliases: match rule {
                         Rule::HalfwidthKana => &["no-hankaku-kana"],
                         Rule::InvisibleCharacter => {

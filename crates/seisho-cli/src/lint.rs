@@ -7,7 +7,7 @@ use std::sync::{mpsc, Arc};
 
 use encoding_rs::Encoding;
 use rayon::prelude::*;
-use seisho::lint::{apply_fixes, Diagnostic, Fix, Linter, Severity, Syntax, MAX_FIX_ROUNDS};
+use seisho::lint::{Diagnostic, Fix, Linter, Severity, Syntax};
 
 use crate::args::{FixArgs, LintArgs, LintFormat};
 use crate::config::{Config, ConfigErrors, Resolver};
@@ -294,15 +294,12 @@ fn process(job: &Job, options: &Options) -> Done {
             result.text = decoded.text;
         }
         Some(mode) => {
-            let fixed = fix_text(
-                &linter,
-                &decoded.text,
-                syntax,
-                mode.unsafe_fixes,
-                decoded.encoding,
-            );
+            // Only the fixes the file's encoding can write back.
+            let fixed = linter.fix_with(&decoded.text, syntax, mode.unsafe_fixes, |f| {
+                unencodable(f, decoded.encoding).is_none()
+            });
             let mut text = fixed.text;
-            let mut remaining = fixed.remaining;
+            let mut remaining = Some(fixed.remaining);
             for d in remaining.iter().flatten() {
                 if let Some(c) = d
                     .fix
@@ -392,59 +389,6 @@ fn process(job: &Job, options: &Options) -> Done {
     result.text = String::new();
     done.result = result;
     done
-}
-
-/// The result of [`fix_text`].
-struct FixedText {
-    text: String,
-    applied: usize,
-    /// The diagnostics of `text`, when the last round linted it.
-    remaining: Option<Vec<Diagnostic>>,
-}
-
-/// Applies the fixes of `text` round after round (as [`seisho::lint::Linter::fix`] does),
-/// leaving out those whose replacement `encoding` cannot represent: the file is written back
-/// in its own encoding, and the other fixes need not wait for them.
-fn fix_text(
-    linter: &Linter,
-    text: &str,
-    syntax: Syntax,
-    unsafe_fixes: bool,
-    encoding: &'static Encoding,
-) -> FixedText {
-    let mut current = text.to_owned();
-    let mut applied = 0;
-    for _ in 0..MAX_FIX_ROUNDS {
-        let diagnostics = linter.lint(&current, syntax);
-        let (next, n) = if encoding == encoding_rs::UTF_8 {
-            apply_fixes(&current, &diagnostics, unsafe_fixes)
-        } else {
-            let encodable: Vec<Diagnostic> = diagnostics
-                .iter()
-                .filter(|d| {
-                    d.fix
-                        .as_ref()
-                        .is_some_and(|f| unencodable(f, encoding).is_none())
-                })
-                .cloned()
-                .collect();
-            apply_fixes(&current, &encodable, unsafe_fixes)
-        };
-        if n == 0 {
-            return FixedText {
-                text: current,
-                applied,
-                remaining: Some(diagnostics),
-            };
-        }
-        applied += n;
-        current = next;
-    }
-    FixedText {
-        text: current,
-        applied,
-        remaining: None,
-    }
 }
 
 /// The first character of `fix`'s replacements that `encoding` cannot represent.
