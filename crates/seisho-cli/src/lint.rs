@@ -7,7 +7,7 @@ use std::sync::{mpsc, Arc};
 
 use encoding_rs::Encoding;
 use rayon::prelude::*;
-use seisho::lint::{Diagnostic, Fix, Linter, Severity, Syntax};
+use seisho::lint::{Fix, Severity, Syntax};
 
 use crate::args::{FixArgs, LintArgs, LintFormat};
 use crate::config::{Config, ConfigErrors, Resolver};
