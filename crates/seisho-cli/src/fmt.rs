@@ -41,7 +41,13 @@ pub fn run(args: &FmtArgs) -> io::Result<Outcome> {
                 continue;
             }
         };
-        let n = normalizer.normalize(&text);
+        // A byte order mark at the start is the file's, not the text's: it is kept as it was
+        // (the invisible-character rule would delete it).
+        let (bom, body) = match text.strip_prefix('\u{feff}') {
+            Some(body) => ("\u{feff}", body),
+            None => ("", text.as_str()),
+        };
+        let n = normalizer.normalize(body);
         outcome.changed |= n.is_changed();
 
         if args.diff {
@@ -55,7 +61,8 @@ pub fn run(args: &FmtArgs) -> io::Result<Outcome> {
             }
         } else if args.in_place {
             if let (Source::File(path), true) = (source, n.is_changed()) {
-                if let Err(e) = write_atomic(path, n.text().as_bytes()) {
+                let written = format!("{bom}{}", n.text());
+                if let Err(e) = write_atomic(path, written.as_bytes()) {
                     report::error(format_args!("cannot write {name}: {e}"));
                     outcome.failed = true;
                 }
@@ -63,6 +70,7 @@ pub fn run(args: &FmtArgs) -> io::Result<Outcome> {
         } else if !args.diff {
             // The text exactly as normalized: no styling, no added newline.
             let mut out = io::stdout().lock();
+            out.write_all(bom.as_bytes())?;
             out.write_all(n.text().as_bytes())?;
             out.flush()?;
         }

@@ -656,3 +656,16 @@ fn lint_output_matches_its_schema() {
     assert_eq!(report["files"][0]["fixed"], 2, "{report}");
     check_against_schema(&report, &schema, &schema, "output");
 }
+
+#[test]
+fn fmt_keeps_a_leading_byte_order_mark() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bom.txt");
+    fs::write(&file, "\u{feff}ｶﾞｲﾄﾞ\u{200b}です\r\n").unwrap();
+    let out = seisho(dir.path(), &["fmt", "-w", "bom.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    // The BOM and the CRLF stay; the zero-width space inside the text goes.
+    assert_eq!(fs::read_to_string(&file).unwrap(), "\u{feff}ガイドです\r\n");
+    let out = seisho(dir.path(), &["fmt", "--check", "bom.txt"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+}
