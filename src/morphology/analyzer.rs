@@ -175,6 +175,65 @@ impl Analyzer {
         .is_break()
     }
 
+    /// The cost of the best analysis of `text`: the sum, over its sentences, of the word and
+    /// connection costs along the path the analyzer picks (lower is more likely).
+    ///
+    /// Costs of two spellings of the same passage can be compared: a typo usually costs more
+    /// than the text it was made from, since the dictionary reads it with rare words or
+    /// unknown ones.
+    ///
+    /// ```
+    /// let analyzer = seisho::morphology::Analyzer::new();
+    /// assert!(analyzer.path_cost("カメラを買う") < analyzer.path_cost("力メラを買う"));
+    /// ```
+    pub fn path_cost(&self, text: &str) -> i64 {
+        let dictionary = self.inner.dictionary.as_lindera();
+        let matrix = &dictionary.connection_cost_matrix;
+        let mut scratch = self.take_scratch();
+        let options = LatticeOptions::new(&Mode::Normal);
+        let mut total = 0i64;
+        let mut sentence_start = 0;
+        while sentence_start < text.len() {
+            let sentence_end = sentence_end(text, sentence_start);
+            let sentence = &text[sentence_start..sentence_end];
+            scratch.lattice.set_text_with_options(
+                &dictionary.prefix_dictionary,
+                &None,
+                &dictionary.character_definition,
+                &dictionary.unknown_dictionary,
+                matrix,
+                sentence,
+                &options,
+            );
+            scratch.lattice.tokens_offset_into(&mut scratch.path);
+            // BOS and EOS have context id 0.
+            let mut right = 0;
+            for (i, &(start, word_id)) in scratch.path.iter().enumerate() {
+                let end = scratch
+                    .path
+                    .get(i + 1)
+                    .map_or(sentence.len(), |&(next, _)| next);
+                let entry = if word_id.is_unknown() {
+                    Some(dictionary.unknown_dictionary.word_entry(word_id.id()))
+                } else {
+                    dictionary
+                        .prefix_dictionary
+                        .find_surface_iter(&sentence[start..end])
+                        .find(|e| e.word_id().id() == word_id.id())
+                };
+                if let Some(e) = entry {
+                    total += i64::from(matrix.cost(right, e.left_id()));
+                    total += i64::from(e.word_cost());
+                    right = e.right_id();
+                }
+            }
+            total += i64::from(matrix.cost(right, 0));
+            sentence_start = sentence_end;
+        }
+        self.give_back(scratch);
+        total
+    }
+
     fn token<'a>(&'a self, text: &'a str, start: usize, end: usize, word_id: WordId) -> Token<'a> {
         let dictionary = self.inner.dictionary.as_lindera();
         let id = word_id.id() as usize;
