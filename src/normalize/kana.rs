@@ -617,7 +617,7 @@ const CONTEXT_GAIN: i64 = 2000;
 
 /// Characters of context read on each side of the segment.
 #[cfg(feature = "morphology")]
-const CONTEXT_CHARS: usize = 6;
+const CONTEXT_CHARS: usize = 4;
 
 /// Confirms each suggested or probed hiragana or kanji look-alike by the words around it: the
 /// segment with the hiragana and kanji next to it is read as written (with the safe fixes),
@@ -667,6 +667,7 @@ fn confirm_in_context(
     let mut written = String::with_capacity(before.len() + 3 * units.len() + after.len());
     let mut fixed = String::with_capacity(written.capacity());
     let mut mine = String::with_capacity(written.capacity());
+    let (mut fixed_spans, mut mine_spans) = (Vec::new(), Vec::new());
     let mut spans: SmallVec<[std::ops::Range<usize>; 32]> = SmallVec::new();
     loop {
         written.clear();
@@ -692,6 +693,43 @@ fn confirm_in_context(
             if own.len_utf8() != span.len() || to.len_utf8() != span.len() {
                 continue;
             }
+            // A kanji probe that makes a word with the kanji beside the segment belongs to
+            // that word (入力, 口座): the commonest probes, which need no reading. Not so for
+            // hiragana: を + り is no word, but の + り (海苔) is, before リスト too.
+            if units[i].probe.is_some() && units[i].kind == Kind::Kanji {
+                let pair = |a: Option<char>, b: Option<char>| {
+                    a.zip(b)
+                        .is_some_and(|(a, b)| analyzer.is_known_word(&format!("{a}{b}")))
+                };
+                let first = Some(i) == visible(units).next();
+                let last = Some(i) == visible(units).last();
+                if (first && pair(before.chars().next_back(), Some(own)))
+                    || (last && pair(Some(own), after.chars().next()))
+                {
+                    continue;
+                }
+            }
+            // A probe at the start of the segment: the commonest are hiragana that end a word
+            // (かなりランダム), where no known word starts at the fix and ends where the rest
+            // of the run starts with one; that needs no reading either.
+            if units[i].probe.is_some() && Some(i) == visible(units).next() {
+                let run: SmallVec<[char; 32]> = written[span.end..written.len() - after.len()]
+                    .chars()
+                    .take_while(|&c| c == 'ー' || is_katakana_letter(c))
+                    .collect();
+                let mut with_fix: SmallVec<[char; 32]> = SmallVec::with_capacity(run.len() + 1);
+                with_fix.push(to);
+                with_fix.extend_from_slice(&run);
+                let starts_word = |chars: &[char]| {
+                    chars.is_empty() || analyzer.prefix_lengths(chars).any(|n| n >= 2)
+                };
+                if !analyzer
+                    .prefix_lengths(&with_fix)
+                    .any(|n| n >= 2 && starts_word(&with_fix[n..]))
+                {
+                    continue;
+                }
+            }
             // This one as written, the others as the output shows them.
             mine.clear();
             mine.push_str(&written[..span.start]);
@@ -701,34 +739,28 @@ fn confirm_in_context(
             fixed.push_str(&written[..span.start]);
             fixed.push(to);
             fixed.push_str(&written[span.end..]);
-            let tokens = analyzer.analyze(&fixed);
-            let Some(word) = tokens
+            let fixed_cost = analyzer.spans_and_cost(&fixed, &mut fixed_spans);
+            let Some((range, unknown)) = fixed_spans
                 .iter()
-                .find(|t| t.range().start <= span.start && span.end <= t.range().end)
+                .find(|(r, _)| r.start <= span.start && span.end <= r.end)
+                .cloned()
             else {
                 continue;
             };
-            let range = word.range();
-            let katakana = word
-                .surface()
-                .chars()
-                .all(|c| c == 'ー' || is_katakana_letter(c));
-            if word.is_unknown()
+            let word = &fixed[range.clone()];
+            let katakana = word.chars().all(|c| c == 'ー' || is_katakana_letter(c));
+            if unknown
                 || !katakana
-                || word.surface().chars().nth(1).is_none()
+                || word.chars().nth(1).is_none()
                 || analyzer.is_known_word(&mine[range.clone()])
             {
                 continue;
             }
-            let mine_tokens = analyzer.analyze(&mine);
-            let is_cut = |p: usize| {
-                mine_tokens
-                    .iter()
-                    .any(|t| t.range().start == p || t.range().end == p)
-            };
+            let mine_cost = analyzer.spans_and_cost(&mine, &mut mine_spans);
+            let is_cut = |p: usize| mine_spans.iter().any(|(r, _)| r.start == p || r.end == p);
             if (range.start != span.start && !is_cut(range.start))
                 || (range.end != span.end && !is_cut(range.end))
-                || analyzer.path_cost(&mine) - analyzer.path_cost(&fixed) < CONTEXT_GAIN
+                || mine_cost - fixed_cost < CONTEXT_GAIN
             {
                 continue;
             }
