@@ -757,7 +757,15 @@ fn confirm_in_context(
                 continue;
             }
             let mine_cost = analyzer.spans_and_cost(&mine, &mut mine_spans);
-            let is_cut = |p: usize| mine_spans.iter().any(|(r, _)| r.start == p || r.end == p);
+            // Inside an unknown word as written is no word boundary to keep (物理ぺージフレーム
+            // reads ージフレーム as one), except after the particle へ (へリダイレクト).
+            let is_cut = |p: usize| {
+                mine_spans.iter().any(|(r, unknown)| {
+                    r.start == p
+                        || r.end == p
+                        || (*unknown && own != 'へ' && r.start < p && p < r.end)
+                })
+            };
             if (range.start != span.start && !is_cut(range.start))
                 || (range.end != span.end && !is_cut(range.end))
                 || mine_cost - fixed_cost < CONTEXT_GAIN
