@@ -749,9 +749,21 @@ fn confirm_in_context(
             };
             let word = &fixed[range.clone()];
             let katakana = word.chars().all(|c| c == 'ー' || is_katakana_letter(c));
-            if unknown
-                || !katakana
-                || word.chars().nth(1).is_none()
+            if !katakana {
+                continue;
+            }
+            // IPADIC reads a katakana compound with one unknown part as one unknown word
+            // (ネゴシエーションプロトコル): the word is then the part holding the fix, if the
+            // compound splits into known words.
+            let range = if unknown {
+                match known_part(analyzer, word, span.start - range.start) {
+                    Some(part) => range.start + part.start..range.start + part.end,
+                    None => continue,
+                }
+            } else {
+                range
+            };
+            if fixed[range.clone()].chars().nth(1).is_none()
                 || analyzer.is_known_word(&mine[range.clone()])
             {
                 continue;
@@ -787,6 +799,52 @@ fn confirm_in_context(
             break;
         }
     }
+}
+
+/// The byte range of the word holding byte `at` when `word` (katakana) splits into known
+/// words of two characters or more, trying the longest first: プロキシ in プロキシサーバー.
+#[cfg(feature = "morphology")]
+fn known_part(
+    analyzer: &crate::morphology::Analyzer,
+    word: &str,
+    at: usize,
+) -> Option<std::ops::Range<usize>> {
+    /// Compounds longer than this are not split (the search is exponential at worst).
+    const MAX_CHARS: usize = 32;
+    let chars: SmallVec<[char; 32]> = word.chars().collect();
+    if chars.len() > MAX_CHARS {
+        return None;
+    }
+    // The longest split of chars[k..] into known words, by its first word's length: 0 for no
+    // split, found from the end.
+    let mut first = [0usize; MAX_CHARS + 1];
+    let mut splits = [false; MAX_CHARS + 1];
+    splits[chars.len()] = true;
+    for k in (0..chars.len()).rev() {
+        let mut lengths: SmallVec<[usize; 8]> = analyzer
+            .prefix_lengths(&chars[k..])
+            .filter(|&n| n >= 2 && splits[k + n])
+            .collect();
+        lengths.sort_unstable();
+        if let Some(&n) = lengths.last() {
+            first[k] = n;
+            splits[k] = true;
+        }
+    }
+    if !splits[0] {
+        return None;
+    }
+    let (mut k, mut byte) = (0, 0);
+    while k < chars.len() {
+        let n = first[k];
+        let len: usize = chars[k..k + n].iter().map(|c| c.len_utf8()).sum();
+        if (byte..byte + len).contains(&at) {
+            return Some(byte..byte + len);
+        }
+        byte += len;
+        k += n;
+    }
+    None
 }
 
 /// Whether no rule changes `c` and it may be read as context of a katakana segment: hiragana
