@@ -3,7 +3,7 @@
 //! (precision), with the dictionary check (the default normalizer) and without it.
 //!
 //! ```sh
-//! cargo run --release --example typo_eval -- PATH [--seed N] [--trials N] [--examples N] [--dump FILE]
+//! cargo run --release --example typo_eval -- PATH [--seed N] [--trials N] [--examples N] [--misses N] [--dump FILE]
 //! ```
 //!
 //! Each line of PATH (any UTF-8 file) is first normalized with the default normalizer: that
@@ -17,6 +17,12 @@
 //!   restores it; every other safe edit that the clean line does not get is a wrong fix;
 //! - a trial is restored when safe edits restore every changed character, suggested when
 //!   suggestions (with the safe edits) would, and missed otherwise.
+//!
+//! `--examples N` (default 10) is how many examples of each kind the report shows, and
+//! `--misses N` (default: as many) how many misses of each class and mode, with their context.
+//! For the classes broken down by character, the misses and suggestions are also counted by
+//! what is next to the typo: the character before the word for a typo at its start, the one
+//! after it at its end (the neighbour decides whether a look-alike may be a word of its own).
 //!
 //! `--dump FILE` writes every miss, every typo left as a suggestion and every wrong fix (and
 //! the safe edits of the kana typo rules on the raw text) as tab-separated lines.
@@ -434,6 +440,27 @@ const TYPO_RULES: [Rule; 4] = [
     Rule::SmallKana,
 ];
 
+/// What is next to a typo at `place`: the character before the word for a typo at its start,
+/// the one after for a typo at its end.
+fn neighbour(text: &str, typo: Range<usize>, place: Place) -> &'static str {
+    let c = match place {
+        Place::Start => text[..typo.start].chars().next_back(),
+        Place::End => text[typo.end..].chars().next(),
+        Place::Middle | Place::Word => return "katakana",
+    };
+    match c {
+        None => "line edge",
+        Some('の') => "の",
+        Some('へ') => "へ",
+        Some(c @ '\u{3041}'..='\u{309F}') if c != '\u{3099}' && c != '\u{309A}' => "hiragana",
+        Some('\u{30A1}'..='\u{30FA}' | 'ー') => "katakana",
+        Some('\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々') => "kanji",
+        Some(c) if c.is_whitespace() => "space",
+        Some(c) if c.is_ascii_alphanumeric() => "ASCII letter or digit",
+        Some(_) => "punctuation or symbol",
+    }
+}
+
 /// `text` around `range`, the range marked ⟦…⟧.
 fn around(text: &str, range: Range<usize>, width: usize) -> String {
     let before: Vec<char> = text[..range.start].chars().rev().take(width).collect();
@@ -462,6 +489,8 @@ struct Report {
     counts: Counts,
     by_place: BTreeMap<Place, Counts>,
     by_char: BTreeMap<String, Counts>,
+    /// Trials not restored, by place, outcome and neighbour.
+    by_neighbour: BTreeMap<(Place, &'static str, &'static str), usize>,
     misses: Vec<String>,
     wrongs: Vec<String>,
 }
@@ -471,6 +500,7 @@ struct Options {
     seed: u64,
     trials: usize,
     examples: usize,
+    misses: Option<usize>,
     dump: Option<String>,
 }
 
@@ -481,6 +511,7 @@ fn parse_args() -> Result<Options, String> {
         seed: 1,
         trials: 2000,
         examples: 10,
+        misses: None,
         dump: None,
     };
     let mut path = None;
@@ -501,6 +532,13 @@ fn parse_args() -> Result<Options, String> {
                 o.examples = value("--examples")?
                     .parse()
                     .map_err(|e| format!("--examples: {e}"))?
+            }
+            "--misses" => {
+                o.misses = Some(
+                    value("--misses")?
+                        .parse()
+                        .map_err(|e| format!("--misses: {e}"))?,
+                )
             }
             "--dump" => o.dump = Some(value("--dump")?),
             _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
@@ -548,7 +586,7 @@ fn main() -> ExitCode {
             eprintln!("typo_eval: {e}");
             eprintln!(
                 "usage: cargo run --release --example typo_eval -- PATH [--seed N] [--trials N] \
-                 [--examples N] [--dump FILE]"
+                 [--examples N] [--misses N] [--dump FILE]"
             );
             return ExitCode::from(2);
         }
@@ -769,7 +807,16 @@ fn main() -> ExitCode {
                     nearby.join("; ")
                 };
                 let ctx = inj.context(12);
-                if outcome == Outcome::Missed && r.misses.len() < o.examples {
+                if class.by_char() && outcome != Outcome::Restored {
+                    let what = if outcome == Outcome::Missed {
+                        "missed"
+                    } else {
+                        "suggested"
+                    };
+                    let side = neighbour(&inj.text, inj.typo_span.clone(), site.place);
+                    *r.by_neighbour.entry((site.place, what, side)).or_default() += 1;
+                }
+                if outcome == Outcome::Missed && r.misses.len() < o.misses.unwrap_or(o.examples) {
                     r.misses
                         .push(format!("`{ctx}` ({}, {word}): {detail}", site.place.name()));
                 }
@@ -891,6 +938,30 @@ fn main() -> ExitCode {
                 c.suggested,
                 c.missed,
                 c.wrong_edits
+            );
+        }
+    }
+
+    let _ = writeln!(out, "\n## Not restored, by neighbour\n");
+    let _ = writeln!(
+        out,
+        "The character before the word for a typo at its start, after it at its end.\n"
+    );
+    let _ = writeln!(
+        out,
+        "| Class | Mode | Place | Outcome | Neighbour | Trials |"
+    );
+    let _ = writeln!(out, "| --- | --- | --- | --- | --- | ---: |");
+    for (&(class, mi), r) in &reports {
+        let mut rows: Vec<(&(Place, &str, &str), &usize)> = r.by_neighbour.iter().collect();
+        rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        for ((place, what, side), n) in rows {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {what} | {side} | {n} |",
+                class.name(),
+                modes[mi].name,
+                place.name()
             );
         }
     }

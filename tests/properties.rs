@@ -127,6 +127,9 @@ fn piece(radicals: bool) -> BoxedStrategy<String> {
             "ＡＢＣ－１２３", "・・・", "...", "、、", "！！", "フアイル", "力メラ", "ア二メ",
             "データベースへアクセス", "03－1234", "ページ一覧", "八ヶ岳", "ｆ（ｘ）", "１００％",
             "👨\u{200D}👩\u{200D}👧", "か゛", "ｱﾞ", "サ—バ", "チーム力アップ",
+            "のりスト", "をりセット", "バイ卜数", "デー夕", "よりスムーズ", "外部へアクセス",
+            "へリダイレクト", "入力メニュー", "物理ぺージフレーム", "かなりマイナー",
+            "ネットワークプ口トコル", "サブディレクトリへリネーム",
         ]),
     ]
     .boxed()
@@ -364,6 +367,36 @@ fn regression_kangxi_radical_idempotence() {
             once.text(),
             twice.text()
         );
+    }
+}
+
+/// Look-alikes confirmed by the words around them, where another look-alike of the segment
+/// gets a suggestion on the first pass only (口 before コ三, which a second pass reads as 口コミ).
+#[test]
+fn regression_context_confirmation_idempotence() {
+    for input in [
+        "口コ三卜－",
+        "のりストデー夕ベースへアクセス",
+        "設定をりセット卜数",
+        "バイ卜数のりスト",
+        "をりセットｵ－\u{200B}",
+        "を\u{200B}りセット",
+        "か゛りストか゛",
+        "夕才バイ卜数ぁ",
+    ] {
+        for n in [
+            Normalizer::default(),
+            Normalizer::builder().unsafe_fixes(true).build(),
+        ] {
+            let once = n.normalize(input);
+            let twice = n.normalize(once.text());
+            assert!(
+                !twice.is_changed(),
+                "{input:?} -> {:?} -> {:?}",
+                once.text(),
+                twice.text()
+            );
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 //! The analyzer: lindera's Viterbi lattice over IPADIC, with buffers kept between calls.
 
-use std::ops::ControlFlow;
+use std::ops::{ControlFlow, Range};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use lindera_dictionary::dictionary::character_definition::CategoryId;
@@ -153,6 +153,20 @@ impl Analyzer {
             .any(|(entries, end)| end == chars.len() && !entries.is_empty())
     }
 
+    /// The lengths, in characters, of the entries of the dictionary that `chars` starts with.
+    pub(crate) fn prefix_lengths<'a>(
+        &'a self,
+        chars: &'a [char],
+    ) -> impl Iterator<Item = usize> + 'a {
+        self.inner
+            .dictionary
+            .as_lindera()
+            .prefix_dictionary
+            .common_prefix_search(chars)
+            .filter(|(entries, _)| !entries.is_empty())
+            .map(|(_, end)| end)
+    }
+
     /// Whether the analysis of `text` has an unknown word ([`Token::is_unknown`]).
     ///
     /// Stops at the first one, and allocates nothing once the analyzer's buffers have grown.
@@ -173,6 +187,86 @@ impl Analyzer {
             }
         })
         .is_break()
+    }
+
+    /// The cost of the best analysis of `text`: the sum, over its sentences, of the word and
+    /// connection costs along the path the analyzer picks (lower is more likely).
+    ///
+    /// Costs of two spellings of the same passage can be compared: a typo usually costs more
+    /// than the text it was made from, since the dictionary reads it with rare words or
+    /// unknown ones.
+    ///
+    /// ```
+    /// let analyzer = seisho::morphology::Analyzer::new();
+    /// assert!(analyzer.path_cost("カメラを買う") < analyzer.path_cost("力メラを買う"));
+    /// ```
+    pub fn path_cost(&self, text: &str) -> i64 {
+        self.costed(text, |_, _, _| ())
+    }
+
+    /// The byte range of each token of `text` and whether it is unknown (what
+    /// [`Analyzer::analyze_into`] tells of them), and the cost of the path
+    /// ([`Analyzer::path_cost`]), in one run of the lattice.
+    pub(crate) fn spans_and_cost(&self, text: &str, spans: &mut Vec<(Range<usize>, bool)>) -> i64 {
+        spans.clear();
+        self.costed(text, |start, end, word_id| {
+            if !self.is_space(&text[start..end]) {
+                spans.push((start..end, word_id.is_unknown()));
+            }
+        })
+    }
+
+    /// Runs the lattice over each sentence of `text`, calls `f` with the byte range and the
+    /// entry of each token on the best path (whitespace included), and returns the path's cost.
+    fn costed(&self, text: &str, mut f: impl FnMut(usize, usize, WordId)) -> i64 {
+        let dictionary = self.inner.dictionary.as_lindera();
+        let matrix = &dictionary.connection_cost_matrix;
+        let mut scratch = self.take_scratch();
+        let options = LatticeOptions::new(&Mode::Normal);
+        let mut total = 0i64;
+        let mut sentence_start = 0;
+        while sentence_start < text.len() {
+            let sentence_end = sentence_end(text, sentence_start);
+            let sentence = &text[sentence_start..sentence_end];
+            scratch.lattice.set_text_with_options(
+                &dictionary.prefix_dictionary,
+                &None,
+                &dictionary.character_definition,
+                &dictionary.unknown_dictionary,
+                matrix,
+                sentence,
+                &options,
+            );
+            scratch.lattice.tokens_offset_into(&mut scratch.path);
+            // BOS and EOS have context id 0.
+            let mut right = 0;
+            for (i, &(start, word_id)) in scratch.path.iter().enumerate() {
+                let end = scratch
+                    .path
+                    .get(i + 1)
+                    .map_or(sentence.len(), |&(next, _)| next);
+                f(sentence_start + start, sentence_start + end, word_id);
+                // The lattice keeps no costs per token: they are looked up again, the entry
+                // of a known word among those of its surface.
+                let entry = if word_id.is_unknown() {
+                    Some(dictionary.unknown_dictionary.word_entry(word_id.id()))
+                } else {
+                    dictionary
+                        .prefix_dictionary
+                        .find_surface_iter(&sentence[start..end])
+                        .find(|e| e.word_id().id() == word_id.id())
+                };
+                if let Some(e) = entry {
+                    total += i64::from(matrix.cost(right, e.left_id()));
+                    total += i64::from(e.word_cost());
+                    right = e.right_id();
+                }
+            }
+            total += i64::from(matrix.cost(right, 0));
+            sentence_start = sentence_end;
+        }
+        self.give_back(scratch);
+        total
     }
 
     fn token<'a>(&'a self, text: &'a str, start: usize, end: usize, word_id: WordId) -> Token<'a> {

@@ -65,6 +65,10 @@ struct Unit {
     /// A kanji look-alike right before a voiced mark (夕゛): left as it is, since the katakana
     /// it stands for would take the mark on a second pass (ダ).
     before_mark: bool,
+    /// A katakana this look-alike may stand for where the rules suggest nothing, because the
+    /// neighbours make a real word as likely (よりスムーズ, 外部へアクセス, バイト数 with 卜):
+    /// only the dictionary, reading the words around it, can make it a fix.
+    probe: Option<char>,
 }
 
 /// What precedes a segment, for hiragana that may be a particle.
@@ -179,6 +183,7 @@ fn unit_at(text: &str, pos: usize, first: bool, voiced: bool) -> Option<Unit> {
         kind: Kind::Letter,
         fix: [None, None],
         before_mark: false,
+        probe: None,
     };
     if is_invisible(c) {
         u.kind = Kind::Invisible;
@@ -373,6 +378,7 @@ pub(crate) fn segment(n: &Normalizer, text: &str, start: usize, sink: &mut Sink<
             units.drain(..m);
             for u in units.iter_mut() {
                 u.fix = [None, None];
+                u.probe = None;
             }
             needs_work = units.iter().any(|u| u.map_rule.is_some());
         }
@@ -431,6 +437,7 @@ fn decide(
         Some(cut) => {
             for u in units.iter_mut() {
                 u.fix = [None, None];
+                u.probe = None;
             }
             let mut last = cut;
             while last > 0 && units[last - 1].kind == Kind::Invisible {
@@ -456,24 +463,30 @@ fn decide(
     }
     #[cfg(feature = "morphology")]
     if whole && n.check_words {
-        confirm_with_dictionary(units);
+        confirm_with_dictionary(text, units, n.unsafe_fixes);
     }
     #[cfg(not(feature = "morphology"))]
     let _ = whole;
     keep
 }
 
-/// Makes suggestions of the kana typo rules safe where the dictionary confirms them: with
-/// every suggestion taken the segment reads as known words, as written it does not, and the
-/// word that holds the fix is a katakana word of two characters or more that is not itself a
-/// word as written. `力メラ` → `カメラ`, `オンラインへルプ` → `オンラインヘルプ`; but
-/// `データベースへアクセス` reads as words as written, and `チームカアップ` would need a
-/// one-letter word.
+/// Makes suggestions of the kana typo rules safe where the dictionary confirms them, in two
+/// ways.
+///
+/// Across the segment: with every suggestion taken the segment reads as known words, as
+/// written it does not, and the word that holds the fix is a katakana word of two characters
+/// or more that is not itself a word as written. `力メラ` → `カメラ`, `オンラインへルプ` →
+/// `オンラインヘルプ`; but `データベースへアクセス` reads as words as written, and
+/// `チームカアップ` would need a one-letter word.
+///
+/// Look-alike by look-alike, with the words around the segment (see [`confirm_in_context`]):
+/// this also decides the probes, and the typos that read as words (`リス卜` is リス + 卜) or
+/// that sit in a compound with an unknown word.
 ///
 /// A second pass sees the same segment with the same suggestions taken, so it decides the
 /// same way: confirmed fixes are made, and what stayed a suggestion stays one.
 #[cfg(feature = "morphology")]
-fn confirm_with_dictionary(units: &mut [Unit]) {
+fn confirm_with_dictionary(text: &str, units: &mut [Unit], unsafe_fixes: bool) {
     const RULES: [Rule; 3] = [
         Rule::HiraganaInKatakana,
         Rule::KanjiInKatakana,
@@ -481,28 +494,40 @@ fn confirm_with_dictionary(units: &mut [Unit]) {
     ];
     /// Longer runs are not words; the check is for the typos inside one.
     const MAX_UNITS: usize = 64;
-    let value = |u: &Unit, mode: usize| match u.fix[mode] {
-        Some(Fix {
-            out: Out::Char(c), ..
-        }) => Some(c),
-        Some(Fix {
-            out: Out::Delete, ..
-        }) => None,
-        None => Some(if u.map_rule.is_some() {
-            u.mapped
-        } else {
-            u.orig
-        }),
-    };
     let candidate =
         |u: &Unit| u.fix[1].is_some_and(|f| RULES.contains(&f.rule)) && value(u, 0) != value(u, 1);
-    if !units.iter().any(candidate) || visible(units).count() > MAX_UNITS {
+    let probed = |u: &Unit| candidate(u) || u.probe.is_some();
+    if !units.iter().any(probed) || visible(units).count() > MAX_UNITS {
         return;
     }
-    // The segment as written (with the safe fixes) and with every suggestion taken, and where
-    // each unit is in both.
+    let analyzer = super::words::analyzer();
+    // Until neither way confirms more: a second pass finds every confirmed fix made, so the
+    // last round must have read the segment that way too.
+    loop {
+        confirm_in_context(analyzer, text, units, unsafe_fixes);
+        if !units.iter().any(candidate) {
+            return;
+        }
+        let (safe, all, at) = spell(units);
+        if !analyzer.has_unknown_word(&safe)
+            || !confirm_segment(analyzer, units, &safe, &all, &at, candidate)
+        {
+            return;
+        }
+    }
+}
+
+/// Where each unit is in the spellings of [`spell`]: its start as written, and its range
+/// with every suggestion taken.
+#[cfg(feature = "morphology")]
+type Spots = SmallVec<[(usize, usize, usize); 32]>;
+
+/// The segment as written (with the safe fixes) and with every suggestion taken, and where
+/// each unit is in both.
+#[cfg(feature = "morphology")]
+fn spell(units: &[Unit]) -> (String, String, Spots) {
     let (mut safe, mut all) = (String::new(), String::new());
-    let mut at: SmallVec<[(usize, usize, usize); 32]> = SmallVec::new();
+    let mut at = Spots::new();
     for u in units.iter() {
         if u.kind == Kind::Invisible {
             at.push((safe.len(), all.len(), all.len()));
@@ -510,17 +535,50 @@ fn confirm_with_dictionary(units: &mut [Unit]) {
         }
         let start = (safe.len(), all.len());
         safe.extend(value(u, 0));
-        all.extend(value(u, 1));
+        // A probe is no suggestion: it is read as written until the context confirms it.
+        all.extend(if u.fix[1].is_none() && u.probe.is_some() {
+            value(u, 0)
+        } else {
+            value(u, 1)
+        });
         at.push((start.0, start.1, all.len()));
     }
-    let analyzer = super::words::analyzer();
-    if !analyzer.has_unknown_word(&safe) {
-        return;
+    (safe, all, at)
+}
+
+/// The value of a unit in `mode` (0: safe fixes, 1: every suggestion and probe taken).
+#[cfg(feature = "morphology")]
+fn value(u: &Unit, mode: usize) -> Option<char> {
+    match u.fix[mode] {
+        Some(Fix {
+            out: Out::Char(c), ..
+        }) => Some(c),
+        Some(Fix {
+            out: Out::Delete, ..
+        }) => None,
+        None if mode == 1 && u.probe.is_some() => u.probe,
+        None => Some(if u.map_rule.is_some() {
+            u.mapped
+        } else {
+            u.orig
+        }),
     }
-    let tokens = analyzer.analyze(&all);
+}
+
+#[cfg(feature = "morphology")]
+fn confirm_segment(
+    analyzer: &crate::morphology::Analyzer,
+    units: &mut [Unit],
+    safe: &str,
+    all: &str,
+    at: &[(usize, usize, usize)],
+    candidate: impl Fn(&Unit) -> bool,
+) -> bool {
+    let tokens = analyzer.analyze(all);
     if tokens.iter().any(|t| t.is_unknown()) {
-        return;
+        return false;
     }
+    let mut confirmed = false;
     for token in &tokens {
         let range = token.range();
         let katakana = token
@@ -544,8 +602,330 @@ fn confirm_with_dictionary(units: &mut [Unit]) {
         for &i in &inside {
             if candidate(&units[i]) {
                 units[i].fix[0] = units[i].fix[1];
+                confirmed = true;
             }
         }
+    }
+    confirmed
+}
+
+/// How much cheaper (in IPADIC's costs) the passage must read with a look-alike made katakana
+/// than as written for the fix to be made. Injected typos read thousands cheaper once fixed;
+/// a particle or a kanji that belongs where it is reads dearer or barely cheaper.
+#[cfg(feature = "morphology")]
+const CONTEXT_GAIN: i64 = 2000;
+
+/// Characters of context read on each side of the segment.
+#[cfg(feature = "morphology")]
+const CONTEXT_CHARS: usize = 4;
+
+/// Confirms each suggested or probed hiragana or kanji look-alike by the words around it: the
+/// segment with the hiragana and kanji next to it is read as written (with the safe fixes),
+/// and with this one look-alike made katakana. The fix is made when the katakana word that
+/// holds it is a known word of two characters or more that is no word as written, that word
+/// starts and ends where words start and end as written (not ヘリ in `へリダイレクト`, which
+/// reads as へ + リダイレクト), and the passage reads much cheaper fixed ([`CONTEXT_GAIN`]).
+/// `のりスト` → `のリスト`, `バイ卜数` → `バイト数`; but `よりスムーズ` (リスムーズ is no
+/// word), `外部へアクセス` (ヘア + クセス).
+///
+/// A second pass must read the same passages as the last round: the context is only hiragana
+/// and kanji that no rule changes, read with invisible characters skipped and voiced marks
+/// composed; the other look-alikes are read as the output shows them (with every suggestion
+/// made when unsafe fixes are on); and the look-alikes are judged again with the confirmed
+/// ones made katakana until no more is confirmed.
+#[cfg(feature = "morphology")]
+fn confirm_in_context(
+    analyzer: &crate::morphology::Analyzer,
+    text: &str,
+    units: &mut [Unit],
+    unsafe_fixes: bool,
+) {
+    let open = |u: &Unit| {
+        matches!(u.kind, Kind::Hiragana | Kind::Kanji)
+            && value(u, 0) != value(u, 1)
+            && (u.probe.is_some()
+                || u.fix[1].is_some_and(|f| {
+                    matches!(f.rule, Rule::HiraganaInKatakana | Rule::KanjiInKatakana)
+                }))
+    };
+    if !units.iter().any(open) {
+        return;
+    }
+    let (mut before, mut after) = (String::new(), String::new());
+    context_before(text, units.first().map_or(0, |u| u.start), &mut before);
+    context_after(text, end_of(units), &mut after);
+    // The other look-alikes as the output has them: with unsafe fixes on, every suggestion
+    // is made.
+    let mode = usize::from(unsafe_fixes);
+    let shown = |u: &Unit| {
+        if u.fix[mode].is_none() && u.probe.is_some() {
+            value(u, 0)
+        } else {
+            value(u, mode)
+        }
+    };
+    let mut written = String::with_capacity(before.len() + 3 * units.len() + after.len());
+    let mut fixed = String::with_capacity(written.capacity());
+    let mut mine = String::with_capacity(written.capacity());
+    let (mut fixed_spans, mut mine_spans) = (Vec::new(), Vec::new());
+    let mut spans: SmallVec<[std::ops::Range<usize>; 32]> = SmallVec::new();
+    loop {
+        written.clear();
+        spans.clear();
+        written.push_str(&before);
+        for u in units.iter() {
+            let start = written.len();
+            if u.kind != Kind::Invisible {
+                written.extend(shown(u));
+            }
+            spans.push(start..written.len());
+        }
+        written.push_str(&after);
+        let mut confirmed = false;
+        for i in 0..units.len() {
+            if !open(&units[i]) {
+                continue;
+            }
+            let (Some(own), Some(to)) = (value(&units[i], 0), value(&units[i], 1)) else {
+                continue;
+            };
+            let span = spans[i].clone();
+            if own.len_utf8() != span.len() || to.len_utf8() != span.len() {
+                continue;
+            }
+            // A kanji probe that makes a word with the kanji beside the segment belongs to
+            // that word (入力, 口座): the commonest probes, which need no reading. Not so for
+            // hiragana: を + り is no word, but の + り (海苔) is, before リスト too.
+            if units[i].probe.is_some() && units[i].kind == Kind::Kanji {
+                let pair = |a: Option<char>, b: Option<char>| {
+                    a.zip(b)
+                        .is_some_and(|(a, b)| analyzer.is_known_word(&format!("{a}{b}")))
+                };
+                let first = Some(i) == visible(units).next();
+                let last = Some(i) == visible(units).last();
+                if (first && pair(before.chars().next_back(), Some(own)))
+                    || (last && pair(Some(own), after.chars().next()))
+                {
+                    continue;
+                }
+            }
+            // A probe at the start of the segment: the commonest are hiragana that end a word
+            // (かなりランダム), where no known word starts at the fix and ends where the rest
+            // of the run starts with one; that needs no reading either.
+            if units[i].probe.is_some() && Some(i) == visible(units).next() {
+                let run: SmallVec<[char; 32]> = written[span.end..written.len() - after.len()]
+                    .chars()
+                    .take_while(|&c| c == 'ー' || is_katakana_letter(c))
+                    .collect();
+                let mut with_fix: SmallVec<[char; 32]> = SmallVec::with_capacity(run.len() + 1);
+                with_fix.push(to);
+                with_fix.extend_from_slice(&run);
+                let starts_word = |chars: &[char]| {
+                    chars.is_empty() || analyzer.prefix_lengths(chars).any(|n| n >= 2)
+                };
+                if !analyzer
+                    .prefix_lengths(&with_fix)
+                    .any(|n| n >= 2 && starts_word(&with_fix[n..]))
+                {
+                    continue;
+                }
+            }
+            // This one as written, the others as the output shows them.
+            mine.clear();
+            mine.push_str(&written[..span.start]);
+            mine.push(own);
+            mine.push_str(&written[span.end..]);
+            fixed.clear();
+            fixed.push_str(&written[..span.start]);
+            fixed.push(to);
+            fixed.push_str(&written[span.end..]);
+            let fixed_cost = analyzer.spans_and_cost(&fixed, &mut fixed_spans);
+            let Some((range, unknown)) = fixed_spans
+                .iter()
+                .find(|(r, _)| r.start <= span.start && span.end <= r.end)
+                .cloned()
+            else {
+                continue;
+            };
+            let word = &fixed[range.clone()];
+            let katakana = word.chars().all(|c| c == 'ー' || is_katakana_letter(c));
+            if !katakana {
+                continue;
+            }
+            // IPADIC reads a katakana compound with one unknown part as one unknown word
+            // (ネゴシエーションプロトコル): the word is then the part holding the fix, if the
+            // compound splits into known words.
+            let range = if unknown {
+                match known_part(analyzer, word, span.start - range.start) {
+                    Some(part) => range.start + part.start..range.start + part.end,
+                    None => continue,
+                }
+            } else {
+                range
+            };
+            if fixed[range.clone()].chars().nth(1).is_none()
+                || analyzer.is_known_word(&mine[range.clone()])
+            {
+                continue;
+            }
+            let mine_cost = analyzer.spans_and_cost(&mine, &mut mine_spans);
+            // Inside an unknown word as written is no word boundary to keep (物理ぺージフレーム
+            // reads ージフレーム as one), except after the particle へ (へリダイレクト).
+            let is_cut = |p: usize| {
+                mine_spans.iter().any(|(r, unknown)| {
+                    r.start == p
+                        || r.end == p
+                        || (*unknown && own != 'へ' && r.start < p && p < r.end)
+                })
+            };
+            if (range.start != span.start && !is_cut(range.start))
+                || (range.end != span.end && !is_cut(range.end))
+                || mine_cost - fixed_cost < CONTEXT_GAIN
+            {
+                continue;
+            }
+            let fix = units[i].fix[1].unwrap_or(Fix {
+                out: Out::Char(to),
+                rule: if units[i].kind == Kind::Hiragana {
+                    Rule::HiraganaInKatakana
+                } else {
+                    Rule::KanjiInKatakana
+                },
+            });
+            units[i].fix = [Some(fix), Some(fix)];
+            confirmed = true;
+        }
+        if !confirmed {
+            break;
+        }
+    }
+}
+
+/// The byte range of the word holding byte `at` when `word` (katakana) splits into known
+/// words of two characters or more, trying the longest first: プロキシ in プロキシサーバー.
+#[cfg(feature = "morphology")]
+fn known_part(
+    analyzer: &crate::morphology::Analyzer,
+    word: &str,
+    at: usize,
+) -> Option<std::ops::Range<usize>> {
+    /// Compounds longer than this are not split (the search is exponential at worst).
+    const MAX_CHARS: usize = 32;
+    let chars: SmallVec<[char; 32]> = word.chars().collect();
+    if chars.len() > MAX_CHARS {
+        return None;
+    }
+    // The longest split of chars[k..] into known words, by its first word's length: 0 for no
+    // split, found from the end.
+    let mut first = [0usize; MAX_CHARS + 1];
+    let mut splits = [false; MAX_CHARS + 1];
+    splits[chars.len()] = true;
+    for k in (0..chars.len()).rev() {
+        let mut lengths: SmallVec<[usize; 8]> = analyzer
+            .prefix_lengths(&chars[k..])
+            .filter(|&n| n >= 2 && splits[k + n])
+            .collect();
+        lengths.sort_unstable();
+        if let Some(&n) = lengths.last() {
+            first[k] = n;
+            splits[k] = true;
+        }
+    }
+    if !splits[0] {
+        return None;
+    }
+    let (mut k, mut byte) = (0, 0);
+    while k < chars.len() {
+        let n = first[k];
+        let len: usize = chars[k..k + n].iter().map(|c| c.len_utf8()).sum();
+        if (byte..byte + len).contains(&at) {
+            return Some(byte..byte + len);
+        }
+        byte += len;
+        k += n;
+    }
+    None
+}
+
+/// Whether no rule changes `c` and it may be read as context of a katakana segment: hiragana
+/// and kanji other than the look-alikes and the small vowels and ゔ of loanwords.
+#[cfg(feature = "morphology")]
+fn is_stable_context(c: char) -> bool {
+    let hiragana = matches!(c, '\u{3041}'..='\u{3096}')
+        && hiragana_look_alike(c).is_none()
+        && !matches!(c, 'ぁ' | 'ぃ' | 'ぅ' | 'ぇ' | 'ぉ' | 'ゔ');
+    let kanji = matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
+        && kanji_look_alike(c).is_none()
+        && c != '一';
+    hiragana || kanji
+}
+
+/// A stable context character with the voiced mark after it composed (か゛ is read as が, as
+/// `voiced-sound-mark` writes it), if the mark makes a stable character.
+#[cfg(feature = "morphology")]
+fn with_mark(c: char, mark: Option<char>) -> Option<char> {
+    match mark.and_then(voiced_mark) {
+        None => Some(c),
+        Some(semi) => compose(c, semi).filter(|&v| is_stable_context(v)),
+    }
+}
+
+/// Up to [`CONTEXT_CHARS`] stable characters before byte `i`, read as a second pass would
+/// read them: invisible characters skipped and voiced marks composed.
+#[cfg(feature = "morphology")]
+fn context_before(text: &str, i: usize, out: &mut String) {
+    let mut chars: SmallVec<[char; CONTEXT_CHARS]> = SmallVec::new();
+    let mut p = i;
+    let mut mark = None;
+    while chars.len() < CONTEXT_CHARS && p > 0 {
+        let (c, w) = decode_before(text, p);
+        p -= w;
+        if is_invisible(c) {
+            continue;
+        }
+        if voiced_mark(c).is_some() && mark.is_none() {
+            mark = Some(c);
+            continue;
+        }
+        match with_mark(c, mark.take()) {
+            Some(v) if is_stable_context(c) => chars.push(v),
+            _ => break,
+        }
+    }
+    out.extend(chars.iter().rev());
+}
+
+/// Up to [`CONTEXT_CHARS`] stable characters after byte `i`, read as [`context_before`] does.
+#[cfg(feature = "morphology")]
+fn context_after(text: &str, i: usize, out: &mut String) {
+    let mut n = 0;
+    let mut p = i;
+    while n < CONTEXT_CHARS && p < text.len() {
+        let (c, w) = decode_at(text, p);
+        p += w;
+        if is_invisible(c) {
+            continue;
+        }
+        if !is_stable_context(c) {
+            break;
+        }
+        let next = scan::visible_after(text, p);
+        let mark = next.filter(|&m| voiced_mark(m).is_some());
+        let Some(v) = with_mark(c, mark) else {
+            break;
+        };
+        if mark.is_some() {
+            // Past the mark and the invisible characters before it.
+            while p < text.len() {
+                let (m, mw) = decode_at(text, p);
+                p += mw;
+                if !is_invisible(m) {
+                    break;
+                }
+            }
+        }
+        out.push(v);
+        n += 1;
     }
 }
 
@@ -757,6 +1137,14 @@ fn decide_look_alikes(
             && !right.is_kana()
             && !(k + 1 == idx.len() && kanji_follows)
             && matches!(u.mapped, 'り' | '卜' | '夕' | '千' | '口' | '才');
+        // Before a kanji, the look-alike may start a kanji compound (口語, 夕食) or end a
+        // katakana word before a kanji suffix (バイ卜数): a probe.
+        let at_end_before_kanji = left.is_some_and(Class::is_kana)
+            && !right.is_kana()
+            && k + 1 == idx.len()
+            && kanji_follows
+            && matches!(u.mapped, 'り' | '卜' | '夕' | '千' | '口' | '才');
+        let mut probe = false;
         let (safety, rule, to) = if u.kind == Kind::Hiragana {
             let Some(to) = hiragana_look_alike(u.mapped) else {
                 continue;
@@ -772,9 +1160,16 @@ fn decide_look_alikes(
                 match before {
                     Before::Boundary => Safety::Safe,
                     Before::Weak => Safety::Unsafe,
-                    Before::Kanji | Before::Other => continue,
+                    // The end of a word before it (より, かなり, 東京へ): a probe.
+                    Before::Kanji | Before::Other => {
+                        probe = true;
+                        Safety::Unsafe
+                    }
                 }
             } else if at_end {
+                Safety::Unsafe
+            } else if at_end_before_kanji {
+                probe = true;
                 Safety::Unsafe
             } else {
                 continue;
@@ -804,15 +1199,19 @@ fn decide_look_alikes(
                     }
                 } else if right.is_tight() {
                     Safety::Safe
-                } else if (left.is_none() && before == Before::Kanji)
-                    || (u.orig == '口' && is_kuchikomi(units, &idx[k + 1..]))
-                {
-                    // 入力フォーム, 加工メーカー, 口コミ.
+                } else if u.orig == '口' && is_kuchikomi(units, &idx[k + 1..]) {
                     continue;
+                } else if left.is_none() && before == Before::Kanji {
+                    // 入力フォーム, 加工メーカー: a probe.
+                    probe = true;
+                    Safety::Unsafe
                 } else {
                     Safety::Unsafe
                 }
             } else if at_end {
+                Safety::Unsafe
+            } else if at_end_before_kanji {
+                probe = true;
                 Safety::Unsafe
             } else {
                 continue;
@@ -820,7 +1219,11 @@ fn decide_look_alikes(
             (s, Rule::KanjiInKatakana, to)
         };
         let rule_on = n.is_enabled(rule);
-        if rule_on && (mode == 1 || safety == Safety::Safe) {
+        if probe {
+            if rule_on && mode == 1 && n.check_words {
+                units[idx[k]].probe = Some(to);
+            }
+        } else if rule_on && (mode == 1 || safety == Safety::Safe) {
             units[idx[k]].fix[mode] = Some(Fix {
                 out: Out::Char(to),
                 rule,
@@ -829,9 +1232,12 @@ fn decide_look_alikes(
     }
 }
 
-/// 口コミ (word of mouth) starts with the kanji 口.
+/// 口コミ (word of mouth) starts with the kanji 口. A look-alike counts as the katakana it
+/// may stand for (口コ三), as a second pass, where it is fixed, reads it.
 fn is_kuchikomi(units: &[Unit], rest: &[usize]) -> bool {
-    let mut it = rest.iter().map(|&j| units[j].mapped);
+    let mut it = rest
+        .iter()
+        .map(|&j| kanji_look_alike(units[j].mapped).unwrap_or(units[j].mapped));
     it.next() == Some('コ') && it.next() == Some('ミ')
 }
 
