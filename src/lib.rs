@@ -66,7 +66,7 @@ mod sentence;
 
 pub use edit::{apply_edits, ApplyError, Edit};
 pub use normalize::{CompatClass, Normalized, Normalizer, NormalizerBuilder, WaveDashStyle};
-pub use position::{LineCol, LineIndex};
+pub use position::{LineCol, LineCursor, LineIndex};
 pub use rule::{Rule, Safety, UnknownRule};
 /// The readability report of a text: [`score::score`].
 pub use score::score;

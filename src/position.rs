@@ -69,6 +69,77 @@ impl LineIndex {
     }
 }
 
+impl LineIndex {
+    /// A cursor over `text` (the text this index was made of) that finds the positions of
+    /// increasing offsets in time proportional to the distance between them, where
+    /// [`LineIndex::line_col`] counts from the start of the line each time: for many
+    /// positions on one long line.
+    ///
+    /// ```
+    /// use seisho::LineIndex;
+    /// let text = "一行目\nＡＢ😀ｃ";
+    /// let index = LineIndex::new(text);
+    /// let mut cursor = index.cursor(text);
+    /// for (offset, _) in text.char_indices() {
+    ///     assert_eq!(cursor.line_col(offset), index.line_col(text, offset));
+    /// }
+    /// ```
+    pub fn cursor<'a>(&'a self, text: &'a str) -> LineCursor<'a> {
+        LineCursor {
+            index: self,
+            text,
+            line: 1,
+            offset: 0,
+            column: 0,
+            utf16_column: 0,
+        }
+    }
+}
+
+/// Positions of offsets in order: see [`LineIndex::cursor`]. Going back is allowed; it counts
+/// from the start of the line again.
+#[derive(Debug, Clone)]
+pub struct LineCursor<'a> {
+    index: &'a LineIndex,
+    text: &'a str,
+    /// The line of `offset`, from 1.
+    line: usize,
+    /// The last offset found (on a character boundary).
+    offset: usize,
+    /// Characters and UTF-16 units from the line's start to `offset`.
+    column: usize,
+    utf16_column: usize,
+}
+
+impl LineCursor<'_> {
+    /// The line and column of byte `offset`, as [`LineIndex::line_col`] gives them.
+    pub fn line_col(&mut self, offset: usize) -> LineCol {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let starts = &self.index.starts;
+        let line = starts.partition_point(|&s| s <= offset);
+        if line != self.line || offset < self.offset {
+            self.line = line;
+            self.offset = starts[line - 1];
+            self.column = 0;
+            self.utf16_column = 0;
+        }
+        let between = &self.text[self.offset..offset];
+        for c in between.chars() {
+            self.column += 1;
+            self.utf16_column += c.len_utf16();
+        }
+        self.offset = offset;
+        LineCol {
+            line,
+            column: self.column + 1,
+            utf16_column: self.utf16_column + 1,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,5 +164,10 @@ mod tests {
         assert_eq!(at(99), (4, 2));
         assert_eq!(index.line_start(2), Some(4));
         assert_eq!(index.line_start(0), None);
+        // The cursor agrees, forward, backward and inside characters.
+        let mut cursor = index.cursor(text);
+        for o in [0, 2, 4, 7, 8, 13, 99, 3, 0, 12, 8, 4] {
+            assert_eq!(cursor.line_col(o), index.line_col(text, o), "{o}");
+        }
     }
 }

@@ -214,17 +214,25 @@ impl Linter {
         }
         let ignored = Ignored::new(text);
         let index = LineIndex::new(text);
+        // Positions in the order of offsets, with a cursor: many diagnostics on one long line
+        // must not each count the line from its start.
+        out.sort_by_key(|(_, _, f)| (f.range.start, f.range.end));
+        let mut cursor = index.cursor(text);
         let mut diagnostics: Vec<Diagnostic> = out
             .into_iter()
             .filter(|(rule, _, f)| ignored.is_empty() || !ignored.covers(rule.id(), &f.range))
-            .map(|(rule, severity, f)| Diagnostic {
-                rule: rule.id().to_owned(),
-                severity,
-                start: index.line_col(text, f.range.start),
-                end: index.line_col(text, f.range.end),
-                range: f.range,
-                message: f.message,
-                fix: f.fix,
+            .map(|(rule, severity, f)| {
+                let start = cursor.line_col(f.range.start);
+                let end = cursor.clone().line_col(f.range.end);
+                Diagnostic {
+                    rule: rule.id().to_owned(),
+                    severity,
+                    start,
+                    end,
+                    range: f.range,
+                    message: f.message,
+                    fix: f.fix,
+                }
             })
             .collect();
         diagnostics.sort_by(|a, b| {

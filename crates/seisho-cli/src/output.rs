@@ -318,6 +318,12 @@ pub fn human(r: &FileResult, styled: bool) -> String {
         let mut excerpt = &r.text[first..last];
         excerpt = excerpt.strip_suffix('\n').unwrap_or(excerpt);
         excerpt = excerpt.strip_suffix('\r').unwrap_or(excerpt);
+        if excerpt.len() > LONG_LINE {
+            // The renderer shows whole lines: on a very long line (a file without line
+            // breaks) that would be the whole file for every diagnostic.
+            long_line(&mut out, r, d, excerpt, first, styled);
+            continue;
+        }
         let start = d.range.start.saturating_sub(first).min(excerpt.len());
         let end = d
             .range
@@ -346,6 +352,91 @@ pub fn human(r: &FileResult, styled: bool) -> String {
         out.push_str("\n\n");
     }
     out
+}
+
+/// Lines longer than this many bytes are shown as a window around the problem.
+const LONG_LINE: usize = 1000;
+
+/// Characters of context shown on each side of a problem on a long line, and the most shown
+/// of the problem itself.
+const WINDOW_CONTEXT: usize = 40;
+const WINDOW_SPAN: usize = 80;
+
+/// A diagnostic on a very long line, in the renderer's layout, with a window of the line.
+fn long_line(
+    out: &mut String,
+    r: &FileResult,
+    d: &Diagnostic,
+    line: &str,
+    first: usize,
+    styled: bool,
+) {
+    let (level_style, level) = match d.severity {
+        Severity::Error => (AnsiColor::Red.on_default().bold(), "error"),
+        Severity::Warning => (AnsiColor::Yellow.on_default().bold(), "warning"),
+        Severity::Info => (AnsiColor::Cyan.on_default().bold(), "info"),
+    };
+    let (level_style, bold, blue) = if styled {
+        (level_style, BOLD, AnsiColor::Blue.on_default().bold())
+    } else {
+        (Style::new(), Style::new(), Style::new())
+    };
+    let start = d.range.start.saturating_sub(first).min(line.len());
+    let end = d.range.end.saturating_sub(first).clamp(start, line.len());
+    let back = |mut at: usize, chars: usize| {
+        for _ in 0..chars {
+            match line[..at].chars().next_back() {
+                Some(c) if c != '\n' => at -= c.len_utf8(),
+                _ => break,
+            }
+        }
+        at
+    };
+    let forward = |mut at: usize, chars: usize| {
+        for _ in 0..chars {
+            match line[at..].chars().next() {
+                Some(c) if c != '\n' => at += c.len_utf8(),
+                _ => break,
+            }
+        }
+        at
+    };
+    let shown_end = forward(start, WINDOW_SPAN).min(end);
+    let from = back(start, WINDOW_CONTEXT);
+    let to = forward(shown_end, WINDOW_CONTEXT);
+    let before = if from > 0 { "…" } else { "" };
+    let after = if to < line.len() { "…" } else { "" };
+    let number = d.start.line.to_string();
+    let pad = " ".repeat(number.len());
+    let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+    let label = match &d.fix {
+        Some(f) if f.safety.is_safe() => " fixable",
+        Some(_) => " fixable with --unsafe-fixes",
+        None => "",
+    };
+    let _ = writeln!(
+        out,
+        "{level_style}{level}[{}]{level_style:#}{bold}: {}{bold:#}",
+        d.rule, d.message
+    );
+    let _ = writeln!(
+        out,
+        "{pad}{blue}-->{blue:#} {}:{}:{}",
+        r.name, d.start.line, d.start.column
+    );
+    let _ = writeln!(out, "{pad} {blue}|{blue:#}");
+    let _ = writeln!(
+        out,
+        "{blue}{number} |{blue:#} {before}{}{after}",
+        &line[from..to]
+    );
+    let _ = writeln!(
+        out,
+        "{pad} {blue}|{blue:#} {}{level_style}{}{label}{level_style:#}",
+        " ".repeat(width(before) + width(&line[from..start])),
+        "^".repeat(width(&line[start..shown_end]).max(1)),
+    );
+    out.push('\n');
 }
 
 /// The closing summary of a run, e.g. `2 errors, 1 warning in 3 files; 2 fixable with

@@ -669,3 +669,24 @@ fn fmt_keeps_a_leading_byte_order_mark() {
     let out = seisho(dir.path(), &["fmt", "--check", "bom.txt"]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
 }
+
+/// A problem on a very long line (a file without line breaks) is shown with a window of the
+/// line around it, not the whole line: the output stays proportional to the problems.
+#[test]
+fn long_lines_are_shown_as_a_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = format!("{}ｶﾞｲﾄﾞ{}", "あ".repeat(2000), "い".repeat(2000));
+    fs::write(dir.path().join("long.txt"), &line).unwrap();
+    let out = seisho(dir.path(), &["lint", "long.txt"]);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains(" --> long.txt:1:2001"), "{stdout}");
+    let shown = format!("…{}ｶﾞｲﾄﾞ{}…", "あ".repeat(40), "い".repeat(40));
+    assert!(stdout.contains(&shown), "{stdout}");
+    // The caret is under ｶﾞｲﾄﾞ: … (1 column) and 40 wide characters before it.
+    assert!(
+        stdout.contains(&format!("  | {}^^^^^ fixable", " ".repeat(81))),
+        "{stdout}"
+    );
+    assert!(stdout.len() < 4000, "{} bytes", stdout.len());
+}
