@@ -150,6 +150,11 @@ pub fn load_dictionary(
     }
 }
 
+/// An optional options argument: `undefined` when left out.
+fn optional(options: Option<js_sys::Object>) -> JsValue {
+    options.map_or(JsValue::UNDEFINED, JsValue::from)
+}
+
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -161,8 +166,11 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
 #[wasm_bindgen(unchecked_return_type = "NormalizeResult")]
 pub fn normalize(
     text: &str,
-    #[wasm_bindgen(unchecked_param_type = "NormalizeOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "NormalizeOptions")] options: Option<
+        js_sys::Object,
+    >,
 ) -> Result<JsValue, JsError> {
+    let options = optional(options);
     let options: NormalizeOptions = options::parse(options, "normalize")?;
     let normalizer = options.build()?;
     let n = normalizer.normalize(text);
@@ -232,8 +240,9 @@ fn make_linter(config: seisho::lint::LintConfig) -> Linter {
 #[wasm_bindgen(unchecked_return_type = "Diagnostic[]")]
 pub fn lint(
     text: &str,
-    #[wasm_bindgen(unchecked_param_type = "LintOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LintOptions")] options: Option<js_sys::Object>,
 ) -> Result<JsValue, JsError> {
+    let options = optional(options);
     let diagnostics = with_linter(options, "lint", |linter, syntax| linter.lint(text, syntax))?;
     to_js(&convert::diagnostics_to_js(text, &diagnostics))
 }
@@ -243,8 +252,9 @@ pub fn lint(
 #[wasm_bindgen(unchecked_return_type = "FixResult")]
 pub fn fix(
     text: &str,
-    #[wasm_bindgen(unchecked_param_type = "LintOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LintOptions")] options: Option<js_sys::Object>,
 ) -> Result<JsValue, JsError> {
+    let options = optional(options);
     let unsafe_fixes = options::unsafe_fixes(&options);
     let fixed = with_linter(options, "fix", |linter, syntax| {
         linter.fix(text, syntax, unsafe_fixes)
@@ -264,9 +274,11 @@ pub fn fix(
 pub fn apply_fixes(
     text: &str,
     #[wasm_bindgen(unchecked_param_type = "Diagnostic[]")] diagnostics: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "{ unsafeFixes?: boolean } | undefined")]
-    options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "{ unsafeFixes?: boolean }")] options: Option<
+        js_sys::Object,
+    >,
 ) -> Result<JsValue, JsError> {
+    let options = optional(options);
     let unsafe_fixes = options::unsafe_fixes(&options);
     let diagnostics: Vec<convert::InDiagnostic> = serde_wasm_bindgen::from_value(diagnostics)
         .map_err(|e| JsError::new(&format!("applyFixes: bad diagnostics: {e}")))?;
@@ -280,8 +292,9 @@ pub fn apply_fixes(
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn score(
     text: &str,
-    #[wasm_bindgen(unchecked_param_type = "ScoreOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "ScoreOptions")] options: Option<js_sys::Object>,
 ) -> Result<JsValue, JsError> {
+    let options = optional(options);
     let options: ScoreOptions = options::parse(options, "score")?;
     let mut builder = Scorer::builder().analyzer(false);
     if let Some(n) = options.long_sentence {
