@@ -305,8 +305,17 @@ pub fn score(
         builder = builder.with_analyzer(analyzer);
     }
     let scorer = builder.build();
+    #[cfg(feature = "markdown")]
     let report = if options.markdown {
         scorer.score_markdown(text)
+    } else {
+        scorer.score(text)
+    };
+    #[cfg(not(feature = "markdown"))]
+    let report = if options.markdown {
+        return Err(JsError::new(
+            "score: this build of seisho-wasm has no Markdown (cargo feature `markdown`)",
+        ));
     } else {
         scorer.score(text)
     };

@@ -207,6 +207,7 @@ impl LintOptions {
     pub(crate) fn syntax(&self) -> Result<Syntax, JsError> {
         match self.syntax.as_deref() {
             None | Some("text") => Ok(Syntax::Text),
+            #[cfg(feature = "markdown")]
             Some("markdown") => Ok(Syntax::Markdown),
             Some(other) => Err(JsError::new(&format!(
                 "lint: unknown syntax `{other}` (text or markdown)"
