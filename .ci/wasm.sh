@@ -6,7 +6,8 @@
 #
 # Environment: CARGO_TARGET_DIR (the wasm build goes to $CARGO_TARGET_DIR/seisho-wasm, so that
 # its profile settings do not rebuild the native targets), SEISHO_WASM_SIZE_BUDGET (bytes of
-# gzip; fail above it when set), SEISHO_WASM_SKIP_BROWSER=1 (node tests only).
+# gzip; fail above it when set), SEISHO_WASM_SKIP_BROWSER=1 (node tests only),
+# SEISHO_WASM_MORPHOLOGY=0 (no morphology build and no dictionary tests).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -97,7 +98,23 @@ if [[ -n "${SEISHO_WASM_SIZE_BUDGET:-}" ]] && ((gz > SEISHO_WASM_SIZE_BUDGET)); 
     exit 1
 fi
 
-section "node --test: the nodejs package against the Rust API"
+if [[ "${SEISHO_WASM_MORPHOLOGY:-1}" == 1 ]]; then
+    section "The morphology build (nodejs, for its tests: it embeds IPADIC, see the README)"
+    build --features morphology --target-dir "$target_dir-morphology"
+    rm -rf "$crate/pkg/node-morphology"
+    wasm-bindgen --target nodejs --out-dir "$crate/pkg/node-morphology" \
+        "$target_dir-morphology/wasm32-unknown-unknown/release/seisho_wasm.wasm"
+    node "$crate/scripts/package-json.mjs" "$crate/pkg/node-morphology" nodejs
+    if [[ ! -f "$crate/pkg/dict/metadata.json" ]]; then
+        CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}" \
+            cargo run -q -p seisho-wasm --features morphology --example export_dict -- "$crate/pkg/dict"
+    fi
+    CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}" \
+        cargo run -q -p seisho-wasm --features morphology --example expected -- \
+        "$crate/pkg/dict" >"$crate/pkg/expected-morphology.json"
+fi
+
+section "node --test: the nodejs packages against the Rust API"
 CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}" \
     cargo run -q -p seisho-wasm --example expected >"$crate/pkg/expected.json"
 (cd "$crate" && node --test tests/node/)

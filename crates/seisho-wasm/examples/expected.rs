@@ -3,6 +3,11 @@
 //! same. Native build with the wasm crate's features (no morphology):
 //!
 //!     cargo run -p seisho-wasm --example expected > pkg/expected.json
+//!
+//! With the `morphology` feature and a directory of dictionary files (`export_dict`), the
+//! linter and the scorer use that dictionary, as the wasm module does after `loadDictionary`:
+//!
+//!     cargo run -p seisho-wasm --features morphology --example expected -- DIR
 
 use std::path::Path;
 
@@ -58,8 +63,33 @@ fn main() {
     ] {
         cases.push((extra.to_owned(), Vec::new()));
     }
-    let scorer = Scorer::builder().analyzer(false).build();
-    let default_linter = Linter::new(LintConfig::default()).without_analyzer();
+    let dictionary = std::env::args_os().nth(1);
+    #[cfg(feature = "morphology")]
+    let analyzer = dictionary.as_ref().map(|dir| {
+        let dictionary = seisho_ipadic::load_from_dir(dir).expect("the dictionary");
+        seisho::morphology::Analyzer::with_dictionary(dictionary)
+    });
+    #[cfg(not(feature = "morphology"))]
+    assert!(
+        dictionary.is_none(),
+        "a dictionary needs the morphology feature"
+    );
+    let make_linter = |config: LintConfig| -> Linter {
+        let linter = Linter::new(config).without_analyzer();
+        #[cfg(feature = "morphology")]
+        if let Some(analyzer) = &analyzer {
+            return linter.with_analyzer(analyzer.clone());
+        }
+        linter
+    };
+    #[cfg_attr(not(feature = "morphology"), allow(unused_mut))]
+    let mut scorer = Scorer::builder().analyzer(false);
+    #[cfg(feature = "morphology")]
+    if let Some(analyzer) = &analyzer {
+        scorer = scorer.with_analyzer(analyzer.clone());
+    }
+    let scorer = scorer.build();
+    let default_linter = make_linter(LintConfig::default());
     let out: Vec<Value> = cases
         .iter()
         .map(|(input, rules)| {
@@ -73,7 +103,7 @@ fn main() {
             let linter = if known.is_empty() {
                 default_linter.clone()
             } else {
-                Linter::new(config).without_analyzer()
+                make_linter(config)
             };
             let n = seisho::Normalizer::builder().dictionary(false).build();
             let normalized = n.normalize(input);
