@@ -105,6 +105,10 @@ if [[ "${SEISHO_WASM_MORPHOLOGY:-1}" == 1 ]]; then
     wasm-bindgen --target nodejs --out-dir "$crate/pkg/node-morphology" \
         "$target_dir-morphology/wasm32-unknown-unknown/release/seisho_wasm.wasm"
     node "$crate/scripts/package-json.mjs" "$crate/pkg/node-morphology" nodejs
+    # And for the page's dictionary test (served as /morphology/ by tests/e2e).
+    rm -rf "$crate/pkg/web-morphology"
+    wasm-bindgen --target web --out-dir "$crate/pkg/web-morphology" \
+        "$target_dir-morphology/wasm32-unknown-unknown/release/seisho_wasm.wasm"
     if [[ ! -f "$crate/pkg/dict/metadata.json" ]]; then
         CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}" \
             cargo run -q -p seisho-wasm --features morphology --example export_dict -- "$crate/pkg/dict"

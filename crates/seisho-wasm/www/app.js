@@ -50,7 +50,8 @@ function update() {
   renderList(text);
   renderReport(report);
   $("fix-all").disabled = !diagnostics.some((d) => d.fix?.safety === "safe");
-  status.textContent = `${diagnostics.length} diagnostics, ${ms.toFixed(1)} ms`;
+  const n = diagnostics.length;
+  status.textContent = `${n} diagnostic${n === 1 ? "" : "s"}, ${ms.toFixed(1)} ms`;
   autosize();
 }
 
@@ -171,7 +172,7 @@ function renderGauge(report) {
     const label = LEVELS.find(([, lo], k) => j.score >= lo && j.score < (LEVELS[k + 1]?.[1] ?? Infinity))?.[0]
       ?? (j.score < 0.5 ? "上級後半" : "初級前半");
     parts.push(el("svg:text", { x: cx, y: cy - 30, "text-anchor": "middle", "font-size": "16", id: "gauge-score" }, j.score.toFixed(2)));
-    parts.push(el("svg:text", { x: cx, y: cy + 16, "text-anchor": "middle", "font-size": "13", id: "gauge-level" }, `${label} (${j.level})`));
+    parts.push(el("svg:text", { x: cx, y: cy + 16, "text-anchor": "middle", "font-size": "11", id: "gauge-level" }, `${label} (${j.level})`));
   } else {
     parts.push(el("svg:text", { x: cx, y: cy - 20, "text-anchor": "middle", "font-size": "12", fill: "#777", id: "gauge-level" },
       seisho.supportsDictionary() ? "needs the dictionary" : "not in this build"));
@@ -180,8 +181,8 @@ function renderGauge(report) {
         `Tateishi RS′ ${report.tateishi.score.toFixed(1)}`));
     }
   }
-  parts.push(el("svg:text", { x: "8", y: "126", "font-size": "10", fill: "#777" }, "hard"));
-  parts.push(el("svg:text", { x: "212", y: "126", "font-size": "10", fill: "#777", "text-anchor": "end" }, "easy"));
+  parts.push(el("svg:text", { x: "20", y: "126", "font-size": "10", fill: "#777", "text-anchor": "middle" }, "hard"));
+  parts.push(el("svg:text", { x: "200", y: "126", "font-size": "10", fill: "#777", "text-anchor": "middle" }, "easy"));
   svg.replaceChildren(...parts);
 }
 
@@ -294,8 +295,10 @@ async function loadDictionary() {
   button.disabled = true;
   progress.hidden = false;
   try {
+    let updates = 0;
     const files = await fetchWithProgress(seisho.dictionaryFileNames(), (done, total) => {
       progress.value = total ? done / total : 0;
+      progress.dataset.updates = String(++updates);
       label.textContent = `${(done / 1e6).toFixed(1)} MB`;
     });
     label.textContent = "Loading…";

@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
-import { mkdtempSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, mkdirSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { extname, join, normalize, sep } from "node:path";
@@ -16,6 +16,9 @@ import { chromium } from "playwright-core";
 const here = fileURLToPath(new URL(".", import.meta.url));
 const www = join(here, "../../www");
 const results = join(here, "../../test-results");
+const pkg = join(here, "../../pkg");
+// /morphology/ is the page over the morphology build, with the dictionary in dict/.
+const morphology = existsSync(join(pkg, "web-morphology/seisho_wasm.js")) && existsSync(join(pkg, "dict/metadata.json"));
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -28,9 +31,15 @@ let server, base, context, userDataDir;
 
 before(async () => {
   server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
-    const file = join(www, path.endsWith("/") ? `${path}index.html` : path);
-    if (!file.startsWith(www + sep)) {
+    let path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
+    let root = www;
+    if (path.startsWith("/morphology/")) {
+      path = path.slice("/morphology".length);
+      if (path.startsWith("/pkg/")) [root, path] = [join(pkg, "web-morphology"), path.slice(4)];
+      else if (path.startsWith("/dict/")) [root, path] = [join(pkg, "dict"), path.slice(5)];
+    }
+    const file = join(root, path.endsWith("/") ? `${path}index.html` : path);
+    if (!file.startsWith(root + sep)) {
       res.writeHead(403).end();
       return;
     }
@@ -144,6 +153,40 @@ test("the sample page loads with no error and no outside request", async () => {
   await page.waitForSelector("body[data-ready=true]");
   assert.ok((await page.locator("#backdrop mark").count()) >= 4);
   await page.screenshot({ path: join(results, "page-sample.png"), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the dictionary loads on demand, with progress, and turns on jReadability", { skip: !morphology, timeout: 180_000 }, async () => {
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  page.on("pageerror", (e) => problems.push(e.message));
+  const dictionaryRequests = [];
+  page.on("request", (r) => { if (r.url().includes("/dict/")) dictionaryRequests.push(r.url()); });
+  await page.goto(`${base}morphology/?empty`);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 120_000 });
+  // Lazily: nothing of the dictionary is fetched before the button is pressed.
+  assert.deepEqual(dictionaryRequests, []);
+  await page.locator("#draft").click();
+  await page.keyboard.type("私は彼は好きだ。");
+  await page.waitForFunction(() => document.getElementById("draft").value === "私は彼は好きだ。");
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('#backdrop mark[data-rule="no-doubled-joshi"]').count(), 0);
+  assert.match(await page.locator("#gauge-level").textContent(), /needs the dictionary/);
+
+  const button = page.locator("#load-dictionary");
+  assert.ok(await button.isEnabled());
+  await button.click();
+  await page.waitForFunction(() => /loaded|not load/.test(document.getElementById("dictionary-status").textContent), null, { timeout: 120_000 });
+  assert.match(await page.locator("#dictionary-status").textContent(), /loaded/);
+  // The progress bar moved on as the files came in.
+  assert.ok(Number(await page.locator("#dictionary-progress").getAttribute("data-updates")) > 9);
+  assert.equal(dictionaryRequests.length, 9);
+  await page.waitForSelector('#backdrop mark[data-rule="no-doubled-joshi"]');
+  assert.match(await page.locator("#gauge-score").textContent(), /^-?\d+\.\d\d$/);
+  assert.doesNotMatch(await page.locator("#figures").innerText(), /jReadability\s+–/);
+  await page.screenshot({ path: join(results, "page-dictionary.png"), fullPage: true });
   assert.deepEqual(problems, []);
   await page.close();
 });
