@@ -47,7 +47,7 @@ pub fn start() {
 thread_local! {
     /// The last linter made, with the options (as JSON) it was made of: typing in the page
     /// lints with the same options again and again.
-    static LINTER: RefCell<Option<(String, bool, Linter)>> = const { RefCell::new(None) };
+    static LINTER: RefCell<Option<(Option<String>, bool, Linter)>> = const { RefCell::new(None) };
 }
 
 #[cfg(feature = "morphology")]
@@ -198,13 +198,13 @@ fn with_linter<R>(
     what: &str,
     f: impl FnOnce(&Linter, seisho::lint::Syntax) -> R,
 ) -> Result<R, JsError> {
+    // `None` when the options cannot be written as JSON: no reuse then.
     let key = if options.is_undefined() || options.is_null() {
-        String::new()
+        Some(String::new())
     } else {
         js_sys::JSON::stringify(&options)
             .ok()
             .and_then(|s| s.as_string())
-            .unwrap_or_default()
     };
     let parsed: LintOptions = options::parse(options, what)?;
     let syntax = parsed.syntax()?;
@@ -212,7 +212,7 @@ fn with_linter<R>(
     LINTER.with(|cell| {
         let mut cell = cell.borrow_mut();
         let reuse =
-            matches!(&*cell, Some((k, d, _)) if !key.is_empty() && *k == key && *d == dictionary);
+            key.is_some() && matches!(&*cell, Some((k, d, _)) if *k == key && *d == dictionary);
         if !reuse {
             let config = parsed.config()?;
             *cell = Some((key, dictionary, make_linter(config)));
