@@ -56,7 +56,7 @@ if ((${#need_apt[@]})); then
 fi
 node --version
 
-section "npm install (binaryen for wasm-opt, playwright-core)"
+section "npm install (binaryen for wasm-opt, playwright-core, typescript)"
 (cd "$crate" && npm install --no-audit --no-fund --loglevel=error)
 wasm_opt="$crate/node_modules/.bin/wasm-opt"
 "$wasm_opt" --version
@@ -97,6 +97,10 @@ if [[ -n "${SEISHO_WASM_SIZE_BUDGET:-}" ]] && ((gz > SEISHO_WASM_SIZE_BUDGET)); 
     echo "over the size budget of $SEISHO_WASM_SIZE_BUDGET bytes gzip" >&2
     exit 1
 fi
+
+section "TypeScript: the generated declarations type-check (tsc --strict)"
+(cd "$crate" && node_modules/.bin/tsc --noEmit --strict --target es2022 --module es2022 \
+    --moduleResolution bundler --lib es2022,dom tests/types/usage.ts)
 
 if [[ "${SEISHO_WASM_MORPHOLOGY:-1}" == 1 ]]; then
     section "The morphology build (nodejs, for its tests: it embeds IPADIC, see the README)"
