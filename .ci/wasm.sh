@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# The WebAssembly package (crates/seisho-wasm): installs what it needs, builds the web and
+# nodejs packages, reports their size, and runs every test: node --test against the Rust API,
+# wasm-bindgen-test in headless Chromium, and the page's end-to-end test with playwright-core.
+# Idempotent; a second run reinstalls nothing and rebuilds only what changed.
+#
+# Environment: CARGO_TARGET_DIR (the wasm build goes to $CARGO_TARGET_DIR/seisho-wasm, so that
+# its profile settings do not rebuild the native targets), SEISHO_WASM_SIZE_BUDGET (bytes of
+# gzip; fail above it when set), SEISHO_WASM_SKIP_BROWSER=1 (node tests only),
+# SEISHO_WASM_MORPHOLOGY=0 (no morphology build and no dictionary tests).
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+repo="$PWD"
+crate="$repo/crates/seisho-wasm"
+
+section() {
+    printf '\n==== %s ====\n' "$*"
+}
+
+section "Toolchain"
+if ! command -v cargo >/dev/null 2>&1 && [[ -f "$HOME/.cargo/env" ]]; then
+    # shellcheck disable=SC1091
+    source "$HOME/.cargo/env"
+fi
+export PATH="$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    rustup target add wasm32-unknown-unknown
+fi
+
+# wasm-bindgen-cli must be the exact version of the wasm-bindgen crate in Cargo.lock.
+bindgen_version="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)"
+if [[ -z "$bindgen_version" ]]; then
+    echo "wasm-bindgen is not in Cargo.lock" >&2
+    exit 1
+fi
+if [[ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $bindgen_version" ]]; then
+    cargo install wasm-bindgen-cli --version "$bindgen_version"
+fi
+wasm-bindgen --version
+
+need_apt=()
+[[ -x /usr/bin/chromium ]] || need_apt+=(chromium)
+[[ -x /usr/bin/chromedriver ]] || need_apt+=(chromium-driver)
+[[ -d /usr/share/fonts/opentype/ipafont-gothic ]] || need_apt+=(fonts-ipafont-gothic)
+command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
+if ((${#need_apt[@]})); then
+    if [[ "$(id -u)" != 0 ]]; then
+        echo "missing ${need_apt[*]}: run as root or install them" >&2
+        exit 1
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${need_apt[@]}"
+fi
+node --version
+
+section "npm install (binaryen for wasm-opt, playwright-core, typescript)"
+(cd "$crate" && npm install --no-audit --no-fund --loglevel=error)
+wasm_opt="$crate/node_modules/.bin/wasm-opt"
+"$wasm_opt" --version
+
+section "Build: cargo build -p seisho-wasm --target wasm32-unknown-unknown --release"
+# Size settings for this build only (the workspace's release profile keeps debug info for
+# the benches): LTO, one codegen unit, opt-level z, no debug info. Not `strip`: wasm-bindgen
+# needs the custom sections, and strips what it does not need itself.
+target_dir="${CARGO_TARGET_DIR:-$repo/target}/seisho-wasm"
+build() {
+    CARGO_TARGET_DIR="$target_dir" \
+        CARGO_PROFILE_RELEASE_LTO=true \
+        CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \
+        CARGO_PROFILE_RELEASE_OPT_LEVEL=z \
+        CARGO_PROFILE_RELEASE_DEBUG=0 \
+        CARGO_PROFILE_RELEASE_PANIC=abort \
+        cargo build -p seisho-wasm --target wasm32-unknown-unknown --release "$@"
+}
+build
+wasm="$target_dir/wasm32-unknown-unknown/release/seisho_wasm.wasm"
+
+section "Packages: wasm-bindgen --target web / nodejs, wasm-opt -Oz"
+# The features rustc enables by default for wasm32-unknown-unknown (not --all-features:
+# wasm-opt would then use ones such as stringref that Node.js and browsers do not have).
+wasm_features=(--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+    --enable-mutable-globals --enable-reference-types --enable-multivalue)
+for target in web nodejs; do
+    out="$crate/pkg/${target/nodejs/node}"
+    rm -rf "$out"
+    wasm-bindgen --target "$target" --out-dir "$out" "$wasm"
+    "$wasm_opt" -Oz "${wasm_features[@]}" "$out/seisho_wasm_bg.wasm" -o "$out/seisho_wasm_bg.wasm"
+    node "$crate/scripts/package-json.mjs" "$out" "$target"
+done
+raw=$(wc -c <"$crate/pkg/web/seisho_wasm_bg.wasm")
+gz=$(gzip -9 -c "$crate/pkg/web/seisho_wasm_bg.wasm" | wc -c)
+echo "seisho_wasm_bg.wasm (without the dictionary): $raw bytes, $gz bytes gzip -9"
+if [[ -n "${SEISHO_WASM_SIZE_BUDGET:-}" ]] && ((gz > SEISHO_WASM_SIZE_BUDGET)); then
+    echo "over the size budget of $SEISHO_WASM_SIZE_BUDGET bytes gzip" >&2
+    exit 1
+fi
+
+section "TypeScript: the generated declarations type-check (tsc --strict)"
+(cd "$crate" && node_modules/.bin/tsc --noEmit --strict --target es2022 --module es2022 \
+    --moduleResolution bundler --lib es2022,dom tests/types/usage.ts)
+
+if [[ "${SEISHO_WASM_MORPHOLOGY:-1}" == 1 ]]; then
+    section "The morphology build (nodejs, for its tests: it embeds IPADIC, see the README)"
+    build --features morphology --target-dir "$target_dir-morphology"
+    rm -rf "$crate/pkg/node-morphology"
+    wasm-bindgen --target nodejs --out-dir "$crate/pkg/node-morphology" \
+        "$target_dir-morphology/wasm32-unknown-unknown/release/seisho_wasm.wasm"
+    node "$crate/scripts/package-json.mjs" "$crate/pkg/node-morphology" nodejs
+    # And for the page's dictionary test (served as /morphology/ by tests/e2e).
+    rm -rf "$crate/pkg/web-morphology"
+    wasm-bindgen --target web --out-dir "$crate/pkg/web-morphology" \
+        "$target_dir-morphology/wasm32-unknown-unknown/release/seisho_wasm.wasm"
+    if [[ ! -f "$crate/pkg/dict/metadata.json" ]]; then
+        CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}" \
+            cargo run -q -p seisho-wasm --features morphology --example export_dict -- "$crate/pkg/dict"
+    fi
+    CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}" \
+        cargo run -q -p seisho-wasm --features morphology --example expected -- \
+        "$crate/pkg/dict" >"$crate/pkg/expected-morphology.json"
+fi
+
+section "node --test: the nodejs packages against the Rust API"
+CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}" \
+    cargo run -q -p seisho-wasm --example expected >"$crate/pkg/expected.json"
+(cd "$crate" && node --test tests/node/)
+
+if [[ "${SEISHO_WASM_SKIP_BROWSER:-}" == 1 ]]; then
+    exit 0
+fi
+
+section "wasm-bindgen-test in headless Chromium"
+# wasm-bindgen-test-runner drives Chromium through chromedriver.
+CHROMEDRIVER=/usr/bin/chromedriver \
+    WASM_BINDGEN_TEST_TIMEOUT=120 \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    CARGO_TARGET_DIR="$target_dir" \
+    cargo test -p seisho-wasm --target wasm32-unknown-unknown --tests
+
+section "Page: end-to-end test with playwright-core and Chromium"
+rm -rf "$crate/www/pkg"
+mkdir -p "$crate/www/pkg"
+cp "$crate/pkg/web/"seisho_wasm{.js,_bg.wasm} "$crate/www/pkg/"
+(cd "$crate" && node --test tests/e2e/)
