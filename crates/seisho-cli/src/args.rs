@@ -45,6 +45,9 @@ pub enum Command {
                       Exit status: 0 on success, 2 on a usage error or an unreadable file."
     )]
     Score(ScoreArgs),
+    /// The IPADIC dictionary built into seisho.
+    #[command(subcommand)]
+    Dict(DictCommand),
     /// Lint Markdown and text files: report problems with their positions.
     #[command(after_help = LINT_HELP)]
     Lint(LintArgs),
@@ -290,6 +293,18 @@ impl FmtArgs {
     pub fn reads_stdin(&self) -> bool {
         self.files.is_empty() || self.files.iter().any(|f| is_stdin(f))
     }
+}
+
+/// `seisho dict`.
+#[derive(Debug, Subcommand)]
+pub enum DictCommand {
+    /// Write the dictionary's files (about 46 MB) to a directory, for the WebAssembly page to
+    /// serve and load, or for `seisho_ipadic::load_from_dir`.
+    Export {
+        /// The directory (created if missing; files of the same names are replaced).
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
 }
 
 /// The options of `seisho score`.

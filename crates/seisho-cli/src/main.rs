@@ -53,6 +53,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }),
+        Command::Dict(args::DictCommand::Export { dir }) => Ok(dict_export(dir)),
         Command::Lint(args) => lint::lint(args).map(|o| ExitCode::from(o.exit_code())),
         Command::Fix(args) => {
             if let Err(e) = args.validate() {
@@ -80,4 +81,37 @@ fn with_stdout(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> std::io
     f(&mut out)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `seisho dict export DIR`: the embedded dictionary's files, as `seisho_ipadic::load_from_dir`
+/// and the WebAssembly package's `loadDictionary` read them, with IPADIC's licence.
+fn dict_export(dir: &std::path::Path) -> ExitCode {
+    // IPADIC's licence asks every copy of the dictionary to carry it.
+    const COPYING: &str = include_str!("../../seisho-ipadic/data/COPYING");
+    let written = seisho_ipadic::write_to_dir(dir)
+        .map_err(|e| e.to_string())
+        .and_then(|()| {
+            std::fs::write(dir.join("COPYING"), COPYING)
+                .map_err(|e| format!("{}: {e}", dir.join("COPYING").display()))
+        });
+    match written {
+        Ok(()) => {
+            let bytes: u64 = seisho_ipadic::FILE_NAMES
+                .iter()
+                .filter_map(|name| std::fs::metadata(dir.join(name)).ok())
+                .map(|m| m.len())
+                .sum();
+            println!(
+                "wrote {} files and IPADIC's licence (COPYING; {:.1} MB) to {}",
+                seisho_ipadic::FILE_NAMES.len(),
+                bytes as f64 / 1e6,
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            report::error(format_args!("cannot export the dictionary: {e}"));
+            ExitCode::from(2)
+        }
+    }
 }

@@ -690,3 +690,32 @@ fn long_lines_are_shown_as_a_window() {
     );
     assert!(stdout.len() < 4000, "{} bytes", stdout.len());
 }
+
+#[test]
+fn dict_export_writes_every_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = seisho(dir.path(), &["dict", "export", "ipadic"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        stdout.starts_with("wrote 9 files and IPADIC's licence"),
+        "{stdout}"
+    );
+    let mut expected: Vec<String> = seisho_ipadic::FILE_NAMES
+        .iter()
+        .map(|s| s.to_string())
+        .chain(["COPYING".to_owned()])
+        .collect();
+    expected.sort();
+    assert_eq!(entries(&dir.path().join("ipadic")), expected);
+    // What was written loads, and analyzes as the embedded dictionary does.
+    let loaded = seisho_ipadic::load_from_dir(dir.path().join("ipadic")).unwrap();
+    assert_eq!(loaded.word_count(), seisho_ipadic::embedded().word_count());
+    // An unwritable place is an error, exit 2.
+    fs::write(dir.path().join("file"), "").unwrap();
+    let out = seisho(dir.path(), &["dict", "export", "file/sub"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(String::from_utf8(out.stderr)
+        .unwrap()
+        .starts_with("error: cannot export the dictionary"));
+}
