@@ -33,8 +33,13 @@ pub fn run(args: &FmtArgs) -> io::Result<Outcome> {
     let mut counts = Counts::default();
     for source in &sources {
         let name = source.name();
-        let text = match source.read() {
-            Ok(text) => text,
+        // The bytes as read are kept for `-w`: the file is written only if it still holds them.
+        let read = source.read_bytes().and_then(|bytes| {
+            let original = args.in_place.then(|| bytes.clone());
+            Ok((crate::io::decode(bytes)?, original))
+        });
+        let (text, original) = match read {
+            Ok(read) => read,
             Err(e) => {
                 report::error(e.message(&name));
                 outcome.failed = true;
@@ -60,10 +65,11 @@ pub fn run(args: &FmtArgs) -> io::Result<Outcome> {
                 writeln!(styled, "{name}: would change ({k} {edits})")?;
             }
         } else if args.in_place {
-            if let (Source::File(path), true) = (source, n.is_changed()) {
+            if let (Source::File(path), Some(original), true) = (source, &original, n.is_changed())
+            {
                 let written = format!("{bom}{}", n.text());
-                if let Err(e) = write_atomic(path, written.as_bytes()) {
-                    report::error(format_args!("cannot write {name}: {e}"));
+                if let Err(e) = write_atomic(path, original, written.as_bytes()) {
+                    report::error(e.message(&name));
                     outcome.failed = true;
                 }
             }

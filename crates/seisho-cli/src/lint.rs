@@ -11,7 +11,7 @@ use seisho::lint::{Fix, Severity, Syntax};
 
 use crate::args::{FixArgs, LintArgs, LintFormat};
 use crate::config::{Config, ConfigErrors, Resolver};
-use crate::io::{write_atomic, Decoded, Source};
+use crate::io::{is_leftover_temp, write_atomic, Decoded, Source};
 use crate::output::{self, FileResult, FixMode, LintOutput, Summary};
 use crate::report;
 
@@ -336,8 +336,8 @@ fn process(job: &Job, options: &Options) -> Done {
                     Ok(encoded) => match &job.source {
                         Source::Stdin => done.fixed_stdin = Some(encoded),
                         Source::File(path) => {
-                            if let Err(e) = write_atomic(path, &encoded) {
-                                failed(format!("cannot write {name}: {e}"), &mut text);
+                            if let Err(e) = write_atomic(path, &bytes, &encoded) {
+                                failed(e.message(name), &mut text);
                             }
                         }
                     },
@@ -454,15 +454,26 @@ fn file_job(path: PathBuf, resolver: &mut Resolver) -> Result<Job, ConfigErrors>
 }
 
 /// The files of directory `root` that their configurations select, sorted by name within
-/// each directory; .gitignore and hidden files are left out.
+/// each directory; .gitignore and hidden files are left out. The temporary files of an
+/// interrupted `seisho fix` or `fmt -w` are hidden too, but reported (once seen, the user can
+/// delete them; seisho does not, as they may be those of a seisho still running).
 fn walk(
     root: &Path,
     resolver: &mut Resolver,
     jobs: &mut Vec<Job>,
     outcome: &mut Outcome,
 ) -> Result<(), ConfigErrors> {
+    // The walker's own hidden-file filter would not let the leftover temporary files through:
+    // this one does the same (a name starting with a dot, as on Unix) except for them.
     let walker = ignore::WalkBuilder::new(root)
         .require_git(false)
+        .hidden(false)
+        .filter_entry(|entry| {
+            let name = entry.file_name().to_string_lossy();
+            entry.depth() == 0
+                || !name.starts_with('.')
+                || (entry.file_type().is_some_and(|t| t.is_file()) && is_leftover_temp(&name))
+        })
         .sort_by_file_name(|a, b| a.cmp(b))
         .build();
     for entry in walker {
@@ -475,6 +486,14 @@ fn walk(
             }
         };
         if !entry.file_type().is_some_and(|t| t.is_file()) {
+            continue;
+        }
+        if is_leftover_temp(&entry.file_name().to_string_lossy()) {
+            report::warning(format_args!(
+                "{}: temporary file of an interrupted `seisho fix` or `fmt -w` (the file it was \
+                 for is intact); not linted; delete it unless seisho is running",
+                entry.path().display()
+            ));
             continue;
         }
         let path = entry.into_path();
