@@ -436,6 +436,27 @@ fn fix_reports_a_read_only_file_and_goes_on() {
         "{stdout}"
     );
     assert_eq!(fs::read_to_string(&ro).unwrap(), "ＡＢＣ\n");
+    assert!(fs::metadata(&ro).unwrap().permissions().readonly());
+    assert_eq!(fs::read_to_string(&ok).unwrap(), "ABC\n");
+    assert_eq!(entries(dir.path()), ["ok.md", "ro.md"]);
+
+    // The same in a directory walk, and with `fmt -w`.
+    fs::write(&ok, "ＡＢＣ\n").unwrap();
+    let out = seisho(dir.path(), &["fix", "."]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: cannot write ./ro.md: the file is read-only\n"
+    );
+    assert_eq!(fs::read_to_string(&ok).unwrap(), "ABC\n");
+    fs::write(&ok, "ＡＢＣ\n").unwrap();
+    let out = seisho(dir.path(), &["fmt", "-w", "ro.md", "ok.md"]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: cannot write ro.md: the file is read-only\n"
+    );
+    assert_eq!(fs::read_to_string(&ro).unwrap(), "ＡＢＣ\n");
     assert_eq!(fs::read_to_string(&ok).unwrap(), "ABC\n");
     assert_eq!(entries(dir.path()), ["ok.md", "ro.md"]);
 }
