@@ -89,6 +89,11 @@ in its own encoding, keeping its BOM, line endings and permissions. The diagnost
 are reported as `seisho lint` would. With `-`, the fixed text goes to standard output and the
 report to standard error.
 
+A file holds its old contents or its new ones, never a mix, even if seisho is killed or the
+disk is full. A read-only file is not written, nor one that changed since seisho read it (its
+new contents are kept). A kill can leave a temporary file .NAME.seisho-PID-N.tmp beside NAME;
+directory walks report it and do not lint it: delete it once no seisho runs.
+
 Exit status: 0 when no error-severity diagnostic remains, 1 when one does, 2 on a usage or
 configuration error or a file that cannot be read or written (the other files are still fixed).";
 
