@@ -63,8 +63,9 @@ fn draft(rng: &mut fastrand::Rng, lines: usize) -> String {
 ///
 /// Most of a run is linting, so a kill seldom lands inside a write: a fix written in place
 /// (truncate, then write) is wrong in a window of microseconds, which this test does not reliably
-/// hit (tried: 30 kills, none did). What it shows is that every file a kill leaves is whole, which
-/// temporary files it leaves, and that a later run recovers.
+/// hit (tried: 30 kills, none did; `killed_at_each_write_each_file_is_old_or_new` does, on the
+/// first). What it shows is that every file a kill leaves is whole, which temporary files it
+/// leaves, and that a later run recovers.
 #[cfg(unix)]
 #[test]
 fn killed_fix_leaves_each_file_old_or_new() {
@@ -209,6 +210,120 @@ fn killed_fix_leaves_each_file_old_or_new() {
         "{ITERATIONS} kills (seed {seed:#x}, a full run took {run_time:?}): {partial} in the \
          middle of the directory, {temps_left} temporary files left"
     );
+}
+
+/// Killed on entry to each system call that writes a file, in turn (strace injects the
+/// SIGKILL: `-e inject=SYSCALL:signal=KILL:when=N`), `seisho fix` leaves every file old or new,
+/// at most one temporary file, for a file left old, and a later run finishes the job. Unlike
+/// random kills, this catches a fix written in place: killed between truncating a file and
+/// writing it, the file would be empty. Needs strace; where there is none, the test says
+/// loudly that it did not run.
+#[cfg(target_os = "linux")]
+#[test]
+fn killed_at_each_write_each_file_is_old_or_new() {
+    const FILES: usize = 12;
+    let strace_version = Command::new("strace").arg("-V").output();
+    if !strace_version.is_ok_and(|o| o.status.success()) {
+        let _ = writeln!(
+            std::io::stderr(),
+            "\n!!!! killed_at_each_write_each_file_is_old_or_new DID NOT RUN: no strace here \
+             (apt-get install strace) !!!!\n"
+        );
+        return;
+    }
+    let mut rng = fastrand::Rng::with_seed(12);
+    let originals: Vec<(String, Vec<u8>)> = (0..FILES)
+        .map(|i| {
+            let lines = if i % 5 == 2 { 3_000 } else { 1 + i };
+            (format!("f{i:02}.md"), draft(&mut rng, lines).into_bytes())
+        })
+        .collect();
+    let reset = |dir: &Path| {
+        for entry in fs::read_dir(dir).unwrap() {
+            fs::remove_file(entry.unwrap().path()).unwrap();
+        }
+        for (name, bytes) in &originals {
+            fs::write(dir.join(name), bytes).unwrap();
+        }
+    };
+    // One worker: the files are written by one thread, whose calls strace counts.
+    let fix = |dir: &Path, inject: Option<String>| {
+        let mut command = Command::new("strace");
+        command.args(["-f", "-qq", "-o", "/dev/null"]);
+        if let Some(inject) = inject {
+            command.args(["-e", &inject]);
+        }
+        command
+            .arg(bin())
+            .args(["fix", "--no-dictionary", "."])
+            .current_dir(dir)
+            .env("RAYON_NUM_THREADS", "1")
+            .output()
+            .expect("run strace")
+    };
+    let dir = tempfile::tempdir().unwrap();
+    reset(dir.path());
+    let out = fix(dir.path(), None);
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{out:?}");
+    let fixed: Vec<Vec<u8>> = originals
+        .iter()
+        .map(|(name, _)| fs::read(dir.path().join(name)).unwrap())
+        .collect();
+
+    // Each file: its temporary file written, flushed, renamed, then the directory flushed.
+    let mut cases = Vec::new();
+    for n in 1..=FILES {
+        cases.push(("write", n));
+        // Whichever of them the C library renames with (`?`: those the architecture lacks are
+        // ignored).
+        cases.push(("?rename,?renameat,?renameat2", n));
+    }
+    for n in 1..=2 * FILES {
+        cases.push(("fsync", n));
+    }
+    for (syscall, n) in cases {
+        reset(dir.path());
+        let out = fix(
+            dir.path(),
+            Some(format!("inject={syscall}:signal=KILL:when={n}")),
+        );
+        let context = format!("killed on entry to {syscall} number {n}");
+        assert_eq!(out.status.code(), None, "{context}: not killed: {out:?}");
+        let mut old = Vec::new();
+        for ((name, original), fixed) in originals.iter().zip(&fixed) {
+            let now = fs::read(dir.path().join(name)).unwrap();
+            if &now == original {
+                old.push(name.as_str());
+            } else {
+                assert!(&now == fixed, "{context}: {name} is neither old nor new");
+            }
+        }
+        let leftovers: Vec<String> = entries(dir.path())
+            .into_iter()
+            .filter(|name| !originals.iter().any(|(n, _)| n == name))
+            .collect();
+        assert!(leftovers.len() <= 1, "{context}: {leftovers:?}");
+        for name in &leftovers {
+            assert!(
+                old.iter().any(|file| {
+                    name.strip_prefix(&format!(".{file}.seisho-"))
+                        .is_some_and(|rest| rest.ends_with(".tmp"))
+                }),
+                "{context}: {name} is not the temporary file of a file left old ({old:?})"
+            );
+        }
+        let out = fix(dir.path(), None);
+        assert!(
+            matches!(out.status.code(), Some(0 | 1)),
+            "{context}: {out:?}"
+        );
+        for ((name, _), fixed) in originals.iter().zip(&fixed) {
+            assert!(
+                &fs::read(dir.path().join(name)).unwrap() == fixed,
+                "{context}: {name} not fixed by the later run"
+            );
+        }
+    }
 }
 
 /// A file that another program writes while seisho fixes it keeps that program's contents,
