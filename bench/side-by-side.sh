@@ -162,7 +162,10 @@ results="$work/results.md"
     echo
     table cli.
     echo
-    echo "jReadability, seisho against jreadability 1.1.5 on the same passages: $score_diff."
+    echo "jReadability, seisho against jreadability 1.1.5 on the same passages:"
+    echo
+    while IFS= read -r line; do echo "- $line"; done <<<"$score_diff"
+    echo
     echo "Diagnostics on the slice: textlint $tl_findings, seisho $se_findings (different rule sets)."
 } | tee "$results"
 echo >&2

@@ -11,8 +11,10 @@
 //! `normalize` and `score` print one line per measurement, `tool<TAB>unit<TAB>bytes<TAB>best
 //! seconds`: the best of REPEAT runs over text already in memory, the result built as a user
 //! would get it. `score` scores each `*.txt` of PASSAGE_DIR (sorted by name) with one
-//! [`Scorer`] and writes `name<TAB>jReadability` per passage to SCORES. `compare` reads two
-//! such files and prints the differences: mean absolute, largest, share on the same level.
+//! [`Scorer`] and writes `name<TAB>jReadability<TAB>same sentences (1 or 0)` per passage to SCORES.
+//! `compare` reads it and jreadability's scores (`name<TAB>score`) and prints the differences
+//! (mean and median absolute, largest, share on the same level), over all passages and over
+//! those that both cut into the same number of sentences.
 
 use std::collections::HashMap;
 use std::hint::black_box;
@@ -120,27 +122,49 @@ fn score(dir: &Path, repeat: usize, scores_path: &Path) {
     let time = best_of(repeat, || {
         scores = items
             .iter()
-            .map(|(_, text)| scorer.score(text).jreadability.map(|j| j.score))
+            .map(|(_, text)| {
+                let report = scorer.score(text);
+                let sentences = report.sentence_length.count;
+                report.jreadability.map(|j| (j.score, sentences))
+            })
             .collect();
     });
     let mut out = String::new();
-    for ((name, _), score) in items.iter().zip(&scores) {
+    for ((name, text), score) in items.iter().zip(&scores) {
         // A passage without words has no score; jreadability fails on it too.
-        if let Some(score) = score {
-            out.push_str(&format!("{name}\t{score:.6}\n"));
+        if let Some((score, sentences)) = score {
+            let same = same_sentences(text, *sentences);
+            out.push_str(&format!("{name}\t{score:.6}\t{}\n", u8::from(same)));
         }
     }
     std::fs::write(scores_path, out).expect("writing the scores");
     row("seisho jReadability (full report)", "passage", bytes, time);
 }
 
-fn read_scores(path: &Path) -> HashMap<String, f64> {
+/// Whether seisho cuts `text` into as many sentences as jreadability does (at each 。？！．,
+/// the rest one more): there the scores can be compared word for word. Elsewhere (tables of
+/// contents, option lists, lines without 。) jreadability takes everything up to the next 。
+/// for one sentence and seisho cuts at line breaks and brackets, and the scores part by design.
+fn same_sentences(text: &str, seisho_sentences: usize) -> bool {
+    let ends = ['。', '？', '！', '．'];
+    let cut = text.chars().filter(|c| ends.contains(c)).count();
+    let rest = text.rfind(ends).map_or(text, |i| {
+        &text[i + text[i..].chars().next().map_or(0, char::len_utf8)..]
+    });
+    cut + usize::from(!rest.trim().is_empty()) == seisho_sentences
+}
+
+/// Scores by passage name, and whether both scorers see the same sentences (third column).
+fn read_scores(path: &Path) -> HashMap<String, (f64, bool)> {
     std::fs::read_to_string(path)
         .expect("reading scores")
         .lines()
         .filter_map(|line| {
-            let (name, score) = line.split_once('\t')?;
-            Some((name.to_owned(), score.parse().expect("a score")))
+            let mut fields = line.split('\t');
+            let name = fields.next()?;
+            let score = fields.next()?.parse().expect("a score");
+            let same = fields.next() == Some("1");
+            Some((name.to_owned(), (score, same)))
         })
         .collect()
 }
@@ -154,33 +178,51 @@ fn compare(scores_path: &Path, reference_path: &Path) {
         .collect();
     names.sort();
     assert!(!names.is_empty(), "no passage has both scores");
-    let (mut sum_abs, mut sum, mut same_level) = (0.0, 0.0, 0usize);
-    let mut largest = (0.0f64, names[0]);
-    for name in &names {
-        let (ours, theirs) = (scores[*name], reference[*name]);
-        let diff = ours - theirs;
-        sum += diff;
-        sum_abs += diff.abs();
-        if diff.abs() > largest.0.abs() {
-            largest = (diff, name);
-        }
-        if JReadabilityLevel::of(ours) == JReadabilityLevel::of(theirs) {
-            same_level += 1;
-        }
-    }
-    let n = names.len() as f64;
-    println!(
-        "{} passages scored by both ({} by seisho only, {} by the reference only); \
-         mean absolute difference {:.3}, mean difference {:+.3}, largest {:+.3} ({}); \
-         same level on {} ({:.1} %)",
+    print!(
+        "{} passages scored by both ({} by seisho only, {} by jreadability only): ",
         names.len(),
         scores.len() - names.len(),
-        reference.len() - names.len(),
-        sum_abs / n,
-        sum / n,
-        largest.0,
-        largest.1,
-        same_level,
-        100.0 * same_level as f64 / n
+        reference.len() - names.len()
     );
+    let pairs = |same_only: bool| -> Vec<(&str, f64, f64)> {
+        names
+            .iter()
+            .filter(|n| !same_only || scores[**n].1)
+            .map(|n| (n.as_str(), scores[*n].0, reference[*n].0))
+            .collect()
+    };
+    println!("{}", differences(&pairs(false)));
+    println!(
+        "the passages that both cut into the same number of sentences: {}",
+        differences(&pairs(true))
+    );
+}
+
+/// Mean absolute, median absolute, mean and largest difference, and the share on the same
+/// level, of (name, seisho, reference) triples.
+fn differences(pairs: &[(&str, f64, f64)]) -> String {
+    if pairs.is_empty() {
+        return "none".into();
+    }
+    let mut abs: Vec<f64> = pairs.iter().map(|(_, a, b)| (a - b).abs()).collect();
+    abs.sort_by(f64::total_cmp);
+    let n = pairs.len() as f64;
+    let mean_abs = abs.iter().sum::<f64>() / n;
+    let mean = pairs.iter().map(|(_, a, b)| a - b).sum::<f64>() / n;
+    let (name, a, b) = pairs
+        .iter()
+        .max_by(|x, y| (x.1 - x.2).abs().total_cmp(&(y.1 - y.2).abs()))
+        .expect("not empty");
+    let same_level = pairs
+        .iter()
+        .filter(|(_, a, b)| JReadabilityLevel::of(*a) == JReadabilityLevel::of(*b))
+        .count();
+    format!(
+        "{} passages, mean absolute difference {mean_abs:.3}, median {:.3}, mean {mean:+.3}, \
+         largest {:+.3} ({name}: {a:.2} against {b:.2}), same level on {same_level} ({:.1} %)",
+        pairs.len(),
+        abs[abs.len() / 2],
+        a - b,
+        100.0 * same_level as f64 / n
+    )
 }
