@@ -12,9 +12,9 @@
 #
 # Installs into cargo's target directory, reused on later runs: a Python virtual environment
 # with the pinned PyPI packages (bench/common.sh) and textlint from npm. Needs python3 with
-# venv, Node with npm, Rust, /usr/bin/time. Takes about ten minutes, most of it jreadability
-# and textlint. Prints Markdown tables and writes them to
-# $target_dir/bench-side-by-side/results.md.
+# venv, Node with npm, Rust, /usr/bin/time. Takes five to ten minutes on an idle machine, most
+# of it jreadability and textlint (run twice: timed, then for its diagnostics). Prints Markdown
+# tables and writes them to $target_dir/bench-side-by-side/results.md.
 set -euo pipefail
 
 # shellcheck source=bench/common.sh
@@ -139,7 +139,7 @@ table() {
                     r = mbps[ref[i]] / mbps[key[i]]; ratio = times(r)
                     if (target[i] != "-") met = r >= target[i] ? "yes" : "**no**"
                 }
-                printf "| %s | %s | %.3f | %.3f | %.2f | %s | %s | %s | %s |\n", tool[i], input[i],
+                printf "| %s | %s | %.3f | %.3f | %.3g | %s | %s | %s | %s |\n", tool[i], input[i],
                     bytes[i] / 1e6, secs[i], mbps[key[i]], kib[i] == "-" ? "—" : sprintf("%.0f", kib[i] / 1024),
                     ratio, target[i] == "-" ? "" : "≥ " target[i] "×", met
             }
