@@ -139,8 +139,8 @@ table() {
                     r = mbps[ref[i]] / mbps[key[i]]; ratio = times(r)
                     if (target[i] != "-") met = r >= target[i] ? "yes" : "**no**"
                 }
-                printf "| %s | %s | %.3f | %.3f | %.3g | %s | %s | %s | %s |\n", tool[i], input[i],
-                    bytes[i] / 1e6, secs[i], mbps[key[i]], kib[i] == "-" ? "—" : sprintf("%.0f", kib[i] / 1024),
+                printf "| %s | %s | %.3f | %.3f | %s | %s | %s | %s | %s |\n", tool[i], input[i],
+                    bytes[i] / 1e6, secs[i], bytes[i] < 1000 ? "—" : sprintf("%.3g", mbps[key[i]]), kib[i] == "-" ? "—" : sprintf("%.0f", kib[i] / 1024),
                     ratio, target[i] == "-" ? "" : "≥ " target[i] "×", met
             }
         }' "$rows"
