@@ -71,13 +71,14 @@ build_seisho() {
 }
 
 # measure COMMAND...: runs it under /usr/bin/time with its output thrown away; prints
-# "seconds peak_kib". A non-zero exit code is not a failure here (linters exit with 1 when
+# "wall_seconds peak_kib cpu_seconds" (CPU: user + system, which a loaded machine inflates
+# less than wall time). A non-zero exit code is not a failure here (linters exit with 1 when
 # they find something).
 measure() {
     local out
     out="$(mktemp)"
-    /usr/bin/time -f '%e %M' -o "$out" "$@" >/dev/null 2>&1 || true
-    tail -n 1 "$out"
+    /usr/bin/time -f '%e %M %U %S' -o "$out" "$@" >/dev/null 2>&1 || true
+    awk 'END { printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$out"
     rm -f "$out"
 }
 

@@ -30,11 +30,11 @@ printf '%s\n' "テストです。" >"$work/small.md"
 # Diagnostics are exit code 1 for both tools: not a failure here.
 run_textlint() { (cd "$work" && ./node_modules/.bin/textlint --config .textlintrc.json "$1"); }
 
-read -r tl_slice_s tl_slice_kib < <(measure bash -c "cd $work && ./node_modules/.bin/textlint --config .textlintrc.json slice.md; true")
+read -r tl_slice_s tl_slice_kib _ < <(measure bash -c "cd $work && ./node_modules/.bin/textlint --config .textlintrc.json slice.md; true")
 read -r tl_small_s _ < <(measure bash -c "cd $work && ./node_modules/.bin/textlint --config .textlintrc.json small.md; true")
-read -r se_slice_s se_slice_kib < <(measure bash -c "$seisho lint $work/slice.md; true")
+read -r se_slice_s se_slice_kib _ < <(measure bash -c "$seisho lint $work/slice.md; true")
 read -r se_small_s _ < <(measure bash -c "$seisho lint $work/small.md; true")
-read -r se_all_s se_all_kib < <(measure bash -c "$seisho lint $work/corpus.md; true")
+read -r se_all_s se_all_kib _ < <(measure bash -c "$seisho lint $work/corpus.md; true")
 
 tl_findings=$(run_textlint slice.md 2>/dev/null | grep -cE '^ +[0-9]+:[0-9]+' || true)
 se_findings=$("$seisho" lint --format json "$work/slice.md" 2>/dev/null | grep -c '"rule"' || true)
