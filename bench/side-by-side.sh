@@ -12,7 +12,7 @@
 #
 # Installs into cargo's target directory, reused on later runs: a Python virtual environment
 # with the pinned PyPI packages (bench/common.sh) and textlint from npm. Needs python3 with
-# venv, Node with npm, Rust, /usr/bin/time. Takes five to ten minutes on an idle machine, most
+# venv, Node with npm, Rust, /usr/bin/time. Takes about 8 minutes at load 11 on 2 cores, most
 # of it jreadability and textlint (run twice: timed, then for its diagnostics). Prints Markdown
 # tables and writes them to $target_dir/bench-side-by-side/results.md.
 set -euo pipefail
