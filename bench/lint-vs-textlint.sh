@@ -7,55 +7,41 @@
 # CORPUS defaults to ../shared/corpus/ja-docs.txt beside the checkout; BYTES (default 200000)
 # is the size of the slice textlint gets (it is slow: about 15 KB/s). seisho also lints the
 # whole corpus. Needs Node (npm) and Rust; textlint is installed from npm into
-# target/bench-textlint on first use. Prints a Markdown table.
+# cargo's target directory (bench-textlint) on first use, at the versions pinned in
+# bench/common.sh. Prints a Markdown table.
 set -euo pipefail
 
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# shellcheck source=bench/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
 corpus="${1:-../shared/corpus/ja-docs.txt}"
 bytes="${2:-200000}"
-work="target/bench-textlint"
-mkdir -p "$work"
-
-if [[ ! -x "$work/node_modules/.bin/textlint" ]]; then
-    echo "installing textlint 15 and textlint-rule-preset-ja-technical-writing from npm…" >&2
-    (cd "$work" && npm init -y >/dev/null && npm install --no-audit --no-fund --silent \
-        textlint@15 textlint-rule-preset-ja-technical-writing >/dev/null)
-fi
-cat >"$work/.textlintrc.json" <<'JSON'
-{ "rules": { "preset-ja-technical-writing": true } }
-JSON
-
-cargo build -q --release -p seisho-cli
-seisho="$PWD/target/release/seisho"
+work="$target_dir/bench-textlint"
+install_textlint "$work"
+build_seisho
 
 # A Markdown slice of the corpus, cut at a line end; and the whole corpus as Markdown.
-head -c "$bytes" "$corpus" | sed '$d' >"$work/slice.md"
+corpus_slice "$corpus" "$bytes" "$work/slice.md"
 cp "$corpus" "$work/corpus.md"
 slice_bytes=$(wc -c <"$work/slice.md")
 corpus_bytes=$(wc -c <"$work/corpus.md")
 printf '%s\n' "テストです。" >"$work/small.md"
 
-# Runs a command under /usr/bin/time; prints "seconds peak_kib".
-measure() {
-    local out="$work/time.txt"
-    /usr/bin/time -f '%e %M' -o "$out" "$@" >/dev/null 2>&1 || true
-    tail -n 1 "$out"
-}
 # Diagnostics are exit code 1 for both tools: not a failure here.
 run_textlint() { (cd "$work" && ./node_modules/.bin/textlint --config .textlintrc.json "$1"); }
 
-read -r tl_slice_s tl_slice_kib < <(measure bash -c "cd $work && ./node_modules/.bin/textlint --config .textlintrc.json slice.md; true")
-read -r tl_small_s tl_small_kib < <(measure bash -c "cd $work && ./node_modules/.bin/textlint --config .textlintrc.json small.md; true")
-read -r se_slice_s se_slice_kib < <(measure bash -c "$seisho lint $work/slice.md; true")
-read -r se_small_s se_small_kib < <(measure bash -c "$seisho lint $work/small.md; true")
-read -r se_all_s se_all_kib < <(measure bash -c "$seisho lint $work/corpus.md; true")
+read -r tl_slice_s tl_slice_kib _ < <(measure bash -c "cd $work && ./node_modules/.bin/textlint --config .textlintrc.json slice.md; true")
+read -r tl_small_s _ < <(measure bash -c "cd $work && ./node_modules/.bin/textlint --config .textlintrc.json small.md; true")
+read -r se_slice_s se_slice_kib _ < <(measure bash -c "$seisho lint $work/slice.md; true")
+read -r se_small_s _ < <(measure bash -c "$seisho lint $work/small.md; true")
+read -r se_all_s se_all_kib _ < <(measure bash -c "$seisho lint $work/corpus.md; true")
 
 tl_findings=$(run_textlint slice.md 2>/dev/null | grep -cE '^ +[0-9]+:[0-9]+' || true)
 se_findings=$("$seisho" lint --format json "$work/slice.md" 2>/dev/null | grep -c '"rule"' || true)
 
 rate() { awk -v b="$1" -v s="$2" 'BEGIN { if (s <= 0) s = 0.01; printf "%.1f", b / s / 1000 }'; }
 echo
-echo "$(date -u +%Y-%m-%d), $(nproc) cores, $(uname -m); slice $slice_bytes bytes, corpus $corpus_bytes bytes"
+echo "$(machine); textlint $textlint_version, preset $textlint_preset_version; slice $slice_bytes bytes, corpus $corpus_bytes bytes"
 echo
 echo "| run | textlint | seisho | ratio |"
 echo "|---|---:|---:|---:|"
