@@ -123,6 +123,8 @@ impl<'a> Joined<'a> {
 ///   sentence when what follows starts a new one (a line break, a space or another quote):
 ///   `「行く。」「来る。」` is two.
 /// - A blank line ends the paragraph and the sentence, and closes any bracket left open.
+///   A bracket that does not close in its paragraph (or within about 500 characters of a
+///   sentence end inside it) does not hold the sentence: it ends at that sentence end.
 /// - A line break inside a paragraph does not end a sentence: a line that does not end with
 ///   a period continues on the next line (hard-wrapped text).
 ///
@@ -333,15 +335,26 @@ fn sentence_end(text: &str, start: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut i = start;
+    // The end the sentence has if the open brackets never close: after the first sentence end
+    // met inside them. A bracket left open (a stray `(`, troff's `\*(AK`, a typo) must not
+    // make the rest of the paragraph one sentence; nor may the search for its closer run on:
+    // it stops `UNCLOSED_LOOKAHEAD` bytes past that end, which keeps the splitter linear.
+    // With the depth of that sentence end: when its bracket closes, the end is no longer one.
+    let mut unclosed_end: Option<(usize, usize)> = None;
     // Whether the previous character (not counting closers) ended a sentence inside brackets.
     let mut quote_ended = false;
     // Whether an ASCII double quote is open (they open and close alike, so by parity).
     let mut in_ascii_quote = false;
     while i < bytes.len() {
         let b = bytes[i];
+        if let Some((end, _)) = unclosed_end {
+            if i.saturating_sub(end) > UNCLOSED_LOOKAHEAD {
+                return (end, end);
+            }
+        }
         if b == b'\n' {
             if line_is_followed_by_blank(bytes, i + 1) || starts_block(text, i + 1) {
-                return (i, i);
+                return unclosed_end.map_or((i, i), |(end, _)| (end, end));
             }
             quote_ended = false;
             i += 1;
@@ -371,6 +384,9 @@ fn sentence_end(text: &str, start: usize) -> (usize, usize) {
         } else if is_closing(c) {
             if depth > 0 {
                 depth -= 1;
+                if unclosed_end.is_some_and(|(_, at)| depth < at) {
+                    unclosed_end = None;
+                }
                 if depth == 0 && quote_ended {
                     // 「行く。」: the sentence ends here if the next thing starts a new one.
                     let after = i + len;
@@ -398,14 +414,22 @@ fn sentence_end(text: &str, start: usize) -> (usize, usize) {
                 let end = take_closers(text, after);
                 return (end, end);
             }
+            if unclosed_end.is_none() {
+                unclosed_end = Some((take_closers(text, take_terminators(text, i)), depth));
+            }
             quote_ended = true;
         } else {
             quote_ended = false;
         }
         i += len;
     }
-    (bytes.len(), bytes.len())
+    unclosed_end.map_or((bytes.len(), bytes.len()), |(end, _)| (end, end))
 }
+
+/// How far past a sentence end inside brackets the splitter looks for the closing bracket
+/// before taking the bracket as left open: about 500 kana or kanji, more than a quotation or
+/// a parenthesis of technical prose holds.
+const UNCLOSED_LOOKAHEAD: usize = 1500;
 
 /// The end of the run of terminators starting at `at`.
 fn take_terminators(text: &str, mut at: usize) -> usize {
