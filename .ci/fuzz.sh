@@ -54,12 +54,18 @@ for target in $targets; do
             dirs+=("$dir")
         fi
     done
+    # Tokens for libFuzzer to splice in: seisho.toml's keys for config, Japanese characters
+    # and words for the text targets.
+    dict=normalize.dict
+    if [[ $target == config ]]; then
+        dict=config.dict
+    fi
     printf '\n-- %s: %s s from %s\n' "$target" "$seconds" "${dirs[*]:1}"
     status=0
     # -print_final_stats: the execs and corpus at the end; libFuzzer's progress lines go to a
     # log, shown in full only on failure.
     cargo fuzz run "${flags[@]}" "$target" "${dirs[@]}" -- \
-        -max_total_time="$seconds" -print_final_stats=1 >"$corpus.log" 2>&1 || status=$?
+        -dict="$dict" -max_total_time="$seconds" -print_final_stats=1 >"$corpus.log" 2>&1 || status=$?
     grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|Done [0-9]+ runs)' "$corpus.log" || true
     if [[ $status -ne 0 ]]; then
         tail -n 60 "$corpus.log" >&2
