@@ -21,8 +21,11 @@ use seisho::score::{Report, Scorer};
 use seisho::{apply_edits, CompatClass, Edit, LineIndex, Normalized, Normalizer, Rule};
 use seisho::{is_normalized, normalize as normalize_default, WaveDashStyle};
 
+/// A target's check: panics when the input breaks an invariant.
+pub type Check = fn(&[u8]);
+
 /// The targets, by name: the names of `fuzz_targets/*.rs` and of the regression directories.
-pub const TARGETS: &[(&str, fn(&[u8]))] = &[
+pub const TARGETS: &[(&str, Check)] = &[
     ("normalize", normalize),
     ("lint", lint),
     ("score", score),
