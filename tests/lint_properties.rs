@@ -1,9 +1,10 @@
 //! Properties of the linter on structured Japanese text: diagnostics are well formed, fixes
 //! in one pass never overlap, and fixing converges (no fixable diagnostic is left after
-//! [`MAX_FIX_ROUNDS`] rounds), for plain text and Markdown.
+//! [`seisho::lint::MAX_FIX_ROUNDS`] rounds), for plain text and Markdown. The checks are the
+//! `lint` fuzz target's ([`seisho_fuzz::check_lint`]), run with and without the analyzer.
 
 use proptest::prelude::*;
-use seisho::lint::{LintConfig, Linter, Syntax, MAX_FIX_ROUNDS};
+use seisho::lint::{LintConfig, Linter, Syntax};
 
 fn pick(items: &'static [&'static str]) -> BoxedStrategy<String> {
     prop::sample::select(items).prop_map(str::to_owned).boxed()
@@ -16,6 +17,8 @@ fn piece() -> BoxedStrategy<String> {
         6 => proptest::char::range('ぁ', 'ゖ').prop_map(String::from),
         6 => proptest::char::range('ァ', 'ヺ').prop_map(String::from),
         3 => proptest::char::range('｡', 'ﾟ').prop_map(String::from),
+        2 => proptest::char::range('！', '～').prop_map(String::from),
+        2 => pick(&["゛", "゜", "ﾞ", "ﾟ", "\u{3099}", "\u{309A}", "\u{308}", "か\u{3099}", "ｶﾞ"]),
         4 => pick(&["日", "本", "語", "東", "京", "設", "定", "一", "力", "工", "口", "綺", "醤", "々"]),
         3 => pick(&["ー", "－", "一", "゛", "\u{3099}", "\u{301}", "e", "ＡＢＣ", "１２", "～", "〜"]),
         5 => pick(&["、", "。", "，", "．", "！", "？", "、、", "。。", "「", "」", "（", "）", "(", ")", "『", "』"]),
@@ -34,65 +37,26 @@ fn draft() -> impl Strategy<Value = String> {
     prop::collection::vec(piece(), 0..40).prop_map(|v| v.concat())
 }
 
-fn linters() -> &'static [(&'static str, Linter)] {
-    static LINTERS: std::sync::OnceLock<Vec<(&'static str, Linter)>> = std::sync::OnceLock::new();
+/// The default rules, every rule, and every rule without the analyzer.
+fn linters() -> &'static [Linter] {
+    static LINTERS: std::sync::OnceLock<Vec<Linter>> = std::sync::OnceLock::new();
     LINTERS.get_or_init(|| {
         let mut all = LintConfig::default();
         for rule in seisho::lint::LintRule::all() {
             all.set_enabled(rule.id(), true).unwrap();
         }
         vec![
-            ("default", Linter::new(LintConfig::default())),
-            ("every rule", Linter::new(all.clone())),
-            ("no analyzer", Linter::new(all).without_analyzer()),
+            Linter::new(LintConfig::default()),
+            Linter::new(all.clone()),
+            Linter::new(all).without_analyzer(),
         ]
     })
 }
 
-fn check(text: &str, syntax: Syntax) -> Result<(), TestCaseError> {
-    for (name, linter) in linters() {
-        let diagnostics = linter.lint(text, syntax);
-        let mut last = 0;
-        let mut fix_end = 0;
-        for d in &diagnostics {
-            prop_assert!(
-                d.range.start <= d.range.end && d.range.end <= text.len(),
-                "[{name}] {d:?}"
-            );
-            prop_assert!(
-                text.is_char_boundary(d.range.start) && text.is_char_boundary(d.range.end),
-                "[{name}] {d:?}"
-            );
-            prop_assert!(d.range.start >= last, "[{name}] not sorted: {d:?}");
-            last = d.range.start;
-            prop_assert!(d.start.line >= 1 && d.start.column >= 1);
-            if let Some(fix) = &d.fix {
-                // Fixes of one pass never overlap: each starts after the one before ends.
-                prop_assert!(
-                    fix.span().start >= fix_end,
-                    "[{name}] overlapping fix: {d:?}"
-                );
-                fix_end = fix.span().end.max(fix_end);
-            }
-        }
-        for unsafe_fixes in [false, true] {
-            let fixed = linter.fix(text, syntax, unsafe_fixes);
-            prop_assert!(fixed.rounds <= MAX_FIX_ROUNDS);
-            let left: Vec<_> = linter
-                .lint(&fixed.text, syntax)
-                .into_iter()
-                .filter(|d| d.is_fixable(unsafe_fixes))
-                .collect();
-            prop_assert!(
-                left.is_empty(),
-                "[{name}, unsafe {unsafe_fixes}] not converged after {} rounds: {:?}\nfixed: {:?}",
-                fixed.rounds,
-                left,
-                fixed.text
-            );
-        }
+fn check(text: &str, syntax: Syntax) {
+    for linter in linters() {
+        seisho_fuzz::check_lint(linter, text, syntax);
     }
-    Ok(())
 }
 
 proptest! {
@@ -100,11 +64,11 @@ proptest! {
 
     #[test]
     fn text_lints_and_fixes_converge(text in draft()) {
-        check(&text, Syntax::Text)?;
+        check(&text, Syntax::Text);
     }
 
     #[test]
     fn markdown_lints_and_fixes_converge(text in draft()) {
-        check(&text, Syntax::Markdown)?;
+        check(&text, Syntax::Markdown);
     }
 }

@@ -468,6 +468,12 @@ proptest! {
     fn japanese_offset_maps(input in japanese()) {
         for_each_config(&input, offset_maps)?;
     }
+
+    /// The `normalize` fuzz target's checks (all of the above, with its normalizers).
+    #[test]
+    fn japanese_fuzz_target_checks(input in japanese()) {
+        seisho_fuzz::normalize(input.as_bytes());
+    }
 }
 
 proptest! {

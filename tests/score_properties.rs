@@ -1,6 +1,7 @@
 //! Property tests of the readability scorer on structured Japanese text: mixes of kana, kanji,
-//! katakana with ー, ASCII words, digits, punctuation, brackets, spaces, line breaks, blank
-//! lines and list markers.
+//! katakana with ー, half-width katakana and voiced marks, combining marks, ASCII and
+//! full-width words, digits, punctuation, brackets, spaces, line breaks, blank lines, list
+//! markers and Markdown markup.
 //!
 //! The invariants: the scorer does not panic, every number in the report is finite, ratios
 //! are in [0, 1], counts add up, the sentences are the splitter's and their ranges are well
@@ -53,12 +54,22 @@ fn piece() -> BoxedStrategy<String> {
         8 => pick(&["。", "、", "！", "？", "，", "．", "､", "｡", "!", "?", "・", "…", "〜"]),
         5 => pick(&["「", "」", "『", "』", "（", "）", "(", ")", "【", "】", "“", "”"]),
         2 => run(&["！", "？", "。", "」", "!", "?"]),
+        // Half-width katakana with their voiced marks, full-width ASCII, and the voiced and
+        // combining marks on their own (after any character).
+        3 => char_range('｡', 'ﾟ'),
+        2 => char_range('！', '～'),
+        2 => pick(&["゛", "゜", "ﾞ", "ﾟ", "\u{3099}", "\u{309A}", "\u{301}", "\u{308}", "e\u{301}"]),
         // Symbols.
         1 => pick(&["％", "①", "😀", "゛", "&", "＃", "\u{200B}"]),
         // Whitespace, line breaks and blank lines, and the starts of list items and headings.
         4 => pick(&[" ", "\u{3000}", "\t", "\u{FEFF}", "\u{A0}"]),
         4 => pick(&["\n", "\r\n", "\n\n", "\n \n", "\r\n\r\n", "\n\u{3000}\n\n"]),
         2 => pick(&["\n・", "\n- ", "\n1. ", "\n2) ", "\n（3）", "\n①", "\n# ", "\n第2章 ", "\nA.1. "]),
+        // Markdown markup, for the reports of Markdown documents.
+        2 => pick(&[
+            "\n```\n", "`", "**", "_", "[リンク](https://example.com)", "![図](a.png)", "\n> ",
+            "\n| a | b |\n|---|---|\n", "<!-- 注 -->", "<br>", "\n---\n", "\\", "&amp;",
+        ]),
     ]
     .boxed()
 }
@@ -318,6 +329,14 @@ proptest! {
         // Deterministic, also with a clone of the scorer.
         prop_assert_eq!(&scorer.score(&text), &r);
         prop_assert_eq!(&scorer.clone().score(&text), &r);
+    }
+
+    /// The checks of the `score` fuzz target, and of the `markdown` one (the prose, lint and
+    /// score of the text read as Markdown), on structured text.
+    #[test]
+    fn fuzz_target_checks(text in japanese()) {
+        seisho_fuzz::score(text.as_bytes());
+        seisho_fuzz::markdown(text.as_bytes());
     }
 
     #[test]

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The fuzz targets (fuzz/): installs cargo-fuzz if it is missing, builds every target, then
+# runs each for a short while (SEISHO_FUZZ_SECONDS, default 30) from its seeds
+# (fuzz/seeds/TARGET) and committed regressions (tests/data/fuzz-regressions/TARGET), which
+# libFuzzer first replays. New inputs go to a temporary directory, never to the repository.
+# A crash fails the step; libFuzzer leaves the input in fuzz/artifacts/TARGET/.
+#
+# cargo-fuzz needs nightly flags: RUSTC_BOOTSTRAP=1 lets the stable toolchain take them. The
+# targets are built without a sanitizer (the crates forbid unsafe code; the checks are the
+# targets' assertions) and with debug assertions, so that integer overflow is a crash.
+# Idempotent; a second run reinstalls nothing and rebuilds nothing.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+repo="$PWD"
+
+if ! command -v cargo >/dev/null 2>&1 && [[ -f "$HOME/.cargo/env" ]]; then
+    # shellcheck disable=SC1091
+    source "$HOME/.cargo/env"
+fi
+export PATH="$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+export RUSTC_BOOTSTRAP=1
+# The fuzz crate builds into fuzz/target (its own workspace), whatever the caller's target dir.
+unset CARGO_TARGET_DIR
+
+if ! cargo fuzz --version >/dev/null 2>&1; then
+    cargo install --locked cargo-fuzz
+fi
+cargo fuzz --version
+
+if ! command -v c++ >/dev/null 2>&1; then
+    # libfuzzer-sys compiles libFuzzer's C++ source in its build script.
+    if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq g++ >/dev/null
+    else
+        echo "no C++ compiler (c++), and it cannot be installed here (needs root and apt-get)" >&2
+        exit 1
+    fi
+fi
+
+flags=(--sanitizer none --debug-assertions)
+seconds="${SEISHO_FUZZ_SECONDS:-30}"
+targets="$(cd fuzz && cargo fuzz list)"
+
+cd fuzz
+cargo fuzz build "${flags[@]}"
+for target in $targets; do
+    corpus="$(mktemp -d)"
+    dirs=("$corpus")
+    for dir in "seeds/$target" "$repo/tests/data/fuzz-regressions/$target"; do
+        if [[ -d "$dir" ]]; then
+            dirs+=("$dir")
+        fi
+    done
+    # Tokens for libFuzzer to splice in: seisho.toml's keys for config, Japanese characters
+    # and words for the text targets.
+    dict=normalize.dict
+    if [[ $target == config ]]; then
+        dict=config.dict
+    fi
+    printf '\n-- %s: %s s from %s\n' "$target" "$seconds" "${dirs[*]:1}"
+    status=0
+    # -print_final_stats: the execs and corpus at the end; libFuzzer's progress lines go to a
+    # log, shown in full only on failure.
+    cargo fuzz run "${flags[@]}" "$target" "${dirs[@]}" -- \
+        -dict="$dict" -max_total_time="$seconds" -print_final_stats=1 >"$corpus.log" 2>&1 || status=$?
+    grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|Done [0-9]+ runs)' "$corpus.log" || true
+    if [[ $status -ne 0 ]]; then
+        tail -n 60 "$corpus.log" >&2
+        echo "fuzz target $target failed (exit $status); the input is in fuzz/artifacts/$target/" >&2
+        exit 1
+    fi
+    rm -rf "$corpus" "$corpus.log"
+done

@@ -1,0 +1,132 @@
+//! `seisho`: normalize Japanese text from the command line.
+//!
+//! The library behind the `seisho` binary, so that the fuzz crate can reach the
+//! configuration parser ([`config::parse`]); it is not a stable API.
+//!
+//! - `seisho fmt [FILE|-]...` prints the normalized text; `--diff` shows the changes,
+//!   `--check` exits with 1 when something would change, `-w` writes files back.
+//! - `seisho score [FILE|-]...` reports how hard a text is to read.
+//! - `seisho lint [PATH|-]...` reports problems (rustc-like snippets, JSON, GitHub Actions
+//!   commands or Checkstyle XML), configured by `seisho.toml`; `seisho fix` applies the fixes.
+//! - `seisho rules` lists the rules; `seisho explain RULE` prints one's documentation.
+//!
+//! Exit codes: 0 success, 1 `--check` found changes or `lint`/`fix` found an error-severity
+//! problem, 2 usage, configuration or I/O error.
+
+pub mod config;
+
+mod args;
+mod diff;
+mod fmt;
+mod io;
+mod lint;
+mod output;
+mod report;
+mod rules;
+mod score;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{Cli, Command};
+
+/// Runs the command line `seisho` was started with and returns its exit code.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    cli.color.apply();
+    let result = match &cli.command {
+        Command::Fmt(args) => {
+            if let Err(e) = args.validate() {
+                e.exit();
+            }
+            fmt::run(args).map(|o| {
+                if o.failed {
+                    ExitCode::from(2)
+                } else if o.changed && args.check {
+                    ExitCode::from(1)
+                } else {
+                    ExitCode::SUCCESS
+                }
+            })
+        }
+        Command::Score(args) => score::run(args).map(|failed| {
+            if failed {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }),
+        Command::Dict(args::DictCommand::Export { dir }) => Ok(dict_export(dir)),
+        Command::Lint(args) => lint::lint(args).map(|o| ExitCode::from(o.exit_code())),
+        Command::Fix(args) => {
+            if let Err(e) = args.validate() {
+                e.exit();
+            }
+            lint::fix(args).map(|o| ExitCode::from(o.exit_code()))
+        }
+        Command::Rules => with_stdout(rules::list),
+        Command::Explain { rule } => with_stdout(|w| rules::explain(w, rule)),
+    };
+    match result {
+        Ok(code) => code,
+        // The reader went away (`seisho fmt --diff | head`): nothing left to say.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            report::error(format_args!("cannot write to standard output: {e}"));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs `f` on a locked, styled standard output and flushes it.
+fn with_stdout(f: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> std::io::Result<ExitCode> {
+    let mut out = anstream::stdout().lock();
+    f(&mut out)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(feature = "dictionary")]
+/// `seisho dict export DIR`: the embedded dictionary's files, as `seisho_ipadic::load_from_dir`
+/// and the WebAssembly package's `loadDictionary` read them, with IPADIC's licence.
+fn dict_export(dir: &std::path::Path) -> ExitCode {
+    // IPADIC's licence asks every copy of the dictionary to carry it.
+    const COPYING: &str = include_str!("../../seisho-ipadic/data/COPYING");
+    let written = seisho_ipadic::write_to_dir(dir)
+        .map_err(|e| e.to_string())
+        .and_then(|()| {
+            std::fs::write(dir.join("COPYING"), COPYING)
+                .map_err(|e| format!("{}: {e}", dir.join("COPYING").display()))
+        });
+    match written {
+        Ok(()) => {
+            let bytes: u64 = seisho_ipadic::FILE_NAMES
+                .iter()
+                .filter_map(|name| std::fs::metadata(dir.join(name)).ok())
+                .map(|m| m.len())
+                .sum();
+            println!(
+                "wrote {} files and IPADIC's licence (COPYING; {:.1} MB) to {}",
+                seisho_ipadic::FILE_NAMES.len(),
+                bytes as f64 / 1e6,
+                dir.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            report::error(format_args!("cannot export the dictionary: {e}"));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `seisho dict export DIR` in a build without the dictionary (the fuzz crate's).
+#[cfg(not(feature = "dictionary"))]
+fn dict_export(_dir: &std::path::Path) -> ExitCode {
+    report::error(format_args!(
+        "cannot export the dictionary: seisho was built without it (feature `dictionary`)"
+    ));
+    ExitCode::from(2)
+}

@@ -1,0 +1,570 @@
+//! The checks of the fuzz targets, one public function per target taking the fuzzer's bytes.
+//!
+//! Each target in `fuzz_targets/` is one call to a function here, and `tests/fuzz_regressions.rs`
+//! of the seisho package replays the committed inputs of `tests/data/fuzz-regressions/TARGET/`
+//! through the same function, so a crash found by fuzzing stays fixed under `cargo test`.
+//! A check fails by panicking, which libFuzzer reports as a crash and the test as a failure.
+//!
+//! Bytes become text with `String::from_utf8_lossy`: seisho takes `&str`, and invalid UTF-8
+//! is the CLI's business (it decodes files before they reach the library).
+//!
+//! The linter and scorer run without the morphological analyzer, as the fuzz crate builds
+//! seisho without the dictionary; the regression test does the same, so that an input replays
+//! the same way in both.
+
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use seisho::lint::{apply_fixes, Diagnostic, LintConfig, LintRule, Linter, Syntax, MAX_FIX_ROUNDS};
+use seisho::score::{Report, Scorer};
+use seisho::{apply_edits, CompatClass, Edit, LineIndex, Normalized, Normalizer, Rule};
+use seisho::{is_normalized, normalize as normalize_default, WaveDashStyle};
+
+/// A target's check: panics when the input breaks an invariant.
+pub type Check = fn(&[u8]);
+
+/// The targets, by name: the names of `fuzz_targets/*.rs` and of the regression directories.
+pub const TARGETS: &[(&str, Check)] = &[
+    ("normalize", normalize),
+    ("lint", lint),
+    ("score", score),
+    ("markdown", markdown),
+    ("config", config),
+];
+
+// ---------------------------------------------------------------------------------------------
+// normalize
+
+/// The normalizers every input is checked with: the defaults, with unsafe fixes, and every
+/// option on (with and without unsafe fixes), where the rules interact most. None confirms
+/// kana typos with the dictionary, so that the regression test (whose seisho has it) checks
+/// what the fuzzer did.
+fn normalizers() -> &'static [Normalizer] {
+    static NORMALIZERS: OnceLock<Vec<Normalizer>> = OnceLock::new();
+    NORMALIZERS.get_or_init(|| {
+        let everything = || {
+            let mut b = Normalizer::builder()
+                .dictionary(false)
+                .enable(Rule::IdeographicSpace)
+                .leaders(true)
+                .collapse_exclamations(true)
+                .wave_dash(WaveDashStyle::FullwidthTilde);
+            for &class in CompatClass::ALL {
+                b = b.compat(class, true);
+            }
+            b
+        };
+        vec![
+            Normalizer::builder().dictionary(false).build(),
+            Normalizer::builder()
+                .dictionary(false)
+                .unsafe_fixes(true)
+                .build(),
+            everything().build(),
+            everything().unsafe_fixes(true).build(),
+        ]
+    })
+}
+
+/// Normalizing any text: the output is a fixed point, the edit log reproduces it, the
+/// suggestions apply on their own, `is_normalized` agrees, and the offset maps between input
+/// and output round-trip both ways.
+pub fn normalize(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    for n in normalizers() {
+        check_normalized(n, &text);
+    }
+    // The free functions are the default normalizer.
+    let default = Normalizer::default().normalize(&text);
+    assert_eq!(normalize_default(&text).text(), default.text());
+    assert_eq!(is_normalized(&text), default.text() == text);
+}
+
+fn check_normalized(n: &Normalizer, text: &str) {
+    let once = n.normalize(text);
+    let out = once.text();
+    assert_eq!(once.input(), text);
+    edits_well_formed(text, once.edits(), "edits");
+    edits_well_formed(text, once.suggestions(), "suggestions");
+    if n.applies_unsafe_fixes() {
+        assert!(once.suggestions().is_empty(), "suggestions left: {text:?}");
+    } else {
+        assert!(
+            once.edits().iter().all(Edit::is_safe),
+            "unsafe edit: {text:?}"
+        );
+        assert!(
+            once.suggestions().iter().all(|e| !e.is_safe()),
+            "safe suggestion: {text:?}"
+        );
+    }
+    // The edit log describes the change exactly.
+    assert_eq!(
+        apply_edits(text, once.edits()).as_deref(),
+        Ok(out),
+        "edits do not reproduce the output of {text:?}"
+    );
+    assert_eq!(once.is_changed(), !once.edits().is_empty());
+    assert!(once.is_changed() || out == text);
+    // Suggestions never overlap one another and apply to the input on their own.
+    assert!(
+        apply_edits(text, once.suggestions()).is_ok(),
+        "suggestions do not apply to {text:?}"
+    );
+    // Idempotence: a second pass changes nothing.
+    let twice = n.normalize(out);
+    assert_eq!(
+        twice.text(),
+        out,
+        "not idempotent: {text:?} -> {out:?} -> {:?}",
+        twice.text()
+    );
+    assert!(twice.edits().is_empty(), "edits on the output of {text:?}");
+    // The check agrees with the normalizer, both ways.
+    assert_eq!(
+        n.is_normalized(text),
+        !once.is_changed(),
+        "is_normalized({text:?})"
+    );
+    assert!(n.is_normalized(out), "is_normalized(normalize({text:?}))");
+    offset_maps(&once);
+}
+
+/// Sorted, non-overlapping, non-empty, on character boundaries, describing the input.
+fn edits_well_formed(text: &str, edits: &[Edit<'_>], what: &str) {
+    let mut end = 0;
+    for e in edits {
+        let r = e.range();
+        assert!(r.start < r.end, "{what}: empty range {e} in {text:?}");
+        assert!(
+            r.start >= end,
+            "{what}: unsorted or overlapping at {e} in {text:?}"
+        );
+        assert!(
+            text.is_char_boundary(r.start) && text.is_char_boundary(r.end),
+            "{what}: not on character boundaries: {e} in {text:?}"
+        );
+        assert_eq!(e.original(), &text[r.clone()], "{what}: original of {e}");
+        end = r.end;
+    }
+}
+
+/// Offsets on character boundaries, with the end.
+fn boundaries(s: &str) -> impl Iterator<Item = usize> + '_ {
+    s.char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(s.len()))
+}
+
+/// The maps between the input and the output, both ways: ends map to ends, both are monotonic
+/// and land on character boundaries, unedited characters map to themselves, and each map
+/// undoes the other where the documentation says it does.
+fn offset_maps(n: &Normalized<'_>) {
+    let (input, out) = (n.input(), n.text());
+    let edits = n.edits();
+    assert_eq!(n.to_normalized(0), 0);
+    assert_eq!(n.to_normalized(input.len()), out.len(), "{input:?}");
+    assert_eq!(n.to_original(out.len()), input.len(), "{input:?}");
+    // Inside an edit: strictly between its start and its end.
+    let inside_edit = |x: usize| {
+        edits
+            .iter()
+            .any(|e| e.range().start < x && x < e.range().end)
+    };
+    let deletion_at = |x: usize| {
+        edits
+            .iter()
+            .any(|e| e.range().start == x && e.replacement().is_empty())
+    };
+    // Where each replacement is in the output.
+    let replacements: Vec<Range<usize>> = edits
+        .iter()
+        .map(|e| {
+            let start = n.to_normalized(e.range().start);
+            start..start + e.replacement().len()
+        })
+        .collect();
+    for (e, r) in edits.iter().zip(&replacements) {
+        assert_eq!(
+            &out[r.clone()],
+            e.replacement(),
+            "replacement of {e} in {input:?}"
+        );
+        assert_eq!(n.normalized_range(e.range()), r.clone(), "{e} in {input:?}");
+    }
+    let inside_replacement = |o: usize| replacements.iter().any(|r| r.start < o && o < r.end);
+
+    let mut last = 0;
+    for x in boundaries(input) {
+        let o = n.to_normalized(x);
+        assert!(o >= last, "to_normalized not monotonic at {x} in {input:?}");
+        assert!(
+            out.is_char_boundary(o),
+            "to_normalized({x}) = {o} in {input:?}"
+        );
+        last = o;
+        if inside_edit(x) {
+            continue;
+        }
+        // An unedited character is copied: it is where the map says.
+        if let Some(c) = input[x..].chars().next() {
+            if !edits.iter().any(|e| e.range().start == x) {
+                assert!(
+                    out[o..].starts_with(c),
+                    "to_normalized({x}) = {o}: {c:?} not there in {out:?} (input {input:?})"
+                );
+            }
+        }
+        // Back again: the same offset, or past a deletion that starts there.
+        let back = n.to_original(o);
+        assert!(
+            back == x || (back > x && deletion_at(x)),
+            "to_original(to_normalized({x})) = to_original({o}) = {back} in {input:?}"
+        );
+    }
+    let mut last = 0;
+    for o in boundaries(out) {
+        let x = n.to_original(o);
+        assert!(x >= last, "to_original not monotonic at {o} in {input:?}");
+        assert!(
+            input.is_char_boundary(x),
+            "to_original({o}) = {x} in {input:?}"
+        );
+        last = x;
+        if !inside_replacement(o) {
+            assert_eq!(
+                n.to_normalized(x),
+                o,
+                "to_normalized(to_original({o})) with to_original = {x} in {input:?}, output {out:?}"
+            );
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// lint
+
+/// Every rule on, without the analyzer.
+fn every_rule() -> &'static Linter {
+    static LINTER: OnceLock<Linter> = OnceLock::new();
+    LINTER.get_or_init(|| {
+        let mut config = LintConfig::default();
+        for rule in LintRule::all() {
+            config.set_enabled(rule.id(), true).expect("a known rule");
+        }
+        Linter::new(config).without_analyzer()
+    })
+}
+
+/// Linting any text with every rule on, then fixing it (see [`check_lint`]).
+pub fn lint(data: &[u8]) {
+    check_lint(every_rule(), &String::from_utf8_lossy(data), Syntax::Text);
+}
+
+/// Linting `text`: diagnostics well formed; the fixes of one pass apply cleanly, all together
+/// (none overlaps another); and fixing, with and without unsafe fixes, converges within
+/// [`MAX_FIX_ROUNDS`] rounds, leaving nothing it could fix.
+pub fn check_lint(linter: &Linter, text: &str, syntax: Syntax) {
+    let diagnostics = linter.lint(text, syntax);
+    diagnostics_well_formed(text, &diagnostics);
+    let fixes = diagnostics.iter().filter(|d| d.fix.is_some()).count();
+    let (_, applied) = apply_fixes(text, &diagnostics, true);
+    assert_eq!(
+        applied, fixes,
+        "fixes of one pass overlap or do not apply: {text:?}: {diagnostics:?}"
+    );
+    for unsafe_fixes in [false, true] {
+        let fixed = linter.fix(text, syntax, unsafe_fixes);
+        assert!(fixed.rounds <= MAX_FIX_ROUNDS);
+        assert_eq!(fixed.rounds == 0, fixed.applied == 0);
+        if fixed.applied == 0 {
+            assert_eq!(fixed.text, text);
+        }
+        let again = linter.lint(&fixed.text, syntax);
+        assert_eq!(fixed.remaining, again, "remaining diagnostics of {text:?}");
+        diagnostics_well_formed(&fixed.text, &again);
+        let left: Vec<&Diagnostic> = again
+            .iter()
+            .filter(|d| d.is_fixable(unsafe_fixes))
+            .collect();
+        assert!(
+            left.is_empty(),
+            "not converged (unsafe fixes {unsafe_fixes}) after {} rounds: {text:?} -> {:?}: {left:?}",
+            fixed.rounds,
+            fixed.text
+        );
+    }
+}
+
+/// In order, in bounds, on character boundaries, with the right lines and columns, and each
+/// fix's edits in order, in bounds and on character boundaries.
+fn diagnostics_well_formed(text: &str, diagnostics: &[Diagnostic]) {
+    let index = LineIndex::new(text);
+    let mut last = 0;
+    for d in diagnostics {
+        let r = &d.range;
+        assert!(r.start <= r.end && r.end <= text.len(), "{d:?} in {text:?}");
+        assert!(
+            text.is_char_boundary(r.start) && text.is_char_boundary(r.end),
+            "{d:?} in {text:?}"
+        );
+        assert!(r.start >= last, "not sorted: {d:?} in {text:?}");
+        last = r.start;
+        assert_eq!(
+            d.start,
+            index.line_col(text, r.start),
+            "start of {d:?} in {text:?}"
+        );
+        assert_eq!(
+            d.end,
+            index.line_col(text, r.end),
+            "end of {d:?} in {text:?}"
+        );
+        assert!(!d.message.is_empty());
+        if let Some(fix) = &d.fix {
+            assert!(!fix.edits.is_empty(), "empty fix: {d:?}");
+            let mut at = 0;
+            for e in &fix.edits {
+                let r = &e.range;
+                assert!(
+                    at <= r.start && r.start <= r.end && r.end <= text.len(),
+                    "{d:?}"
+                );
+                assert!(
+                    text.is_char_boundary(r.start) && text.is_char_boundary(r.end),
+                    "{d:?}"
+                );
+                at = r.end;
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// score
+
+fn scorer() -> &'static Scorer {
+    static SCORER: OnceLock<Scorer> = OnceLock::new();
+    SCORER.get_or_init(|| Scorer::builder().analyzer(false).build())
+}
+
+/// Scoring any text: no panic, every number finite, ranges in bounds, counts that add up.
+pub fn score(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    check_report(&text, &scorer().score(&text));
+}
+
+/// A report of `text`: every number finite, ratios from 0 to 1, sentences in order and in
+/// bounds, and counts that add up.
+pub fn check_report(text: &str, report: &Report) {
+    // Through CBOR, which keeps NaN and infinities as floats (JSON would make them null).
+    let value = ciborium::Value::serialized(report).expect("a report serializes");
+    finite(&value);
+    let unit = |x: f64, what: &str| assert!((0.0..=1.0).contains(&x), "{what} = {x}: {text:?}");
+
+    let lengths = &report.sentence_length;
+    assert_eq!(report.sentences.len(), lengths.count);
+    let mut last = 0;
+    let mut characters = 0;
+    let mut toten = 0;
+    let mut paragraph = 0;
+    for s in &report.sentences {
+        assert!(
+            s.range.start >= last && s.range.start <= s.range.end,
+            "{s:?}"
+        );
+        assert!(s.range.end <= text.len(), "{s:?}");
+        assert!(text.is_char_boundary(s.range.start) && text.is_char_boundary(s.range.end));
+        last = s.range.end;
+        characters += s.characters;
+        toten += s.toten;
+        assert!(
+            s.characters <= text[s.range.clone()].chars().count(),
+            "{s:?}"
+        );
+        assert!(
+            s.paragraph >= paragraph && s.paragraph < report.paragraphs,
+            "{s:?}"
+        );
+        paragraph = s.paragraph;
+        unit(s.kanji_ratio, "sentence kanji ratio");
+        assert!(s.words.is_none() || report.analyzed);
+    }
+    assert_eq!(characters, report.characters, "{text:?}");
+    assert_eq!(toten, report.toten.total, "{text:?}");
+    assert_eq!(
+        report.toten.max,
+        report.sentences.iter().map(|s| s.toten).max().unwrap_or(0)
+    );
+    assert_eq!(
+        lengths.characters.max,
+        report
+            .sentences
+            .iter()
+            .map(|s| s.characters)
+            .max()
+            .unwrap_or(0)
+    );
+    assert_eq!(
+        lengths.long,
+        report
+            .sentences
+            .iter()
+            .filter(|s| s.characters > lengths.long_threshold)
+            .count()
+    );
+
+    let sc = &report.scripts;
+    let shares = [
+        &sc.kanji,
+        &sc.hiragana,
+        &sc.katakana,
+        &sc.latin,
+        &sc.digits,
+        &sc.punctuation,
+        &sc.symbols,
+    ];
+    let counted: usize = shares.iter().map(|s| s.count).sum();
+    assert_eq!(counted, report.characters, "script counts of {text:?}");
+    for share in shares {
+        unit(share.ratio, "script ratio");
+    }
+    unit(sc.kanji_ratio, "kanji ratio");
+    if report.characters > 0 {
+        let total: f64 = shares.iter().map(|s| s.ratio).sum();
+        assert!(
+            (total - 1.0).abs() < 1e-9,
+            "script ratios add up to {total}"
+        );
+    }
+
+    let grades = &report.kanji_grades;
+    let banded: usize = grades.bands.iter().map(|b| b.count).sum();
+    assert_eq!(banded, grades.total);
+    assert!(grades.total <= sc.kanji.count + text.matches(['々', '〆']).count());
+    assert_eq!(grades.grade_for_95_percent.is_some(), grades.total > 0);
+    for band in &grades.bands {
+        unit(band.share, "kanji band share");
+    }
+    if let Some(run) = &report.longest_kanji_run {
+        assert_eq!(
+            text.get(run.range.clone()),
+            Some(run.text.as_str()),
+            "{run:?}"
+        );
+        assert!(
+            run.length >= 1 && run.length <= run.text.chars().count(),
+            "{run:?}"
+        );
+        assert!(run.sentence < report.sentences.len(), "{run:?}");
+    }
+    assert_eq!(report.tateishi.is_some(), !report.sentences.is_empty());
+    if !report.analyzed {
+        assert!(report.jreadability.is_none() && lengths.words.is_none());
+        assert!(!report.needs_analyzer.is_empty());
+    }
+}
+
+fn finite(value: &ciborium::Value) {
+    match value {
+        ciborium::Value::Float(x) => assert!(x.is_finite(), "a number is {x}"),
+        ciborium::Value::Array(items) => items.iter().for_each(finite),
+        ciborium::Value::Map(entries) => entries.iter().for_each(|(k, v)| {
+            finite(k);
+            finite(v);
+        }),
+        ciborium::Value::Tag(_, inner) => finite(inner),
+        _ => {}
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// markdown
+
+/// A Markdown document: its prose is the document with the markup blanked out (same length,
+/// line breaks in place, blocks in order), and linting and scoring it as Markdown hold the
+/// invariants of plain text.
+pub fn markdown(data: &[u8]) {
+    let doc = String::from_utf8_lossy(data);
+    let prose = seisho::markdown::prose(&doc);
+    let text = prose.text();
+    assert_eq!(text.len(), doc.len());
+    for (a, b) in doc.bytes().zip(text.bytes()) {
+        assert!(
+            a == b || b == b' ',
+            "prose byte {b:#x} for {a:#x} in {doc:?}"
+        );
+        assert_eq!(a == b'\n', b == b'\n', "line breaks moved in {doc:?}");
+    }
+    let mut last = 0;
+    for block in prose.blocks() {
+        assert!(block.start >= last && block.start <= block.end && block.end <= doc.len());
+        assert!(doc.is_char_boundary(block.start) && doc.is_char_boundary(block.end));
+        last = block.end;
+    }
+    let mut last = 0;
+    for sentence in prose.sentences() {
+        let r = sentence.range();
+        assert!(r.start >= last, "sentences out of order in {doc:?}");
+        assert_eq!(&text[r.clone()], sentence.text());
+        last = r.end;
+    }
+    check_lint(every_rule(), &doc, Syntax::Markdown);
+    // The report's ranges are ranges of the document, and its prose is what was scored.
+    check_report(text, &scorer().score_markdown(&doc));
+}
+
+// ---------------------------------------------------------------------------------------------
+// config
+
+/// A short draft that most rules have something to say about, linted with each configuration
+/// that parses.
+const DRAFT: &str = "コンピュ一タの設定を 保存します。私は彼は見れる、、と思った。\n\n# 見出し\n\
+                     ｶﾞｲﾄﾞ～ＡＢＣ１２３です。ないことはないである。";
+
+/// Parsing any `seisho.toml`: no panic; an error names a place in the file (and renders
+/// with it); a configuration that parses makes a linter that holds the lint invariants.
+pub fn config(data: &[u8]) {
+    use seisho_cli::config::{parse, ConfigErrors};
+    let text = String::from_utf8_lossy(data);
+    let dir = PathBuf::from("/project");
+    match parse(&text, dir.clone(), true) {
+        Ok(config) => {
+            assert_eq!(config.dir, dir);
+            let linter = config.linter();
+            for syntax in [Syntax::Text, Syntax::Markdown] {
+                check_lint(&linter, DRAFT, syntax);
+            }
+            for path in [
+                "/project/a.md",
+                "/project/docs/b.txt",
+                "/elsewhere/c.md",
+                "d",
+            ] {
+                config.selects(std::path::Path::new(path));
+            }
+        }
+        Err(errors) => {
+            assert!(!errors.is_empty(), "no error for a rejected file: {text:?}");
+            let mut last = 0;
+            for e in &errors {
+                assert!(!e.message.is_empty());
+                assert!(e.span.start <= e.span.end, "{e:?}");
+                assert!(e.span.start >= last, "errors out of order: {errors:?}");
+                last = e.span.start;
+                // The span is in the file (an empty one may sit at its end).
+                assert!(e.span.end <= text.len(), "{e:?} beyond the end of {text:?}");
+            }
+            let errors = ConfigErrors {
+                path: PathBuf::from("seisho.toml"),
+                source: text.clone().into_owned(),
+                errors,
+            };
+            // Each error is shown as `seisho.toml:LINE:COLUMN: message`.
+            let shown = errors.to_string();
+            assert!(shown.starts_with("seisho.toml:"), "{shown}");
+            assert!(!errors.render(false).is_empty());
+        }
+    }
+}
