@@ -67,9 +67,9 @@ test("loadDictionary turns on the morphology rules and jReadability", { skip: !p
   // Every case, the dictionary cases among them: the kana typos it confirms
   // (tests/data/dictionary.toml, kana_typo.toml) and the lint rules that need words
   // (tests/data/lint/words.toml).
-  const files = new Set(expected.map((c) => c.file));
+  const caseFiles = new Set(expected.map((c) => c.file));
   for (const file of ["dictionary.toml", "kana_typo.toml", "lint/words.toml"]) {
-    assert.ok(files.has(file), `no case of ${file}`);
+    assert.ok(caseFiles.has(file), `no case of ${file}`);
   }
   let confirmed = 0;
   for (const c of expected) {
