@@ -307,6 +307,7 @@ async function loadDictionary() {
   button.disabled = true;
   progress.hidden = false;
   label.classList.remove("error");
+  label.textContent = "Fetching the dictionary…";
   let updates = 0;
   try {
     const { files, fetched } = await fetchWithProgress(seisho.dictionaryFileNames(), (done, total) => {

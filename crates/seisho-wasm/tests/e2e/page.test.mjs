@@ -40,7 +40,11 @@ before(async () => {
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      // With its length, as static file servers send it: the page's progress needs the total.
+      res.writeHead(200, {
+        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        "content-length": body.length,
+      });
       res.end(body);
     } catch {
       res.writeHead(404).end("not found");
@@ -174,7 +178,7 @@ test("the dictionary loads on demand, with progress, and turns on the words rule
   assert.equal(await page.locator('#backdrop mark[data-rule="no-doubled-joshi"]').count(), 0);
   // Without the dictionary 力メラ is an unsafe suggestion.
   assert.match(await page.locator('#backdrop mark[data-rule="kanji-in-katakana"]').getAttribute("title"),
-    /^kanji-in-katakana \(\w+\): .*カメラ.* — click to fix \(unsafe\)$/);
+    /^kanji-in-katakana \(\w+\): 「力」 → 「カ」 .* — click to fix \(unsafe\)$/);
   assert.match(await page.locator("#gauge-level").textContent(), /needs the dictionary/);
 
   // An error is shown in the page, and the button can be pressed again.
