@@ -7,7 +7,8 @@
 # Environment: CARGO_TARGET_DIR (the wasm build goes to $CARGO_TARGET_DIR/seisho-wasm, so that
 # its profile settings do not rebuild the native targets), SEISHO_WASM_SIZE_BUDGET (bytes of
 # gzip; fail above it when set), SEISHO_WASM_SKIP_BROWSER=1 (node tests only),
-# SEISHO_WASM_MORPHOLOGY=0 (no morphology build and no dictionary tests).
+# SEISHO_WASM_MORPHOLOGY=0 (no morphology build and no dictionary tests; the page then ships
+# the build without morphology).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -102,24 +103,32 @@ section "TypeScript: the generated declarations type-check (tsc --strict)"
 (cd "$crate" && node_modules/.bin/tsc --noEmit --strict --target es2022 --module es2022 \
     --moduleResolution bundler --lib es2022,dom tests/types/usage.ts)
 
+dict="$crate/www/dict"
 if [[ "${SEISHO_WASM_MORPHOLOGY:-1}" == 1 ]]; then
-    section "The morphology build (nodejs, for its tests: it embeds IPADIC, see the README)"
+    section "The morphology build: cargo build ... --features morphology (no dictionary linked)"
     build --features morphology --target-dir "$target_dir-morphology"
-    rm -rf "$crate/pkg/node-morphology"
-    wasm-bindgen --target nodejs --out-dir "$crate/pkg/node-morphology" \
-        "$target_dir-morphology/wasm32-unknown-unknown/release/seisho_wasm.wasm"
-    node "$crate/scripts/package-json.mjs" "$crate/pkg/node-morphology" nodejs
-    # And for the page's dictionary test (served as /morphology/ by tests/e2e).
-    rm -rf "$crate/pkg/web-morphology"
-    wasm-bindgen --target web --out-dir "$crate/pkg/web-morphology" \
-        "$target_dir-morphology/wasm32-unknown-unknown/release/seisho_wasm.wasm"
-    if [[ ! -f "$crate/pkg/dict/metadata.json" ]]; then
-        CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}" \
-            cargo run -q -p seisho-wasm --features morphology --example export_dict -- "$crate/pkg/dict"
-    fi
+    for target in web nodejs; do
+        out="$crate/pkg/${target/nodejs/node}-morphology"
+        rm -rf "$out"
+        wasm-bindgen --target "$target" --out-dir "$out" \
+            "$target_dir-morphology/wasm32-unknown-unknown/release/seisho_wasm.wasm"
+        "$wasm_opt" -Oz "${wasm_features[@]}" "$out/seisho_wasm_bg.wasm" -o "$out/seisho_wasm_bg.wasm"
+        node "$crate/scripts/package-json.mjs" "$out" "$target"
+    done
+    raw=$(wc -c <"$crate/pkg/web-morphology/seisho_wasm_bg.wasm")
+    gz=$(gzip -9 -c "$crate/pkg/web-morphology/seisho_wasm_bg.wasm" | wc -c)
+    echo "seisho_wasm_bg.wasm with morphology (the dictionary is fetched at run time): $raw bytes, $gz bytes gzip -9"
+
+    section "The dictionary for the page: seisho dict export www/dict"
+    # The page fetches these files (and IPADIC's licence, COPYING, which must go with them)
+    # from dict/ beside it; they are not committed (49 MB).
+    CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}" \
+        cargo run -q -p seisho-cli -- dict export "$dict"
     CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$repo/target}" \
         cargo run -q -p seisho-wasm --features morphology --example expected -- \
-        "$crate/pkg/dict" >"$crate/pkg/expected-morphology.json"
+        "$dict" >"$crate/pkg/expected-morphology.json"
+else
+    rm -rf "$dict" "$crate/pkg/"{web,node}-morphology "$crate/pkg/expected-morphology.json"
 fi
 
 section "node --test: the nodejs packages against the Rust API"
@@ -140,7 +149,10 @@ CHROMEDRIVER=/usr/bin/chromedriver \
     cargo test -p seisho-wasm --target wasm32-unknown-unknown --tests
 
 section "Page: end-to-end test with playwright-core and Chromium"
+# The page ships the morphology build when there is one: it loads www/dict/ on demand.
+page_pkg="$crate/pkg/web"
+[[ -d "$crate/pkg/web-morphology" ]] && page_pkg="$crate/pkg/web-morphology"
 rm -rf "$crate/www/pkg"
 mkdir -p "$crate/www/pkg"
-cp "$crate/pkg/web/"seisho_wasm{.js,_bg.wasm} "$crate/www/pkg/"
+cp "$page_pkg/"seisho_wasm{.js,_bg.wasm} "$crate/www/pkg/"
 (cd "$crate" && node --test tests/e2e/)

@@ -20,11 +20,12 @@
 //! assert_eq!(all.normalize("データベースへアクセス").text(), "データベースヘアクセス");
 //! ```
 //!
-//! With the `morphology` feature (on by default), the dictionary turns suggestions it can
-//! confirm into safe fixes: 力メラ reads as 力 and an unknown word, カメラ is a word.
+//! With the embedded dictionary (feature `embedded-dictionary`, on by default), the dictionary
+//! turns suggestions it can confirm into safe fixes: 力メラ reads as 力 and an unknown word,
+//! カメラ is a word.
 //!
 //! ```
-//! # #[cfg(feature = "morphology")] {
+//! # #[cfg(feature = "embedded-dictionary")] {
 //! assert_eq!(seisho::normalize("新しい力メラ").text(), "新しいカメラ");
 //! let characters_only = seisho::Normalizer::builder().dictionary(false).build();
 //! assert_eq!(characters_only.normalize("新しい力メラ").text(), "新しい力メラ");
@@ -35,6 +36,12 @@
 //!
 //! With the `morphology` feature (on by default), [`morphology::Analyzer`] splits text into
 //! words with their part of speech, base form and reading (lindera over the IPADIC dictionary).
+//! The default feature `embedded-dictionary` embeds IPADIC (49 MB) and lets the linter, the
+//! scorer and the normalizer use it unasked; without it (`default-features = false, features =
+//! ["morphology"]`, as the WebAssembly package builds), the caller loads the dictionary
+//! (`seisho_ipadic::load_from_parts` or `load_from_dir`) and hands an analyzer over it to
+//! [`lint::Linter::with_analyzer`], [`score::ScorerBuilder::with_analyzer`] and
+//! [`NormalizerBuilder::analyzer`].
 //!
 //! [`score()`] tells how hard a text is to read (sentence length, kanji ratio and grades,
 //! jReadability, Tateishi), and [`lint::Linter`] checks a draft against style rules with
@@ -47,7 +54,7 @@
 //! use seisho::lint::{LintConfig, Linter, Syntax};
 //! let linter = Linter::new(LintConfig::default());
 //! let diagnostics = linter.lint("私は彼は好きだ。", Syntax::Text);
-//! # #[cfg(feature = "morphology")]
+//! # #[cfg(feature = "embedded-dictionary")]
 //! assert_eq!(diagnostics[0].rule, "no-doubled-joshi");
 //! ```
 #![deny(missing_docs)]

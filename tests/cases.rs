@@ -337,7 +337,7 @@ fn data_cases() {
         let mut names = BTreeSet::new();
         for case in &data.cases {
             total += 1;
-            if case.options.dictionary == Some(true) && !cfg!(feature = "morphology") {
+            if case.options.dictionary == Some(true) && !cfg!(feature = "embedded-dictionary") {
                 continue;
             }
             let mut problems = run_case(case);

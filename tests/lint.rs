@@ -148,7 +148,7 @@ fn lint_cases() {
         let file: CaseFile = toml::from_str(&std::fs::read_to_string(path).unwrap())
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         for case in &file.cases {
-            if case.words && !cfg!(feature = "morphology") {
+            if case.words && !cfg!(feature = "embedded-dictionary") {
                 continue;
             }
             count += 1;
@@ -167,7 +167,8 @@ fn lint_cases() {
     assert!(count >= 60, "only {count} lint cases");
     // Every rule of the linter's own has cases.
     for rule in seisho::lint::LintRule::all() {
-        if rule.normalizer_rule().is_none() && (!rule.needs_words() || cfg!(feature = "morphology"))
+        if rule.normalizer_rule().is_none()
+            && (!rule.needs_words() || cfg!(feature = "embedded-dictionary"))
         {
             assert!(
                 rules_covered.contains(rule.id()),

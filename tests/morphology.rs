@@ -1,5 +1,5 @@
 //! Morphological analysis on real sentences with the real dictionary (IPADIC).
-#![cfg(feature = "morphology")]
+#![cfg(feature = "embedded-dictionary")]
 
 use std::borrow::Cow;
 

@@ -466,7 +466,7 @@ fn without_the_analyzer() {
 // ---------------------------------------------------------------------------------------------
 // With the analyzer
 
-#[cfg(feature = "morphology")]
+#[cfg(feature = "embedded-dictionary")]
 mod analyzed {
     use super::*;
     use seisho::score::{score, JReadability, JReadabilityLevel};

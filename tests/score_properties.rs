@@ -295,7 +295,7 @@ fn check_report(text: &str, r: &Report) -> Result<(), TestCaseError> {
 }
 
 /// The report with everything the analyzer adds taken out.
-#[cfg(feature = "morphology")]
+#[cfg(feature = "embedded-dictionary")]
 fn character_level(mut r: Report) -> Report {
     r.jreadability = None;
     r.sentence_length.words = None;
@@ -346,7 +346,7 @@ proptest! {
     }
 }
 
-#[cfg(feature = "morphology")]
+#[cfg(feature = "embedded-dictionary")]
 proptest! {
     #![proptest_config(config(64))]
 

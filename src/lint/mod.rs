@@ -82,14 +82,13 @@ pub struct Fixed {
 pub const MAX_FIX_ROUNDS: usize = 3;
 
 impl Linter {
-    /// A linter with `config`, using the morphological analyzer for the rules that need words
-    /// (when the `morphology` feature is on).
+    /// A linter with `config`, using the morphological analyzer over the embedded dictionary
+    /// for the rules that need words and to confirm kana typos (feature `embedded-dictionary`,
+    /// on by default). Without that feature the rules that need words do not run: see
+    /// [`Linter::with_analyzer`].
     pub fn new(config: LintConfig) -> Linter {
-        let rules: Vec<Rule> = config
-            .enabled()
-            .filter_map(|(rule, _)| rule.normalizer_rule())
-            .collect();
-        #[cfg(feature = "morphology")]
+        let rules = normalizer_rules(&config);
+        #[cfg(feature = "embedded-dictionary")]
         let analyzer = config
             .enabled()
             .any(|(rule, _)| rule.needs_words())
@@ -97,31 +96,51 @@ impl Linter {
         Linter {
             normalizer: normalizer(&config, &rules).build(),
             config,
-            #[cfg(feature = "morphology")]
+            #[cfg(feature = "embedded-dictionary")]
             analyzer,
+            #[cfg(all(feature = "morphology", not(feature = "embedded-dictionary")))]
+            analyzer: None,
+        }
+    }
+
+    /// A linter with `config` that uses `analyzer` (for example over a dictionary loaded at run
+    /// time, with [`Analyzer::with_dictionary`](crate::morphology::Analyzer::with_dictionary))
+    /// for the rules that need words and to confirm kana typos, and never the embedded
+    /// dictionary. Clones of an analyzer share it: one can serve many linters.
+    ///
+    /// ```
+    /// # #[cfg(feature = "embedded-dictionary")] {
+    /// use seisho::lint::{LintConfig, Linter, Syntax};
+    /// use seisho::morphology::Analyzer;
+    ///
+    /// let dictionary =
+    ///     seisho_ipadic::load_from_parts(seisho_ipadic::DictionaryParts::embedded()).unwrap();
+    /// let linter = Linter::with_analyzer(LintConfig::default(), Analyzer::with_dictionary(dictionary));
+    /// let diagnostics = linter.lint("私は彼は好きだ。", Syntax::Text);
+    /// assert!(diagnostics.iter().any(|d| d.rule == "no-doubled-joshi"));
+    /// # }
+    /// ```
+    #[cfg(feature = "morphology")]
+    pub fn with_analyzer(config: LintConfig, analyzer: crate::morphology::Analyzer) -> Linter {
+        let rules = normalizer_rules(&config);
+        Linter {
+            normalizer: normalizer(&config, &rules)
+                .analyzer(analyzer.clone())
+                .build(),
+            config,
+            analyzer: Some(analyzer),
         }
     }
 
     /// The same linter without the morphological analyzer: the rules that need words do not
     /// run, and kana typos are not confirmed by the dictionary.
     pub fn without_analyzer(mut self) -> Linter {
-        let rules: Vec<Rule> = self
-            .config
-            .enabled()
-            .filter_map(|(rule, _)| rule.normalizer_rule())
-            .collect();
+        let rules = normalizer_rules(&self.config);
         self.normalizer = normalizer(&self.config, &rules).dictionary(false).build();
         #[cfg(feature = "morphology")]
         {
             self.analyzer = None;
         }
-        self
-    }
-
-    /// The same linter with `analyzer` (for example over a dictionary loaded at run time).
-    #[cfg(feature = "morphology")]
-    pub fn with_analyzer(mut self, analyzer: crate::morphology::Analyzer) -> Linter {
-        self.analyzer = Some(analyzer);
         self
     }
 
@@ -330,6 +349,14 @@ fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
 }
 
 /// The normalizer for the normalizer rules of `config`.
+/// The normalizer rules `config` turns on.
+fn normalizer_rules(config: &LintConfig) -> Vec<Rule> {
+    config
+        .enabled()
+        .filter_map(|(rule, _)| rule.normalizer_rule())
+        .collect()
+}
+
 fn normalizer(config: &LintConfig, rules: &[Rule]) -> crate::normalize::NormalizerBuilder {
     let mut builder = Normalizer::builder().only(rules);
     if let Some(style) = config

@@ -70,13 +70,20 @@ struct Scratch {
 }
 
 impl Analyzer {
-    /// An analyzer over the IPADIC embedded in the program ([`seisho_ipadic::embedded`]).
+    /// An analyzer over the IPADIC embedded in the program ([`seisho_ipadic::embedded`]);
+    /// feature `embedded-dictionary`, on by default.
+    #[cfg(feature = "embedded-dictionary")]
     pub fn new() -> Self {
         Self::with_dictionary(seisho_ipadic::embedded().clone())
     }
 
     /// An analyzer over `dictionary`, for example one loaded with
-    /// [`seisho_ipadic::load_from_dir`] or [`seisho_ipadic::load_from_parts`].
+    /// [`seisho_ipadic::load_from_dir`] or [`seisho_ipadic::load_from_parts`]: the way to
+    /// analyse without the `embedded-dictionary` feature. Give it (or a clone: clones share
+    /// it) to [`Linter::with_analyzer`](crate::lint::Linter::with_analyzer),
+    /// [`ScorerBuilder::with_analyzer`](crate::score::ScorerBuilder::with_analyzer) and
+    /// [`NormalizerBuilder::analyzer`](crate::NormalizerBuilder::analyzer), which then use it
+    /// and not the embedded dictionary.
     pub fn with_dictionary(dictionary: Dictionary) -> Self {
         let definition = &dictionary.as_lindera().character_definition;
         let space = definition.category_id_by_name("SPACE");
@@ -99,6 +106,11 @@ impl Analyzer {
     /// The dictionary the analyzer uses.
     pub fn dictionary(&self) -> &Dictionary {
         &self.inner.dictionary
+    }
+
+    /// Whether `self` and `other` are clones of one analyzer (and so share its dictionary).
+    pub(crate) fn is_same(&self, other: &Analyzer) -> bool {
+        Arc::ptr_eq(&self.inner, &other.inner)
     }
 
     /// The tokens of `text`, in order.
@@ -382,6 +394,7 @@ impl Analyzer {
     }
 }
 
+#[cfg(feature = "embedded-dictionary")]
 impl Default for Analyzer {
     /// [`Analyzer::new`].
     fn default() -> Self {

@@ -3,9 +3,12 @@
 //! over the IPADIC dictionary (crate `seisho-ipadic`).
 //!
 //! Behind the `morphology` feature, on by default; without it the core has no dictionary and
-//! none of lindera's dependencies.
+//! none of lindera's dependencies. [`Analyzer::new`] uses the IPADIC embedded in the program
+//! (feature `embedded-dictionary`, on by default); [`Analyzer::with_dictionary`] takes one
+//! loaded at run time, the only way without that feature.
 //!
 //! ```
+//! # #[cfg(feature = "embedded-dictionary")] {
 //! use seisho::morphology::{Analyzer, PartOfSpeech};
 //!
 //! let analyzer = Analyzer::new();
@@ -19,6 +22,7 @@
 //!     );
 //! }
 //! // 東京 名詞 東京 トウキョウ, 都 名詞 都 ト, に 助詞 に ニ, 住ん 動詞 住む スン, …
+//! # }
 //! ```
 
 mod analyzer;

@@ -463,7 +463,9 @@ fn decide(
     }
     #[cfg(feature = "morphology")]
     if whole && n.check_words {
-        confirm_with_dictionary(text, units, n.unsafe_fixes);
+        if let Some(analyzer) = super::words::analyzer(n) {
+            confirm_with_dictionary(analyzer, text, units, n.unsafe_fixes);
+        }
     }
     #[cfg(not(feature = "morphology"))]
     let _ = whole;
@@ -486,7 +488,12 @@ fn decide(
 /// A second pass sees the same segment with the same suggestions taken, so it decides the
 /// same way: confirmed fixes are made, and what stayed a suggestion stays one.
 #[cfg(feature = "morphology")]
-fn confirm_with_dictionary(text: &str, units: &mut [Unit], unsafe_fixes: bool) {
+fn confirm_with_dictionary(
+    analyzer: &crate::morphology::Analyzer,
+    text: &str,
+    units: &mut [Unit],
+    unsafe_fixes: bool,
+) {
     const RULES: [Rule; 3] = [
         Rule::HiraganaInKatakana,
         Rule::KanjiInKatakana,
@@ -500,7 +507,6 @@ fn confirm_with_dictionary(text: &str, units: &mut [Unit], unsafe_fixes: bool) {
     if !units.iter().any(probed) || visible(units).count() > MAX_UNITS {
         return;
     }
-    let analyzer = super::words::analyzer();
     // Until neither way confirms more: a second pass finds every confirmed fix made, so the
     // last round must have read the segment that way too.
     loop {

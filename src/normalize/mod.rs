@@ -163,8 +163,13 @@ pub struct Normalizer {
     pub(crate) wave_dash: WaveDashStyle,
     pub(crate) compat: u8,
     pub(crate) collapse_exclamations: bool,
-    /// Confirm kana typo suggestions with the dictionary (feature `morphology`).
+    /// Confirm kana typo suggestions with the dictionary: [`words::analyzer`] gives the
+    /// analyzer (feature `morphology`), and is `Some` when this is on.
     pub(crate) check_words: bool,
+    /// The analyzer given to the builder; without one, the one over the embedded dictionary
+    /// (feature `embedded-dictionary`).
+    #[cfg(feature = "morphology")]
+    pub(crate) analyzer: Option<words::Given>,
 }
 
 impl Default for Normalizer {
@@ -175,7 +180,9 @@ impl Default for Normalizer {
             wave_dash: WaveDashStyle::WaveDash,
             compat: 0,
             collapse_exclamations: false,
-            check_words: cfg!(feature = "morphology"),
+            check_words: cfg!(feature = "embedded-dictionary"),
+            #[cfg(feature = "morphology")]
+            analyzer: None,
         }
     }
 }
@@ -245,10 +252,44 @@ impl NormalizerBuilder {
     /// Whether a suggestion of the kana typo rules (`hiragana-in-katakana`,
     /// `kanji-in-katakana`, `small-kana`) becomes a safe fix when the dictionary confirms it
     /// (`力メラ` → `カメラ`: カメラ is a word, 力メラ reads as 力 + an unknown word). On by
-    /// default; needs the `morphology` feature, without which it does nothing.
+    /// default, with the analyzer given to [`NormalizerBuilder::analyzer`] or else the
+    /// embedded dictionary (feature `embedded-dictionary`); without either it does nothing.
     pub fn dictionary(mut self, on: bool) -> Self {
-        self.n.check_words = on && cfg!(feature = "morphology");
+        self.n.check_words = on && self.has_dictionary();
         self
+    }
+
+    /// Confirms kana typo suggestions (see [`NormalizerBuilder::dictionary`]) with `analyzer`,
+    /// for example one over a dictionary loaded at run time, and never with the embedded one.
+    /// Turns the check on.
+    ///
+    /// ```
+    /// # #[cfg(feature = "embedded-dictionary")] {
+    /// use seisho::morphology::Analyzer;
+    ///
+    /// // Any dictionary: here the embedded one, loaded from its files in memory.
+    /// let dictionary =
+    ///     seisho_ipadic::load_from_parts(seisho_ipadic::DictionaryParts::embedded()).unwrap();
+    /// let n = seisho::Normalizer::builder()
+    ///     .analyzer(Analyzer::with_dictionary(dictionary))
+    ///     .build();
+    /// assert_eq!(n.normalize("力メラ").text(), "カメラ");
+    /// # }
+    /// ```
+    #[cfg(feature = "morphology")]
+    pub fn analyzer(mut self, analyzer: crate::morphology::Analyzer) -> Self {
+        self.n.analyzer = Some(words::Given(analyzer));
+        self.n.check_words = true;
+        self
+    }
+
+    /// Whether an analyzer can confirm suggestions: one was given, or one is embedded.
+    fn has_dictionary(&self) -> bool {
+        #[cfg(feature = "morphology")]
+        if self.n.analyzer.is_some() {
+            return true;
+        }
+        cfg!(feature = "embedded-dictionary")
     }
 
     /// Suggests …… for ・・・ and ... in Japanese text (the `leader` rule).

@@ -393,10 +393,12 @@ fn hiragana_loanword(n: &Normalizer, text: &str, i: usize, c: char, w: usize, si
         .then(|| decode_before(text, i))
         .map_or(i, |(_, pw)| i - pw)..i + w;
     #[cfg(feature = "morphology")]
-    let (start, end) = if n.check_words {
+    let analyzer = n.check_words.then(|| super::words::analyzer(n)).flatten();
+    #[cfg(feature = "morphology")]
+    let (start, end) = if let Some(analyzer) = analyzer {
         let run = start..end;
         let local = sound.start - run.start..sound.end - run.start;
-        match super::words::loanword_span(&text[run.clone()], local) {
+        match super::words::loanword_span(analyzer, &text[run.clone()], local) {
             Some(span) => without_trailing_particle(
                 text,
                 sound.end,

@@ -1,13 +1,41 @@
 //! The dictionary the normalizer confirms kana typo suggestions with.
 
-use std::sync::OnceLock;
-
 use crate::morphology::Analyzer;
 
-/// The analyzer over the embedded IPADIC, made on first use and shared.
-pub(crate) fn analyzer() -> &'static Analyzer {
-    static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
-    ANALYZER.get_or_init(Analyzer::new)
+/// The analyzer a [`Normalizer`](super::Normalizer) was given
+/// ([`NormalizerBuilder::analyzer`](super::NormalizerBuilder::analyzer)). Two are equal when
+/// they are clones of one analyzer: the normalizer is compared by its options, and an analyzer
+/// is one (its dictionary), not a value to compare word by word.
+#[derive(Clone)]
+pub(crate) struct Given(pub(crate) Analyzer);
+
+impl PartialEq for Given {
+    fn eq(&self, other: &Given) -> bool {
+        self.0.is_same(&other.0)
+    }
+}
+
+impl Eq for Given {}
+
+impl std::fmt::Debug for Given {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// The analyzer that confirms `n`'s kana typo suggestions: the one it was given, else the one
+/// over the embedded IPADIC (made on first use and shared), else none.
+pub(crate) fn analyzer(n: &super::Normalizer) -> Option<&Analyzer> {
+    if let Some(Given(analyzer)) = &n.analyzer {
+        return Some(analyzer);
+    }
+    #[cfg(feature = "embedded-dictionary")]
+    {
+        static ANALYZER: std::sync::OnceLock<Analyzer> = std::sync::OnceLock::new();
+        Some(ANALYZER.get_or_init(Analyzer::new))
+    }
+    #[cfg(not(feature = "embedded-dictionary"))]
+    None
 }
 
 /// In a run of hiragana holding a loanword sound at bytes `sound`, the span of the loanword:
@@ -15,11 +43,12 @@ pub(crate) fn analyzer() -> &'static Analyzer {
 /// the first one that starts after it (でぃぷしーくをつかう → でぃぷしーく). `None` when the
 /// dictionary knows the sound's word as written.
 pub(crate) fn loanword_span(
+    analyzer: &Analyzer,
     run: &str,
     sound: std::ops::Range<usize>,
 ) -> Option<std::ops::Range<usize>> {
     use crate::morphology::PartOfSpeech;
-    let tokens = analyzer().analyze(run);
+    let tokens = analyzer.analyze(run);
     let function_word = |t: &crate::morphology::Token<'_>| {
         !t.is_unknown()
             && matches!(

@@ -531,7 +531,7 @@ fn to_katakana(c: char) -> char {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "embedded-dictionary"))]
 mod tests {
     use super::word_origin;
     use crate::morphology::Analyzer;

@@ -6,7 +6,7 @@
 //! assert_eq!(report.sentence_length.count, 2);
 //! assert_eq!(report.toten.total, 1);
 //! assert!(report.tateishi.is_some());
-//! # #[cfg(feature = "morphology")]
+//! # #[cfg(feature = "embedded-dictionary")]
 //! assert!(report.jreadability.is_some());
 //! ```
 
@@ -35,8 +35,8 @@ use crate::morphology::Analyzer;
 /// Sentences longer than this many characters are "long" unless the scorer is told otherwise.
 pub const DEFAULT_LONG_SENTENCE: usize = 100;
 
-/// Scores `text` with the default scorer ([`Scorer::default`]: with the analyzer when the
-/// `morphology` feature is on).
+/// Scores `text` with the default scorer ([`Scorer::default`]: with the analyzer over the
+/// embedded dictionary when the `embedded-dictionary` feature is on, as by default).
 pub fn score(text: &str) -> Report {
     static DEFAULT: std::sync::OnceLock<Scorer> = std::sync::OnceLock::new();
     DEFAULT.get_or_init(Scorer::default).score(text)
@@ -92,16 +92,19 @@ impl ScorerBuilder {
         self
     }
 
-    /// Whether to cut the text into words with the morphological analyzer (default: yes when
-    /// the `morphology` feature is on). Without it the report has the character-level metrics
-    /// and Tateishi's score, but no word counts and no jReadability.
+    /// Whether to cut the text into words with the morphological analyzer (default: yes).
+    /// Without it the report has the character-level metrics and Tateishi's score, but no word
+    /// counts and no jReadability. The analyzer is the one given to
+    /// [`ScorerBuilder::with_analyzer`], else the one over the embedded dictionary (feature
+    /// `embedded-dictionary`, on by default); without either there is none.
     pub fn analyzer(mut self, on: bool) -> Self {
         self.use_analyzer = on;
         self
     }
 
-    /// Uses `analyzer` (for example over a dictionary loaded at run time) instead of one over
-    /// the embedded dictionary.
+    /// Uses `analyzer` (for example over a dictionary loaded at run time, with
+    /// [`Analyzer::with_dictionary`]) instead of one over the embedded dictionary, which the
+    /// scorer then never touches. Turns [`ScorerBuilder::analyzer`] on.
     #[cfg(feature = "morphology")]
     pub fn with_analyzer(mut self, analyzer: Analyzer) -> Self {
         self.analyzer = Some(analyzer);
@@ -115,7 +118,11 @@ impl ScorerBuilder {
             long_sentence: self.long_sentence,
             #[cfg(feature = "morphology")]
             analyzer: if self.use_analyzer {
-                Some(self.analyzer.unwrap_or_default())
+                #[cfg(feature = "embedded-dictionary")]
+                let analyzer = Some(self.analyzer.unwrap_or_default());
+                #[cfg(not(feature = "embedded-dictionary"))]
+                let analyzer = self.analyzer;
+                analyzer
             } else {
                 None
             },

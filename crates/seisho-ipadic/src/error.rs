@@ -14,7 +14,9 @@ pub struct Error {
 
 #[derive(Debug)]
 enum Kind {
-    /// Reading or writing a file.
+    /// Reading or writing a file (only `write_to_dir` does: `load_from_dir` reports the file
+    /// that does not load as `Load`).
+    #[cfg_attr(not(feature = "embedded"), allow(dead_code))]
     Io(String),
     /// A dictionary file is invalid; the string names the file or directory.
     Load(String),
@@ -25,6 +27,7 @@ enum Kind {
 }
 
 impl Error {
+    #[cfg_attr(not(feature = "embedded"), allow(dead_code))]
     pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
         Self {
             kind: Kind::Io(path.display().to_string()),

@@ -3,10 +3,13 @@
 //!
 //! The dictionary is built by this crate's build script from the source kept in the repository
 //! (IPADIC 2.7.0 as packaged by Debian, converted to UTF-8: see `data/PROVENANCE.md`), with no
-//! network access, and embedded in the binary. It can also be loaded from a directory written by
-//! [`write_to_dir`], or from the same files held in memory (a browser fetches them):
+//! network access, and embedded in the binary (feature `embedded`, on by default). It can also be
+//! loaded from a directory written by [`write_to_dir`] (or `seisho dict export`), or from the
+//! same files held in memory (a browser fetches them); without the `embedded` feature these two
+//! are the only ways, and the build compiles and embeds nothing.
 //!
 //! ```
+//! # #[cfg(feature = "embedded")] {
 //! // The embedded dictionary: loaded once, in place (its 46 MB are not copied).
 //! let dictionary = seisho_ipadic::embedded();
 //! assert!(dictionary.word_count() > 390_000);
@@ -25,6 +28,7 @@
 //! let from_bytes = seisho_ipadic::load_from_parts(parts)?;
 //! assert_eq!(from_bytes.word_count(), dictionary.word_count());
 //! # std::fs::remove_dir_all(&dir)?;
+//! # }
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
@@ -36,7 +40,7 @@ mod error;
 
 use std::borrow::Cow;
 use std::path::Path;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use lindera_dictionary::dictionary::character_definition::CharacterDefinition;
 use lindera_dictionary::dictionary::connection_cost_matrix::ConnectionCostMatrix;
@@ -72,6 +76,7 @@ const UNK: usize = 2;
 const MATRIX: usize = 3;
 const TRIE: usize = 4;
 
+#[cfg(feature = "embedded")]
 macro_rules! embedded_file {
     ($name:literal) => {
         // 16-byte aligned, so that the connection cost matrix (and anything else read as wider
@@ -80,6 +85,7 @@ macro_rules! embedded_file {
     };
 }
 
+#[cfg(feature = "embedded")]
 static EMBEDDED: [&[u8]; 9] = [
     embedded_file!("metadata.json"),
     embedded_file!("char_def.bin"),
@@ -134,8 +140,9 @@ impl std::fmt::Debug for Dictionary {
 ///
 /// If the embedded files do not load, which would be a bug in this crate's build (the crate's
 /// tests load them); [`load_embedded`] returns the error instead.
+#[cfg(feature = "embedded")]
 pub fn embedded() -> &'static Dictionary {
-    static DICTIONARY: OnceLock<Dictionary> = OnceLock::new();
+    static DICTIONARY: std::sync::OnceLock<Dictionary> = std::sync::OnceLock::new();
     DICTIONARY.get_or_init(|| match load_embedded() {
         Ok(dictionary) => dictionary,
         Err(e) => panic!("the embedded IPADIC does not load: {e}"),
@@ -143,6 +150,7 @@ pub fn embedded() -> &'static Dictionary {
 }
 
 /// Loads the embedded dictionary anew. Prefer [`embedded`], which loads it once.
+#[cfg(feature = "embedded")]
 pub fn load_embedded() -> Result<Dictionary, Error> {
     load_from_parts(DictionaryParts::embedded())
 }
@@ -151,6 +159,7 @@ pub fn load_embedded() -> Result<Dictionary, Error> {
 ///
 /// [`load_from_dir`] loads them back; a browser can fetch them and load them with
 /// [`load_from_parts`].
+#[cfg(feature = "embedded")]
 pub fn write_to_dir(dir: impl AsRef<Path>) -> Result<(), Error> {
     let dir = dir.as_ref();
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
@@ -161,7 +170,8 @@ pub fn write_to_dir(dir: impl AsRef<Path>) -> Result<(), Error> {
     Ok(())
 }
 
-/// Loads a dictionary from a directory holding the files [`write_to_dir`] writes.
+/// Loads a dictionary from a directory holding the files [`write_to_dir`] (or `seisho dict
+/// export`) writes.
 ///
 /// With the `mmap` feature (on by default) the large files are memory-mapped, not read.
 pub fn load_from_dir(dir: impl AsRef<Path>) -> Result<Dictionary, Error> {
@@ -232,6 +242,7 @@ impl DictionaryParts {
     }
 
     /// The embedded dictionary's files, borrowed.
+    #[cfg(feature = "embedded")]
     pub fn embedded() -> Self {
         Self {
             parts: EMBEDDED.map(|bytes| Some(Cow::Borrowed(bytes))),

@@ -4,8 +4,9 @@
 //!
 //!     cargo run -p seisho-wasm --example expected > pkg/expected.json
 //!
-//! With the `morphology` feature and a directory of dictionary files (`export_dict`), the
-//! linter and the scorer use that dictionary, as the wasm module does after `loadDictionary`:
+//! With the `morphology` feature and a directory of dictionary files (`seisho dict export DIR`),
+//! the normalizer, the linter and the scorer use that dictionary, as the wasm module does after
+//! `loadDictionary`:
 //!
 //!     cargo run -p seisho-wasm --features morphology --example expected -- DIR
 
@@ -15,7 +16,9 @@ use seisho::lint::{LintConfig, Linter, Syntax};
 use seisho::score::Scorer;
 use serde_json::{json, Value};
 
-fn inputs(dir: &Path, out: &mut Vec<(String, Vec<String>)>) {
+/// The cases of the `.toml` files under `dir`: the file (relative to `root`), the input and
+/// the rules the case turns on.
+fn inputs(root: &Path, dir: &Path, out: &mut Vec<(String, String, Vec<String>)>) {
     let mut entries: Vec<_> = std::fs::read_dir(dir)
         .expect("tests/data")
         .flatten()
@@ -24,7 +27,7 @@ fn inputs(dir: &Path, out: &mut Vec<(String, Vec<String>)>) {
     entries.sort();
     for path in entries {
         if path.is_dir() {
-            inputs(&path, out);
+            inputs(root, &path, out);
         } else if path.extension().is_some_and(|e| e == "toml") {
             let text = std::fs::read_to_string(&path).expect("read");
             let doc: toml::Table = text.parse().expect("toml");
@@ -46,7 +49,8 @@ fn inputs(dir: &Path, out: &mut Vec<(String, Vec<String>)>) {
                             .collect()
                     })
                     .unwrap_or_default();
-                out.push((input.to_owned(), rules));
+                let file = path.strip_prefix(root).unwrap_or(&path);
+                out.push((file.display().to_string(), input.to_owned(), rules));
             }
         }
     }
@@ -55,13 +59,14 @@ fn inputs(dir: &Path, out: &mut Vec<(String, Vec<String>)>) {
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut cases = Vec::new();
-    inputs(&root.join("tests/data"), &mut cases);
+    let data = root.join("tests/data");
+    inputs(&data, &data, &mut cases);
     for extra in [
         "😀ｻｰﾊﾞを再起動し、、設定を確認する。\r\n二行目のﾃｷｽﾄ𠮟る。",
         "# 見出し\n\n本文は`コード`を含む。ＡＢＣ。\n",
         "",
     ] {
-        cases.push((extra.to_owned(), Vec::new()));
+        cases.push((String::new(), extra.to_owned(), Vec::new()));
     }
     let dictionary = std::env::args_os().nth(1);
     #[cfg(feature = "morphology")]
@@ -75,13 +80,19 @@ fn main() {
         "a dictionary needs the morphology feature"
     );
     let make_linter = |config: LintConfig| -> Linter {
-        let linter = Linter::new(config).without_analyzer();
         #[cfg(feature = "morphology")]
         if let Some(analyzer) = &analyzer {
-            return linter.with_analyzer(analyzer.clone());
+            return Linter::with_analyzer(config, analyzer.clone());
         }
-        linter
+        Linter::new(config).without_analyzer()
     };
+    #[cfg_attr(not(feature = "morphology"), allow(unused_mut))]
+    let mut normalizer = seisho::Normalizer::builder().dictionary(false);
+    #[cfg(feature = "morphology")]
+    if let Some(analyzer) = &analyzer {
+        normalizer = normalizer.analyzer(analyzer.clone());
+    }
+    let normalizer = normalizer.build();
     #[cfg_attr(not(feature = "morphology"), allow(unused_mut))]
     let mut scorer = Scorer::builder().analyzer(false);
     #[cfg(feature = "morphology")]
@@ -92,7 +103,7 @@ fn main() {
     let default_linter = make_linter(LintConfig::default());
     let out: Vec<Value> = cases
         .iter()
-        .map(|(input, rules)| {
+        .map(|(file, input, rules)| {
             let mut config = LintConfig::default();
             let mut known = Vec::new();
             for r in rules {
@@ -105,14 +116,14 @@ fn main() {
             } else {
                 make_linter(config)
             };
-            let n = seisho::Normalizer::builder().dictionary(false).build();
-            let normalized = n.normalize(input);
+            let normalized = normalizer.normalize(input);
             let edit = |e: &seisho::Edit<'_>| {
                 json!({"rule": e.rule().id(), "safety": e.safety(), "original": e.original(),
                        "replacement": e.replacement(), "range": e.range()})
             };
             let fixed = linter.fix(input, Syntax::Text, false);
             json!({
+                "file": file,
                 "input": input,
                 "rules": known,
                 "normalize": {

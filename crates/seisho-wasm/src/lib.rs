@@ -84,7 +84,8 @@ pub fn dictionary_file_names() -> Vec<String> {
 }
 
 /// Loads the IPADIC files (`seisho dict export DIR` writes them): an object or a `Map` from
-/// file name to `Uint8Array`. Turns on the morphology-based lint rules and jReadability.
+/// file name to `Uint8Array`. Turns on the morphology-based lint rules, jReadability and the
+/// normalizer's kana typo check (in `normalize`, `lint` and `fix`).
 #[wasm_bindgen(js_name = loadDictionary)]
 pub fn load_dictionary(
     #[wasm_bindgen(unchecked_param_type = "Record<string, Uint8Array> | Map<string, Uint8Array>")]
@@ -172,6 +173,9 @@ pub fn normalize(
 ) -> Result<JsValue, JsError> {
     let options = optional(options);
     let options: NormalizeOptions = options::parse(options, "normalize")?;
+    #[cfg(feature = "morphology")]
+    let normalizer = options.build(ANALYZER.with(|a| a.borrow().clone()))?;
+    #[cfg(not(feature = "morphology"))]
     let normalizer = options.build()?;
     let n = normalizer.normalize(text);
     let mut map = Utf16Map::new();
@@ -223,16 +227,12 @@ fn with_linter<R>(
 }
 
 fn make_linter(config: seisho::lint::LintConfig) -> Linter {
+    // Never `Linter::new` with a dictionary: this build embeds none, and the loaded one serves
+    // the rules that need words and the normalizer's kana typo check alike.
     #[cfg(feature = "morphology")]
-    {
-        let analyzer = ANALYZER.with(|a| a.borrow().clone());
-        let linter = Linter::new(config).without_analyzer();
-        match analyzer {
-            Some(analyzer) => linter.with_analyzer(analyzer),
-            None => linter,
-        }
+    if let Some(analyzer) = ANALYZER.with(|a| a.borrow().clone()) {
+        return Linter::with_analyzer(config, analyzer);
     }
-    #[cfg(not(feature = "morphology"))]
     Linter::new(config).without_analyzer()
 }
 

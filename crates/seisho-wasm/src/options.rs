@@ -82,6 +82,9 @@ pub struct NormalizeOptions {
     /// Collapse runs of ！ and ？.
     #[serde(default)]
     pub collapse_exclamations: bool,
+    /// Confirm kana typo suggestions with the dictionary `loadDictionary` loaded (default:
+    /// yes; nothing to confirm with before).
+    pub dictionary: Option<bool>,
 }
 
 impl Fields for NormalizeOptions {
@@ -93,6 +96,7 @@ impl Fields for NormalizeOptions {
         "disable",
         "compat",
         "collapseExclamations",
+        "dictionary",
     ];
 }
 
@@ -101,10 +105,19 @@ fn rule(id: &str) -> Result<Rule, JsError> {
 }
 
 impl NormalizeOptions {
-    pub(crate) fn build(&self) -> Result<Normalizer, JsError> {
-        // Without a dictionary of its own: the core's normalizer can only use the embedded one.
-        let mut b = Normalizer::builder()
-            .dictionary(false)
+    /// The normalizer, confirming kana typos with `analyzer` (the loaded dictionary) unless
+    /// `dictionary: false`.
+    pub(crate) fn build(
+        &self,
+        #[cfg(feature = "morphology")] analyzer: Option<seisho::morphology::Analyzer>,
+    ) -> Result<Normalizer, JsError> {
+        // Never the embedded dictionary: this build has none.
+        let mut b = Normalizer::builder().dictionary(false);
+        #[cfg(feature = "morphology")]
+        if let (Some(analyzer), true) = (analyzer, self.dictionary.unwrap_or(true)) {
+            b = b.analyzer(analyzer);
+        }
+        let mut b = b
             .unsafe_fixes(self.unsafe_fixes)
             .collapse_exclamations(self.collapse_exclamations);
         if let Some(only) = &self.only {

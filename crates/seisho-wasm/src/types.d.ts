@@ -36,6 +36,8 @@ export interface NormalizeOptions {
   /** NFKC for these classes of compatibility characters. */
   compat?: string[];
   collapseExclamations?: boolean;
+  /** Confirm kana typo suggestions with the dictionary of `loadDictionary` (default: true). */
+  dictionary?: boolean;
 }
 
 export interface NormalizeResult {

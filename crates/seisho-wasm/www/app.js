@@ -259,33 +259,45 @@ function renderReport(report) {
 }
 
 // ---- The dictionary, loaded on demand ---------------------------------------------------
+//
+// The IPADIC files (49 MB; `seisho dict export` writes them, with IPADIC's licence, COPYING)
+// are served from dict/ beside the page and fetched only when the button is pressed: most
+// drafts are linted well by the character rules, and 49 MB is not to be downloaded unasked.
 
+const MB = (bytes) => (bytes / 1e6).toFixed(1);
+
+/** Fetches dict/NAME for each name: all the responses first, so that the total is known from
+ * their Content-Length before any body is read, then the bodies, reporting the bytes fetched
+ * so far and the total (0 when a server does not tell). */
 async function fetchWithProgress(names, onProgress) {
-  const files = {};
-  const sizes = new Map();
-  let done = 0;
-  const total = () => [...sizes.values()].reduce((a, b) => a + b, 0);
-  await Promise.all(names.map(async (name) => {
+  const responses = await Promise.all(names.map(async (name) => {
     const response = await fetch(`dict/${name}`);
-    if (!response.ok) throw new Error(`dict/${name}: HTTP ${response.status}`);
-    sizes.set(name, Number(response.headers.get("content-length")) || 0);
+    if (!response.ok) throw new Error(`dict/${name}: HTTP ${response.status} ${response.statusText}`);
+    return [name, response];
+  }));
+  const lengths = responses.map(([, r]) => Number(r.headers.get("content-length")));
+  const total = lengths.every((n) => n > 0) ? lengths.reduce((a, b) => a + b, 0) : 0;
+  let fetched = 0;
+  onProgress(fetched, total);
+  const files = {};
+  await Promise.all(responses.map(async ([name, response]) => {
     const reader = response.body.getReader();
     const chunks = [];
     let length = 0;
     for (;;) {
-      const { done: end, value } = await reader.read();
-      if (end) break;
+      const { done, value } = await reader.read();
+      if (done) break;
       chunks.push(value);
       length += value.length;
-      done += value.length;
-      onProgress(done, total());
+      fetched += value.length;
+      onProgress(fetched, total);
     }
     const bytes = new Uint8Array(length);
     let at = 0;
     for (const c of chunks) { bytes.set(c, at); at += c.length; }
     files[name] = bytes;
   }));
-  return files;
+  return { files, fetched };
 }
 
 async function loadDictionary() {
@@ -294,21 +306,36 @@ async function loadDictionary() {
   const label = $("dictionary-status");
   button.disabled = true;
   progress.hidden = false;
+  label.classList.remove("error");
+  label.textContent = "Fetching the dictionary…";
+  let updates = 0;
   try {
-    let updates = 0;
-    const files = await fetchWithProgress(seisho.dictionaryFileNames(), (done, total) => {
-      progress.value = total ? done / total : 0;
+    const { files, fetched } = await fetchWithProgress(seisho.dictionaryFileNames(), (done, total) => {
       progress.dataset.updates = String(++updates);
-      label.textContent = `${(done / 1e6).toFixed(1)} MB`;
+      if (total) {
+        progress.value = done / total;
+        const percent = Math.floor((100 * done) / total);
+        progress.dataset.percent = String(percent);
+        label.textContent = `${MB(done)} / ${MB(total)} MB (${percent}%)`;
+      } else {
+        // No Content-Length: an indeterminate bar and the bytes so far.
+        progress.removeAttribute("value");
+        label.textContent = `${MB(done)} MB`;
+      }
     });
-    label.textContent = "Loading…";
+    progress.value = 1;
+    progress.dataset.percent = "100";
+    label.textContent = `${MB(fetched)} MB fetched; loading…`;
+    // Let the page show it before the synchronous load.
     await new Promise((r) => setTimeout(r, 0));
     seisho.loadDictionary(files);
-    label.textContent = "Dictionary loaded: all rules and jReadability.";
-    progress.hidden = true;
+    label.replaceChildren(
+      `Dictionary loaded (${MB(fetched)} MB): all rules and jReadability. IPADIC `,
+      el("a", { href: "dict/COPYING", target: "_blank" }, "licence"), ".");
     update();
   } catch (e) {
     label.textContent = `The dictionary did not load: ${e.message}`;
+    label.classList.add("error");
     button.disabled = false;
     progress.hidden = true;
   }

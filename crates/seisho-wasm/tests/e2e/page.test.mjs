@@ -16,9 +16,9 @@ import { chromium } from "playwright-core";
 const here = fileURLToPath(new URL(".", import.meta.url));
 const www = join(here, "../../www");
 const results = join(here, "../../test-results");
-const pkg = join(here, "../../pkg");
-// /morphology/ is the page over the morphology build, with the dictionary in dict/.
-const morphology = existsSync(join(pkg, "web-morphology/seisho_wasm.js")) && existsSync(join(pkg, "dict/metadata.json"));
+// .ci/wasm.sh gives the page the morphology build and the dictionary's files in www/dict/
+// (`seisho dict export`), unless SEISHO_WASM_MORPHOLOGY=0.
+const morphology = existsSync(join(www, "dict/metadata.json"));
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -31,13 +31,8 @@ let server, base, context, userDataDir;
 
 before(async () => {
   server = createServer(async (req, res) => {
-    let path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
-    let root = www;
-    if (path.startsWith("/morphology/")) {
-      path = path.slice("/morphology".length);
-      if (path.startsWith("/pkg/")) [root, path] = [join(pkg, "web-morphology"), path.slice(4)];
-      else if (path.startsWith("/dict/")) [root, path] = [join(pkg, "dict"), path.slice(5)];
-    }
+    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
+    const root = www;
     const file = join(root, path.endsWith("/") ? `${path}index.html` : path);
     if (!file.startsWith(root + sep)) {
       res.writeHead(403).end();
@@ -45,7 +40,11 @@ before(async () => {
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      // With its length, as static file servers send it: the page's progress needs the total.
+      res.writeHead(200, {
+        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        "content-length": body.length,
+      });
       res.end(body);
     } catch {
       res.writeHead(404).end("not found");
@@ -157,34 +156,68 @@ test("the sample page loads with no error and no outside request", async () => {
   await page.close();
 });
 
-test("the dictionary loads on demand, with progress, and turns on jReadability", { skip: !morphology, timeout: 180_000 }, async () => {
+test("the dictionary loads on demand, with progress, and turns on the words rules and jReadability", { skip: !morphology, timeout: 180_000 }, async () => {
   const page = await context.newPage();
   const problems = [];
-  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  // The first attempt fails on purpose (one file answered 503): the browser logs that response.
+  const broken = "/dict/dict.words";
+  page.on("console", (m) => {
+    if (m.type() === "error" && !(m.text().includes("503") && m.location().url.endsWith(broken))) problems.push(m.text());
+  });
   page.on("pageerror", (e) => problems.push(e.message));
   const dictionaryRequests = [];
   page.on("request", (r) => { if (r.url().includes("/dict/")) dictionaryRequests.push(r.url()); });
-  await page.goto(`${base}morphology/?empty`);
+  await page.goto(`${base}?empty`);
   await page.waitForSelector("body[data-ready=true]", { timeout: 120_000 });
   // Lazily: nothing of the dictionary is fetched before the button is pressed.
   assert.deepEqual(dictionaryRequests, []);
   await page.locator("#draft").click();
-  await page.keyboard.type("私は彼は好きだ。");
-  await page.waitForFunction(() => document.getElementById("draft").value === "私は彼は好きだ。");
+  await page.keyboard.type("私は彼は好きだ。力メラを買う。");
+  await page.waitForFunction(() => document.getElementById("draft").value === "私は彼は好きだ。力メラを買う。");
   await page.waitForTimeout(300);
   assert.equal(await page.locator('#backdrop mark[data-rule="no-doubled-joshi"]').count(), 0);
+  // Without the dictionary 力メラ is an unsafe suggestion.
+  assert.match(await page.locator('#backdrop mark[data-rule="kanji-in-katakana"]').getAttribute("title"),
+    /^kanji-in-katakana \(\w+\): 「力」 → 「カ」 .* — click to fix \(unsafe\)$/);
   assert.match(await page.locator("#gauge-level").textContent(), /needs the dictionary/);
 
+  // An error is shown in the page, and the button can be pressed again.
   const button = page.locator("#load-dictionary");
+  await page.route((url) => url.pathname === broken, (route) => route.fulfill({ status: 503, body: "busy" }));
+  await button.click();
+  await page.waitForFunction(() => /not load/.test(document.getElementById("dictionary-status").textContent));
+  assert.match(await page.locator("#dictionary-status").textContent(), /dict\/dict\.words: HTTP 503/);
   assert.ok(await button.isEnabled());
+  await page.unrouteAll();
+
+  // Progress: bytes fetched over the total, to 100%.
+  const seen = [];
+  await page.exposeFunction("seenProgress", (text) => seen.push(text));
+  await page.evaluate(() => new MutationObserver(() =>
+    window.seenProgress(document.getElementById("dictionary-status").textContent))
+    .observe(document.getElementById("dictionary-status"), { childList: true, characterData: true, subtree: true }));
+  dictionaryRequests.length = 0;
   await button.click();
   await page.waitForFunction(() => /loaded|not load/.test(document.getElementById("dictionary-status").textContent), null, { timeout: 120_000 });
-  assert.match(await page.locator("#dictionary-status").textContent(), /loaded/);
-  // The progress bar moved on as the files came in.
-  assert.ok(Number(await page.locator("#dictionary-progress").getAttribute("data-updates")) > 9);
+  assert.match(await page.locator("#dictionary-status").textContent(), /^Dictionary loaded \(\d+\.\d MB\)/);
   assert.equal(dictionaryRequests.length, 9);
+  const progress = page.locator("#dictionary-progress");
+  assert.equal(await progress.getAttribute("data-percent"), "100");
+  assert.equal(await progress.evaluate((p) => p.value), 1);
+  assert.ok(Number(await progress.getAttribute("data-updates")) > 9);
+  const percents = seen.map((t) => /^[\d.]+ \/ ([\d.]+) MB \((\d+)%\)$/.exec(t)).filter(Boolean);
+  assert.ok(percents.length > 9, `progress seen: ${seen.slice(0, 5).join(" | ")}`);
+  assert.ok(Number(percents[0][1]) > 40, "the total is the whole dictionary (MB)");
+  assert.equal(percents.at(-1)[2], "100");
+  const numbers = percents.map((m) => Number(m[2]));
+  assert.deepEqual(numbers, [...numbers].sort((a, b) => a - b), "progress only grows");
+
+  // The words rules and jReadability, and the kana typo confirmed by the dictionary: a safe fix.
   await page.waitForSelector('#backdrop mark[data-rule="no-doubled-joshi"]');
+  assert.match(await page.locator('#backdrop mark[data-rule="no-doubled-joshi"]').getAttribute("title"), /^no-doubled-joshi \(/);
+  assert.match(await page.locator('#backdrop mark[data-rule="kanji-in-katakana"]').getAttribute("title"), /click to fix \(safe\)$/);
   assert.match(await page.locator("#gauge-score").textContent(), /^-?\d+\.\d\d$/);
+  assert.ok(await page.locator("#gauge line").count(), "the gauge has its needle");
   assert.doesNotMatch(await page.locator("#figures").innerText(), /jReadability\s+–/);
   await page.screenshot({ path: join(results, "page-dictionary.png"), fullPage: true });
   assert.deepEqual(problems, []);

@@ -12,7 +12,7 @@ export async function check(): Promise<string> {
   };
   const diagnostics: Diagnostic[] = lint("ｻｰﾊﾞ", options);
   const first: number = diagnostics[0].range.start + diagnostics[0].start.utf16Column;
-  const n: NormalizeResult = normalize("ｶﾞｲﾄﾞ", { waveDash: "fullwidth-tilde" });
+  const n: NormalizeResult = normalize("ｶﾞｲﾄﾞ", { waveDash: "fullwidth-tilde", dictionary: false });
   const fixed: string = applyFixes(n.text, diagnostics, { unsafeFixes: false }).text + fix("x").text;
   const report: Report = score("今日は晴れ。", { longSentence: 40 });
   const level: string | undefined = report.jreadability?.level;
