@@ -112,6 +112,7 @@ impl NormalizeOptions {
         #[cfg(feature = "morphology")] analyzer: Option<seisho::morphology::Analyzer>,
     ) -> Result<Normalizer, JsError> {
         // Never the embedded dictionary: this build has none.
+        #[cfg_attr(not(feature = "morphology"), allow(unused_mut))]
         let mut b = Normalizer::builder().dictionary(false);
         #[cfg(feature = "morphology")]
         if let (Some(analyzer), true) = (analyzer, self.dictionary.unwrap_or(true)) {
