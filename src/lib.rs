@@ -63,6 +63,8 @@ mod position;
 mod rule;
 pub mod score;
 mod sentence;
+mod unicode;
+mod unicode_table;
 
 pub use edit::{apply_edits, ApplyError, Edit};
 pub use normalize::{CompatClass, Normalized, Normalizer, NormalizerBuilder, WaveDashStyle};
