@@ -77,12 +77,16 @@ build() {
         cargo build -p seisho-wasm --target wasm32-unknown-unknown --release "$@"
 }
 build
-wasm="$target_dir/wasm32-unknown-unknown/release/seisho_wasm.wasm"
+# Each build overwrites release/seisho_wasm.wasm: keep a copy.
+wasm="$target_dir/seisho_wasm-markdown.wasm"
+cp "$target_dir/wasm32-unknown-unknown/release/seisho_wasm.wasm" "$wasm"
 
 section "Core build (no Markdown): cargo build -p seisho-wasm --no-default-features"
-# The size budget applies to it: pulldown-cmark alone is about 68 KB of gzip.
-build --no-default-features --target-dir "$target_dir-core"
-wasm_core="$target_dir-core/wasm32-unknown-unknown/release/seisho_wasm.wasm"
+# The size budget applies to it: pulldown-cmark alone is about 68 KB of gzip. Same target
+# directory: the dependencies are shared, and cargo keeps both feature sets' artifacts.
+build --no-default-features
+wasm_core="$target_dir/seisho_wasm-core.wasm"
+cp "$target_dir/wasm32-unknown-unknown/release/seisho_wasm.wasm" "$wasm_core"
 
 section "Packages: wasm-bindgen --target web / nodejs, wasm-opt -Oz"
 # The features rustc enables by default for wasm32-unknown-unknown (not --all-features:
@@ -99,7 +103,7 @@ for build_kind in "" -core; do
     for target in web nodejs; do
         out="$crate/pkg/${target/nodejs/node}$build_kind"
         rm -rf "$out"
-        wasm-bindgen --target "$target" --out-dir "$out" "$input"
+        wasm-bindgen --target "$target" --out-dir "$out" --out-name seisho_wasm "$input"
         "$wasm_opt" "${wasm_opt_flags[@]}" "$out/seisho_wasm_bg.wasm" -o "$out/seisho_wasm_bg.wasm"
         node "$crate/scripts/package-json.mjs" "$out" "$target" "seisho-wasm$build_kind"
     done
