@@ -27,7 +27,8 @@ impl Safety {
 }
 
 macro_rules! rules {
-    ($( $(#[$meta:meta])* $variant:ident = $id:literal, $doc:literal, default_on = $on:literal; )*) => {
+    ($( $(#[$meta:meta])* $variant:ident = $id:literal, $doc:literal, default_on = $on:literal,
+        summary = $summary:literal; )*) => {
         /// A normalizer rule. Each has a kebab-case id (the one the linter shows and the
         /// configuration names) and a documentation page ([`Rule::doc`]) that says what it does,
         /// why, an example, and whether its fix is safe.
@@ -47,8 +48,20 @@ macro_rules! rules {
             }
 
             /// The rule's documentation in Markdown: what it does, why, an example, fix safety.
+            /// Its first line is [`Rule::summary`].
+            ///
+            /// Empty without the `docs` feature (on by default), which builds that leave the
+            /// pages out turn off: the WebAssembly package does.
             pub const fn doc(self) -> &'static str {
-                match self { $(Rule::$variant => include_str!(concat!("normalize/rules/", $doc))),* }
+                #[cfg(feature = "docs")]
+                return match self { $(Rule::$variant => include_str!(concat!("normalize/rules/", $doc))),* };
+                #[cfg(not(feature = "docs"))]
+                return "";
+            }
+
+            /// One line saying what the rule changes: the first line of [`Rule::doc`].
+            pub const fn summary(self) -> &'static str {
+                match self { $(Rule::$variant => $summary),* }
             }
 
             /// Whether the default normalizer runs this rule.
@@ -70,35 +83,50 @@ macro_rules! rules {
 
 rules! {
     /// Full-width ASCII letters, digits and symbols to ASCII.
-    FullwidthAscii = "fullwidth-ascii", "fullwidth_ascii.md", default_on = true;
+    FullwidthAscii = "fullwidth-ascii", "fullwidth_ascii.md", default_on = true,
+        summary = "Full-width ASCII letters, digits and symbols to ASCII.";
     /// Half-width katakana and punctuation to full width.
-    HalfwidthKana = "halfwidth-kana", "halfwidth_kana.md", default_on = true;
+    HalfwidthKana = "halfwidth-kana", "halfwidth_kana.md", default_on = true,
+        summary = "Half-width katakana and punctuation to full width.";
     /// Standalone and combining voiced sound marks composed with their kana.
-    VoicedSoundMark = "voiced-sound-mark", "voiced_sound_mark.md", default_on = true;
+    VoicedSoundMark = "voiced-sound-mark", "voiced_sound_mark.md", default_on = true,
+        summary = "Voiced sound marks composed with their kana.";
     /// Dashes and the kanji 一 used as the long vowel mark ー in katakana words.
-    LongVowelMark = "long-vowel-mark", "long_vowel_mark.md", default_on = true;
+    LongVowelMark = "long-vowel-mark", "long_vowel_mark.md", default_on = true,
+        summary = "Dashes and the kanji 一 used for the long vowel mark ー inside katakana words.";
     /// Hiragana へ べ ぺ り typed inside a katakana word.
-    HiraganaInKatakana = "hiragana-in-katakana", "hiragana_in_katakana.md", default_on = true;
+    HiraganaInKatakana = "hiragana-in-katakana", "hiragana_in_katakana.md", default_on = true,
+        summary = "Hiragana へ べ ぺ り typed inside a katakana word.";
     /// Kanji that look like katakana (力 工 口 …) inside a katakana word.
-    KanjiInKatakana = "kanji-in-katakana", "kanji_in_katakana.md", default_on = true;
+    KanjiInKatakana = "kanji-in-katakana", "kanji_in_katakana.md", default_on = true,
+        summary = "Kanji that look like katakana, typed inside a katakana word.";
     /// A large kana where a loanword needs a small one (フアイル).
-    SmallKana = "small-kana", "small_kana.md", default_on = true;
+    SmallKana = "small-kana", "small_kana.md", default_on = true,
+        summary = "A large kana where a loanword needs a small one.";
     /// Repeated 、 。 ， ．.
-    DuplicatedPunctuation = "duplicated-punctuation", "duplicated_punctuation.md", default_on = true;
+    DuplicatedPunctuation = "duplicated-punctuation", "duplicated_punctuation.md", default_on = true,
+        summary = "Repeated 、 。 ， ．.";
     /// ・・・ and ... in Japanese text written as ……; off by default.
-    Leader = "leader", "leader.md", default_on = false;
+    Leader = "leader", "leader.md", default_on = false,
+        summary = "・・・ and ... in Japanese text written as …….";
     /// 〜 and ～ unified to one form.
-    WaveDash = "wave-dash", "wave_dash.md", default_on = true;
+    WaveDash = "wave-dash", "wave_dash.md", default_on = true,
+        summary = "〜 and ～ unified to one form.";
     /// Zero-width characters, stray BOMs and control characters.
-    InvisibleCharacter = "invisible-character", "invisible_character.md", default_on = true;
+    InvisibleCharacter = "invisible-character", "invisible_character.md", default_on = true,
+        summary = "Zero-width characters, stray byte order marks and control characters.";
     /// The ideographic space U+3000 to an ASCII space; off by default.
-    IdeographicSpace = "ideographic-space", "ideographic_space.md", default_on = false;
+    IdeographicSpace = "ideographic-space", "ideographic_space.md", default_on = false,
+        summary = "The ideographic space U+3000 to an ASCII space.";
     /// Kangxi radicals (⽇) that stand for the ordinary kanji (日).
-    KangxiRadical = "kangxi-radical", "kangxi_radical.md", default_on = true;
+    KangxiRadical = "kangxi-radical", "kangxi_radical.md", default_on = true,
+        summary = "Kangxi radicals and CJK radical supplement characters that stand for ordinary kanji.";
     /// NFKC for chosen classes of compatibility characters; off by default.
-    Compatibility = "compatibility", "compatibility.md", default_on = false;
+    Compatibility = "compatibility", "compatibility.md", default_on = false,
+        summary = "NFKC for chosen classes of compatibility characters.";
     /// A loanword spelled in hiragana (でぃぷしーく), suggested in katakana.
-    HiraganaLoanword = "hiragana-loanword", "hiragana_loanword.md", default_on = true;
+    HiraganaLoanword = "hiragana-loanword", "hiragana_loanword.md", default_on = true,
+        summary = "A loanword spelled in hiragana, suggested in katakana.";
 }
 
 impl fmt::Display for Rule {
@@ -194,8 +222,14 @@ mod tests {
                     .all(|b| b.is_ascii_lowercase() || b == b'-'),
                 "{rule}"
             );
+            #[cfg(feature = "docs")]
             for section in ["## What it does", "## Why", "## Example", "## Fix safety"] {
                 assert!(rule.doc().contains(section), "{rule} doc lacks {section}");
+            }
+            if cfg!(feature = "docs") {
+                assert_eq!(rule.doc().lines().next(), Some(rule.summary()), "{rule}");
+            } else {
+                assert_eq!(rule.doc(), "", "{rule}");
             }
         }
         assert_eq!("nope".parse::<Rule>().unwrap_err().id(), "nope");

@@ -1,8 +1,6 @@
 //! The scanner: one pass over the text that skips what needs no change and hands the rest to
 //! the rule that owns it.
 
-use unicode_normalization::UnicodeNormalization;
-
 use super::chars::{
     self, ascii_is_control, flags, fullwidth_to_ascii, halfwidth_to_full, is_alnum, is_emoji_like,
     is_invisible, is_space, is_symbol, voiced_mark, F_COMPAT, F_JOINS_SEGMENT, F_OTHER, F_SEGMENT,
@@ -311,9 +309,11 @@ fn other(n: &Normalizer, text: &str, i: usize, c: char, w: usize, sink: &mut Sin
         }
         '\u{3000}' => sink.push(range, " ", Rule::IdeographicSpace, Safety::Safe),
         'ぁ' | 'ぃ' | 'ぅ' | 'ぇ' | 'ぉ' | 'ゔ' => hiragana_loanword(n, text, i, c, w, sink),
+        // NFKC leaves the few that are not radicals (`None`).
         '\u{2E80}'..='\u{2FDF}' => {
-            let nfkc: compact_str::CompactString = core::iter::once(c).nfkc().collect();
-            sink.push_first_pass(range, &nfkc, Rule::KangxiRadical);
+            if let Some(nfkc) = crate::unicode::nfkc(c) {
+                sink.push_first_pass(range, nfkc, Rule::KangxiRadical);
+            }
         }
         _ if is_invisible(c) => invisible(text, i, c, sink),
         _ => {
@@ -462,8 +462,10 @@ fn without_trailing_particle(text: &str, after: usize, start: usize, end: usize)
 /// NFKC for a compatibility character of an enabled class.
 fn compat(n: &Normalizer, i: usize, c: char, w: usize, sink: &mut Sink<'_>) {
     if CompatClass::of(c).is_some_and(|class| n.compat_enabled(class)) {
-        let nfkc: compact_str::CompactString = core::iter::once(c).nfkc().collect();
-        sink.push_first_pass(i..i + w, &nfkc, Rule::Compatibility);
+        // `None` when NFKC leaves `c` as it is.
+        if let Some(nfkc) = crate::unicode::nfkc(c) {
+            sink.push_first_pass(i..i + w, nfkc, Rule::Compatibility);
+        }
     }
 }
 

@@ -71,7 +71,7 @@ impl KanjiGrade {
         if !is_kanji(c) {
             return None;
         }
-        if let Some(&grade) = UNIFIED_GRADES.get((u32::from(c) as usize).wrapping_sub(0x4E00)) {
+        if let Some(&grade) = unified_grades().get((u32::from(c) as usize).wrapping_sub(0x4E00)) {
             // The common case, by a look-up: a unified ideograph.
             return Some(match grade {
                 0 => KanjiGrade::Hyogai,
@@ -160,20 +160,22 @@ pub(crate) const fn is_kanji(c: char) -> bool {
 }
 
 /// The KANJIDIC2 grade of each unified ideograph U+4E00..=U+9FFF (0 for none), spread out
-/// from the sorted table at compile time so that the scorer's hot loop looks kanji up by
-/// index: 20 KiB.
-static UNIFIED_GRADES: [u8; 0x5200] = {
-    let mut table = [0u8; 0x5200];
-    let mut i = 0;
-    while i < GRADED_KANJI.len() {
-        let c = GRADED_KANJI[i];
-        if c >= 0x4E00 && c <= 0x9FFF {
-            table[(c - 0x4E00) as usize] = GRADES[i];
+/// from the sorted table so that the scorer's hot loop looks kanji up by index: 20 KiB.
+///
+/// Built on first use, not at compile time: as a static it was 20 KiB of every binary (about
+/// 6 KB of the WebAssembly package's gzip) holding what `GRADED_KANJI` already holds.
+fn unified_grades() -> &'static [u8; 0x5200] {
+    static TABLE: std::sync::OnceLock<Box<[u8; 0x5200]>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = Box::new([0u8; 0x5200]);
+        for (&c, &grade) in GRADED_KANJI.iter().zip(&GRADES) {
+            if (0x4E00..=0x9FFF).contains(&c) {
+                table[(c - 0x4E00) as usize] = grade;
+            }
         }
-        i += 1;
-    }
-    table
-};
+        table
+    })
+}
 
 /// 々 〆 〇: counted as kanji, but no list gives them a band.
 fn is_ideographic_mark(c: char) -> bool {

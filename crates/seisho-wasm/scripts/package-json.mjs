@@ -1,12 +1,15 @@
-// Writes the package.json of a wasm-bindgen output directory: node scripts/package-json.mjs DIR web|nodejs
+// Writes the package.json of a wasm-bindgen output directory:
+// node scripts/package-json.mjs DIR web|nodejs [BASE]
+// The package is named BASE (web) or BASE-node (nodejs); BASE is seisho-wasm, or
+// seisho-wasm-core for the core packages (built without Markdown).
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-const [dir, target] = process.argv.slice(2);
+const [dir, target, base = "seisho-wasm"] = process.argv.slice(2);
 const cargo = readFileSync(new URL("../Cargo.toml", import.meta.url), "utf8");
 const version = /^version = "([^"]+)"/m.exec(cargo)[1];
 const pkg = {
-  name: target === "web" ? "seisho-wasm" : "seisho-wasm-node",
+  name: target === "web" ? base : `${base}-node`,
   version,
   description: "seisho for JavaScript: normalize, lint, fix and score Japanese text (WebAssembly)",
   license: "MIT OR Apache-2.0",

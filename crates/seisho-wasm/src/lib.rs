@@ -71,6 +71,14 @@ pub fn supports_dictionary() -> bool {
     cfg!(feature = "morphology")
 }
 
+/// Whether this build reads Markdown (the `markdown` feature, on by default):
+/// `syntax: "markdown"` and `score(text, { markdown: true })`. The core package, built
+/// without it to stay within the size budget, throws an `Error` for them.
+#[wasm_bindgen(js_name = supportsMarkdown)]
+pub fn supports_markdown() -> bool {
+    cfg!(feature = "markdown")
+}
+
 /// The names of the dictionary's files, as `loadDictionary` takes them.
 #[wasm_bindgen(js_name = dictionaryFileNames, unchecked_return_type = "string[]")]
 pub fn dictionary_file_names() -> Vec<String> {

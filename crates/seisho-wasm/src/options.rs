@@ -223,6 +223,10 @@ impl LintOptions {
             None | Some("text") => Ok(Syntax::Text),
             #[cfg(feature = "markdown")]
             Some("markdown") => Ok(Syntax::Markdown),
+            #[cfg(not(feature = "markdown"))]
+            Some("markdown") => Err(JsError::new(
+                "lint: this build of seisho-wasm has no Markdown (cargo feature `markdown`)",
+            )),
             Some(other) => Err(JsError::new(&format!(
                 "lint: unknown syntax `{other}` (text or markdown)"
             ))),

@@ -350,6 +350,11 @@ async function main() {
     $("dictionary-status").textContent =
       "This build has no morphology: character-level rules and metrics only.";
   }
+  if (!seisho.supportsMarkdown()) {
+    // The core package (built without the `markdown` feature) reads plain text only.
+    $("markdown").checked = false;
+    $("markdown").disabled = true;
+  }
   draft.addEventListener("input", schedule);
   draft.addEventListener("scroll", () => { backdrop.scrollTop = draft.scrollTop; });
   $("markdown").addEventListener("change", update);

@@ -1,7 +1,5 @@
 //! `no-nfd`: decomposed characters (NFD), as macOS file names carry them.
 
-use unicode_normalization::char::{compose, is_combining_mark};
-
 use super::super::context::{Context, Found};
 use super::super::registry::{LintRule, RuleSettings};
 use super::super::{Fix, Severity};
@@ -26,14 +24,12 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
         let mut end = start + base.len_utf8();
         let mut changed = false;
         while let Some(&(at, mark)) = chars.peek() {
-            if !is_combining_mark(mark) {
-                break;
-            }
             // Kana with the combining voiced marks are the voiced-sound-mark rule's.
             if matches!(mark, '\u{3099}' | '\u{309A}') {
                 break;
             }
-            match compose(composed, mark) {
+            // `None` too when `mark` is not a combining mark.
+            match crate::unicode::compose_mark(composed, mark) {
                 Some(c) => {
                     composed = c;
                     end = at + mark.len_utf8();
