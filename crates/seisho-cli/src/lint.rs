@@ -92,11 +92,20 @@ fn run(args: &LintArgs, fix: Option<FixMode>) -> io::Result<Outcome> {
     // error.
     let report_to_stderr =
         fix.is_some_and(|m| !m.diff) && jobs.iter().any(|j| matches!(j.source, Source::Stdin));
+    // Buffered, and flushed after each file: standard output is line-buffered, and the JSON
+    // and Checkstyle reports of a file with a million findings have millions of lines, one
+    // write(2) each.
     let (mut out, styled): (Box<dyn Write>, bool) = if report_to_stderr {
-        (Box::new(anstream::stderr().lock()), err_styled)
+        (
+            Box::new(io::BufWriter::new(anstream::stderr().lock())),
+            err_styled,
+        )
     } else {
         let styled = anstream::AutoStream::choice(&io::stdout()) != anstream::ColorChoice::Never;
-        (Box::new(anstream::stdout().lock()), styled)
+        (
+            Box::new(io::BufWriter::new(anstream::stdout().lock())),
+            styled,
+        )
     };
 
     let progress = (jobs.len() >= PROGRESS_FROM && io::stderr().is_terminal()).then(|| {
