@@ -351,7 +351,8 @@ async function loadDictionary() {
     }
   };
   try {
-    label.textContent = "Step 1 of 2, the morphology code…";
+    // After a failed dictionary fetch, the build is already there: straight to step 2.
+    if (!morphology) label.textContent = "Step 1 of 2, the morphology code…";
     const build = await loadMorphologyBuild(report("Step 1 of 2", "the morphology code"));
     label.textContent = "Step 2 of 2, the dictionary…";
     const names = build.dictionaryFileNames();
