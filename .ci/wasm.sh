@@ -8,8 +8,8 @@
 # its profile settings do not rebuild the native targets), SEISHO_WASM_SIZE_BUDGET (bytes of
 # gzip -9 of the core package's wasm, without Markdown and the dictionary; fail above it when
 # set), SEISHO_WASM_SKIP_BROWSER=1 (node tests only),
-# SEISHO_WASM_MORPHOLOGY=0 (no morphology build and no dictionary tests; the page then ships
-# the build without morphology).
+# SEISHO_WASM_MORPHOLOGY=0 (no morphology build and no dictionary tests; the page then has
+# the small build only, and its dictionary button says why it is off).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -178,10 +178,18 @@ CHROMEDRIVER=/usr/bin/chromedriver \
     cargo test -p seisho-wasm --target wasm32-unknown-unknown --tests
 
 section "Page: end-to-end test with playwright-core and Chromium"
-# The page ships the morphology build when there is one: it loads www/dict/ on demand.
-page_pkg="$crate/pkg/web"
-[[ -d "$crate/pkg/web-morphology" ]] && page_pkg="$crate/pkg/web-morphology"
+# The page starts with the small build (pkg/web, with Markdown) in www/pkg/; the morphology
+# build, when there is one, goes to www/pkg/morphology/, which the page imports with
+# www/dict/ only when its dictionary button is pressed. www/pkg/builds.json tells the page
+# which builds it has.
 rm -rf "$crate/www/pkg"
 mkdir -p "$crate/www/pkg"
-cp "$page_pkg/"seisho_wasm{.js,_bg.wasm} "$crate/www/pkg/"
+cp "$crate/pkg/web/"seisho_wasm{.js,_bg.wasm} "$crate/www/pkg/"
+if [[ -d "$crate/pkg/web-morphology" ]]; then
+    mkdir -p "$crate/www/pkg/morphology"
+    cp "$crate/pkg/web-morphology/"seisho_wasm{.js,_bg.wasm} "$crate/www/pkg/morphology/"
+    echo '{ "morphology": "morphology/" }' >"$crate/www/pkg/builds.json"
+else
+    echo '{}' >"$crate/www/pkg/builds.json"
+fi
 (cd "$crate" && node --test tests/e2e/)

@@ -1,7 +1,17 @@
 // The seisho page: lints the draft as it is typed, highlights the diagnostics, applies fixes,
-// and draws the readability report. No network but this page's own files (the dictionary is
-// fetched from ./dict/ only when asked for).
-import init, * as seisho from "./pkg/seisho_wasm.js";
+// and draws the readability report. No network but this page's own files.
+//
+// It starts with the small build (pkg/: Markdown, no morphology). The morphology build
+// (pkg/morphology/: lindera's code, twice the size) and the dictionary (dict/, 49 MB) are
+// fetched only when asked for; the page then switches its calls to that build.
+import initSmall, * as small from "./pkg/seisho_wasm.js";
+
+/** The build the page calls: the small one, then the morphology build once it has the
+ * dictionary. Both export the same functions. */
+let seisho = small;
+/** Where the morphology build is, relative to pkg/ (from pkg/builds.json, which .ci/wasm.sh
+ * writes), or null when the page was built without it. */
+let morphologyBuild = null;
 
 const $ = (id) => document.getElementById(id);
 const draft = $("draft");
@@ -175,7 +185,7 @@ function renderGauge(report) {
     parts.push(el("svg:text", { x: cx, y: cy + 16, "text-anchor": "middle", "font-size": "11", id: "gauge-level" }, `${label} (${j.level})`));
   } else {
     parts.push(el("svg:text", { x: cx, y: cy - 20, "text-anchor": "middle", "font-size": "12", fill: "#777", id: "gauge-level" },
-      seisho.supportsDictionary() ? "needs the dictionary" : "not in this build"));
+      morphologyBuild ? "needs the dictionary" : "not in this build"));
     if (report.tateishi) {
       parts.push(el("svg:text", { x: cx, y: cy + 14, "text-anchor": "middle", "font-size": "12", fill: "#333" },
         `Tateishi RS′ ${report.tateishi.score.toFixed(1)}`));
@@ -258,29 +268,29 @@ function renderReport(report) {
   $("figures").replaceChildren(...rows.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, String(v))]));
 }
 
-// ---- The dictionary, loaded on demand ---------------------------------------------------
+// ---- The morphology build and the dictionary, loaded on demand -------------------------
 //
 // The IPADIC files (49 MB; `seisho dict export` writes them, with IPADIC's licence, COPYING)
-// are served from dict/ beside the page and fetched only when the button is pressed: most
-// drafts are linted well by the character rules, and 49 MB is not to be downloaded unasked.
+// are served from dict/ beside the page and fetched only when the button is pressed, with the
+// build that can use them: most drafts are linted well by the character rules, and neither
+// is to be downloaded unasked.
 
 const MB = (bytes) => (bytes / 1e6).toFixed(1);
 
-/** Fetches dict/NAME for each name: all the responses first, so that the total is known from
- * their Content-Length before any body is read, then the bodies, reporting the bytes fetched
- * so far and the total (0 when a server does not tell). */
-async function fetchWithProgress(names, onProgress) {
-  const responses = await Promise.all(names.map(async (name) => {
-    const response = await fetch(`dict/${name}`);
-    if (!response.ok) throw new Error(`dict/${name}: HTTP ${response.status} ${response.statusText}`);
-    return [name, response];
+/** Fetches each URL: all the responses first, so that the total is known from their
+ * Content-Length before any body is read, then the bodies, reporting the bytes fetched so far
+ * and the total (0 when a server does not tell). Returns the bodies in the order of `urls`. */
+async function fetchWithProgress(urls, onProgress) {
+  const responses = await Promise.all(urls.map(async (url) => {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
+    return response;
   }));
-  const lengths = responses.map(([, r]) => Number(r.headers.get("content-length")));
+  const lengths = responses.map((r) => Number(r.headers.get("content-length")));
   const total = lengths.every((n) => n > 0) ? lengths.reduce((a, b) => a + b, 0) : 0;
   let fetched = 0;
   onProgress(fetched, total);
-  const files = {};
-  await Promise.all(responses.map(async ([name, response]) => {
+  const bodies = await Promise.all(responses.map(async (response) => {
     const reader = response.body.getReader();
     const chunks = [];
     let length = 0;
@@ -295,9 +305,25 @@ async function fetchWithProgress(names, onProgress) {
     const bytes = new Uint8Array(length);
     let at = 0;
     for (const c of chunks) { bytes.set(c, at); at += c.length; }
-    files[name] = bytes;
+    return bytes;
   }));
-  return { files, fetched };
+  return { bodies, fetched };
+}
+
+/** The morphology build, imported and initialised by the first successful press (a later
+ * press after a failed dictionary fetch does not fetch it again). */
+let morphology = null;
+
+/** Imports the morphology build's JavaScript and instantiates its wasm, fetched with
+ * progress as the first step. */
+async function loadMorphologyBuild(onProgress) {
+  if (morphology) return morphology;
+  const base = new URL(`pkg/${morphologyBuild}`, document.baseURI);
+  const module = await import(new URL("seisho_wasm.js", base).href);
+  const { bodies: [wasm] } = await fetchWithProgress([new URL("seisho_wasm_bg.wasm", base).href], onProgress);
+  await module.default({ module_or_path: wasm });
+  morphology = module;
+  return module;
 }
 
 async function loadDictionary() {
@@ -307,32 +333,45 @@ async function loadDictionary() {
   button.disabled = true;
   progress.hidden = false;
   label.classList.remove("error");
-  label.textContent = "Fetching the dictionary…";
   let updates = 0;
+  // Two steps, each with its own bar: the build's code (its size is known first), then the
+  // dictionary files (whose names that build gives).
+  const report = (step, what) => (done, total) => {
+    progress.dataset.updates = String(++updates);
+    progress.dataset.step = step;
+    if (total) {
+      progress.value = done / total;
+      const percent = Math.floor((100 * done) / total);
+      progress.dataset.percent = String(percent);
+      label.textContent = `${step}, ${what}: ${MB(done)} / ${MB(total)} MB (${percent}%)`;
+    } else {
+      // No Content-Length: an indeterminate bar and the bytes so far.
+      progress.removeAttribute("value");
+      label.textContent = `${step}, ${what}: ${MB(done)} MB`;
+    }
+  };
   try {
-    const { files, fetched } = await fetchWithProgress(seisho.dictionaryFileNames(), (done, total) => {
-      progress.dataset.updates = String(++updates);
-      if (total) {
-        progress.value = done / total;
-        const percent = Math.floor((100 * done) / total);
-        progress.dataset.percent = String(percent);
-        label.textContent = `${MB(done)} / ${MB(total)} MB (${percent}%)`;
-      } else {
-        // No Content-Length: an indeterminate bar and the bytes so far.
-        progress.removeAttribute("value");
-        label.textContent = `${MB(done)} MB`;
-      }
-    });
+    // After a failed dictionary fetch, the build is already there: straight to step 2.
+    if (!morphology) label.textContent = "Step 1 of 2, the morphology code…";
+    const build = await loadMorphologyBuild(report("Step 1 of 2", "the morphology code"));
+    label.textContent = "Step 2 of 2, the dictionary…";
+    const names = build.dictionaryFileNames();
+    const { bodies, fetched } = await fetchWithProgress(names.map((name) => `dict/${name}`),
+      report("Step 2 of 2", "the dictionary"));
     progress.value = 1;
     progress.dataset.percent = "100";
     label.textContent = `${MB(fetched)} MB fetched; loading…`;
     // Let the page show it before the synchronous load.
     await new Promise((r) => setTimeout(r, 0));
-    seisho.loadDictionary(files);
+    build.loadDictionary(Object.fromEntries(names.map((name, i) => [name, bodies[i]])));
+    // From now on every call goes to the morphology build; the draft, its selection and the
+    // options are the page's and stay as they are. Lint and score again, at once.
+    seisho = build;
+    clearTimeout(timer);
+    update();
     label.replaceChildren(
       `Dictionary loaded (${MB(fetched)} MB): all rules and jReadability. IPADIC `,
       el("a", { href: "dict/COPYING", target: "_blank" }, "licence"), ".");
-    update();
   } catch (e) {
     label.textContent = `The dictionary did not load: ${e.message}`;
     label.classList.add("error");
@@ -341,14 +380,28 @@ async function loadDictionary() {
   }
 }
 
+/** pkg/builds.json: which builds beside pkg/ the page can switch to. */
+async function findBuilds() {
+  try {
+    const response = await fetch("pkg/builds.json");
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return await response.json();
+  } catch (e) {
+    console.warn(`pkg/builds.json: ${e.message}; the page has only the small build`);
+    return {};
+  }
+}
+
 // ---- Start --------------------------------------------------------------------------------
 
 async function main() {
-  await init();
-  if (!seisho.supportsDictionary()) {
+  const [, builds] = await Promise.all([initSmall(), findBuilds()]);
+  morphologyBuild = builds.morphology ?? null;
+  if (!morphologyBuild) {
     $("load-dictionary").disabled = true;
     $("dictionary-status").textContent =
-      "This build has no morphology: character-level rules and metrics only.";
+      "This page was built without the morphology build (SEISHO_WASM_MORPHOLOGY=0): " +
+      "character-level rules and metrics only.";
   }
   if (!seisho.supportsMarkdown()) {
     // The core package (built without the `markdown` feature) reads plain text only.
