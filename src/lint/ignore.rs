@@ -21,11 +21,13 @@ impl Ignored {
         let mut open: Vec<(usize, Option<Vec<&'static str>>)> = Vec::new();
         let mut from = 0;
         while let Some(at) = text[from..].find("<!--").map(|i| from + i) {
-            let Some(close) = text[at..].find("-->").map(|i| at + i) else {
+            // `<!-->` and `<!--->` are empty comments (as in HTML and CommonMark): the `-->`
+            // may overlap the opener.
+            let Some(close) = text[at + 2..].find("-->").map(|i| at + 2 + i) else {
                 break;
             };
             from = close + 3;
-            let body = text[at + 4..close].trim();
+            let body = text.get(at + 4..close).unwrap_or("").trim();
             let Some((directive, rest)) = directive(body) else {
                 continue;
             };
@@ -185,5 +187,19 @@ mod tests {
         // Not a directive.
         let text = "<!-- seisho-disabled -->B<!-- unrelated -->";
         assert!(!off(text, "max-ten", "B"));
+    }
+
+    /// `<!-->` and `<!--->` are empty comments, their `-->` overlapping the opener (they
+    /// made the body's slice run backwards; found by the markdown fuzz target, input in
+    /// tests/data/fuzz-regressions/markdown/).
+    #[test]
+    fn empty_comments() {
+        for text in ["<!-->B", "A<!--->B", "<!--", "<!--->", "<!---->"] {
+            assert!(!off(&format!("{text}B"), "max-ten", "B"));
+        }
+        let text = "<!--> <!-- seisho-disable -->B";
+        assert!(off(text, "max-ten", "B"));
+        let text = "<!---> <!-- seisho-disable -->B";
+        assert!(off(text, "max-ten", "B"));
     }
 }
