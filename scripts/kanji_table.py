@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Generates src/score/kanji_table.rs from KANJIDIC2.
+"""Generates src/text/kanji_table.rs from KANJIDIC2.
 
 The readability scorer needs two facts about a kanji: the band it is taught or listed in
 (学年別漢字配当表 for grades 1-6, the rest of 常用漢字表, 人名用漢字) and its on'yomi
 (音読み). Both come from KANJIDIC2, which Debian ships as the kanjidic-xml package:
 
     apt-get install kanjidic-xml
-    python3 scripts/kanji_table.py            # rewrites src/score/kanji_table.rs
+    python3 scripts/kanji_table.py            # rewrites src/text/kanji_table.rs
     python3 scripts/kanji_table.py --check    # exits 1 if the committed file is stale
 
 The output depends only on the XML, so the same KANJIDIC2 version always gives the same
@@ -26,7 +26,7 @@ from pathlib import Path
 
 DEFAULT_XML = Path("/usr/share/edict/kanjidic2.xml.gz")
 REPO = Path(__file__).resolve().parent.parent
-OUTPUT = REPO / "src" / "score" / "kanji_table.rs"
+OUTPUT = REPO / "src" / "text" / "kanji_table.rs"
 
 # How many kanji KANJIDIC2 gives each <grade>: 1-6 are the school grades of the 2020
 # 学年別漢字配当表 (1,026 kanji), 8 the rest of the 2010 常用漢字表 (2,136 in all), 9 the

@@ -70,10 +70,7 @@ mod position;
 mod rule;
 pub mod score;
 mod sentence;
-mod unicode;
-// Generated (scripts/unicode_table.sh): its test compares it byte for byte.
-#[rustfmt::skip]
-mod unicode_table;
+mod text;
 
 pub use edit::{apply_edits, ApplyError, Edit};
 pub use normalize::{CompatClass, Normalized, Normalizer, NormalizerBuilder, WaveDashStyle};

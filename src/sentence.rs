@@ -3,6 +3,9 @@
 
 use std::ops::Range;
 
+use crate::text::brackets::{is_closing, is_opening};
+use crate::text::utf8::{char_at, char_before};
+
 /// A sentence of the text, as [`sentences`] cut it.
 ///
 /// The text borrows from the input and keeps the line breaks of a hard-wrapped sentence;
@@ -265,51 +268,13 @@ fn whitespace_len(bytes: &[u8]) -> usize {
     }
 }
 
-fn is_opening(c: char) -> bool {
-    matches!(
-        c,
-        '「' | '『'
-            | '（'
-            | '('
-            | '【'
-            | '〔'
-            | '［'
-            | '〈'
-            | '《'
-            | '｛'
-            | '〖'
-            | '〘'
-            | '“'
-            | '‘'
-    )
-}
-
-fn is_closing(c: char) -> bool {
-    matches!(
-        c,
-        '」' | '』'
-            | '）'
-            | ')'
-            | '】'
-            | '〕'
-            | '］'
-            | '〉'
-            | '》'
-            | '｝'
-            | '〗'
-            | '〙'
-            | '”'
-            | '’'
-    )
-}
-
 /// Whether `c` at `at` (its byte offset in `text`) ends a sentence.
 fn is_terminator(text: &str, at: usize, c: char) -> bool {
     match c {
         '。' | '！' | '？' | '｡' => true,
         '．' => {
-            let before = text[..at].chars().next_back();
-            let after = text[at + c.len_utf8()..].chars().next();
+            let before = char_before(text, at);
+            let after = char_at(text, at + c.len_utf8());
             !(before.is_some_and(is_digit) && after.is_some_and(is_digit))
         }
         '!' | '?' => {
@@ -433,7 +398,7 @@ const UNCLOSED_LOOKAHEAD: usize = 1500;
 
 /// The end of the run of terminators starting at `at`.
 fn take_terminators(text: &str, mut at: usize) -> usize {
-    while let Some(c) = text[at..].chars().next() {
+    while let Some(c) = char_at(text, at) {
         // `!?.` after 。 as in 本当。.. but not the dot of `.NET` starting the next sentence.
         let dots = c == '.'
             && !text[at + 1..]
@@ -451,7 +416,7 @@ fn take_terminators(text: &str, mut at: usize) -> usize {
 
 /// The end of the run of closing brackets and quotes starting at `at`.
 fn take_closers(text: &str, mut at: usize) -> usize {
-    while let Some(c) = text[at..].chars().next() {
+    while let Some(c) = char_at(text, at) {
         if is_closing(c) {
             at += c.len_utf8();
         } else {
@@ -463,7 +428,7 @@ fn take_closers(text: &str, mut at: usize) -> usize {
 
 /// Whether the text at `at` begins a new sentence after a quote that ended with a period.
 fn starts_new_sentence(text: &str, at: usize) -> bool {
-    match text[at..].chars().next() {
+    match char_at(text, at) {
         None => true,
         Some(c) => is_whitespace(c) || is_opening(c),
     }

@@ -1,9 +1,9 @@
 //! The normalizer: options, the scanner that finds what to change, and its result.
 
 pub(crate) mod chars;
+mod invisible;
 mod kana;
 mod scan;
-pub(crate) mod voiced;
 #[cfg(feature = "morphology")]
 mod words;
 

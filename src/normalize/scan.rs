@@ -2,53 +2,19 @@
 //! the rule that owns it.
 
 use super::chars::{
-    self, ascii_is_control, flags, fullwidth_to_ascii, halfwidth_to_full, is_alnum, is_emoji_like,
-    is_invisible, is_space, is_symbol, voiced_mark, F_COMPAT, F_JOINS_SEGMENT, F_OTHER, F_SEGMENT,
-    F_WORD_CHECK,
+    self, ascii_is_control, flags, F_COMPAT, F_JOINS_SEGMENT, F_OTHER, F_SEGMENT, F_WORD_CHECK,
 };
-use super::voiced::compose;
+use super::invisible::{invisible, invisible_safety};
 use super::{kana, CompatClass, Normalizer, Sink};
 use crate::rule::{Rule, Safety};
-
-/// The character at byte `pos` of `text` (a character boundary) and its length in bytes.
-#[inline]
-pub(crate) fn decode_at(text: &str, pos: usize) -> (char, usize) {
-    let b = text.as_bytes();
-    let b0 = b[pos];
-    let (u, w) = if b0 < 0x80 {
-        (b0 as u32, 1)
-    } else if b0 < 0xE0 {
-        (((b0 as u32 & 0x1F) << 6) | (b[pos + 1] as u32 & 0x3F), 2)
-    } else if b0 < 0xF0 {
-        (
-            ((b0 as u32 & 0x0F) << 12)
-                | ((b[pos + 1] as u32 & 0x3F) << 6)
-                | (b[pos + 2] as u32 & 0x3F),
-            3,
-        )
-    } else {
-        (
-            ((b0 as u32 & 0x07) << 18)
-                | ((b[pos + 1] as u32 & 0x3F) << 12)
-                | ((b[pos + 2] as u32 & 0x3F) << 6)
-                | (b[pos + 3] as u32 & 0x3F),
-            4,
-        )
-    };
-    (char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER), w)
-}
-
-/// The character that ends at byte `pos` of `text` and its length in bytes.
-#[inline]
-pub(crate) fn decode_before(text: &str, pos: usize) -> (char, usize) {
-    let b = text.as_bytes();
-    let mut start = pos - 1;
-    while b[start] & 0xC0 == 0x80 {
-        start -= 1;
-    }
-    let (c, w) = decode_at(text, start);
-    (c, w)
-}
+use crate::text::class::{
+    fullwidth_to_ascii, is_alnum, is_halfwidth_kana, is_hiragana, is_invisible, is_kanji,
+    is_katakana_letter, is_space, is_symbol, voiced_mark,
+};
+use crate::text::kana::{compose, halfwidth_to_full, hiragana_to_katakana};
+use crate::text::utf8::{
+    decode_at, decode_before, decode_u32, three_byte_at, visible_after, visible_before,
+};
 
 /// Runs every enabled rule over `text`, reporting edits to `sink`.
 ///
@@ -200,32 +166,7 @@ fn needs_nothing<const LEADERS: bool>(n: &Normalizer, b: &[u8], i: usize, u: usi
 /// A three-byte character at `p` with no flag that is not a leader (… ‥, symbol-run members).
 #[inline(always)]
 fn quiet_three_byte(b: &[u8], p: usize) -> bool {
-    match b.get(p..p + 3) {
-        Some(&[b0 @ 0xE0..=0xEF, b1, b2]) => {
-            let u =
-                ((b0 as usize & 0x0F) << 12) | ((b1 as usize & 0x3F) << 6) | (b2 as usize & 0x3F);
-            chars::TABLE[u] == 0 && u != 0x2025 && u != 0x2026
-        }
-        _ => false,
-    }
-}
-
-/// The code point at byte `i` (the start of a multi-byte character) and its length.
-#[inline(always)]
-fn decode_u32(b: &[u8], i: usize) -> (u32, usize) {
-    let b0 = b[i] as u32;
-    if b0 < 0xE0 {
-        (((b0 & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F), 2)
-    } else if b0 < 0xF0 {
-        let (b1, b2) = (b[i + 1] as u32, b[i + 2] as u32);
-        (((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F), 3)
-    } else {
-        let (b1, b2, b3) = (b[i + 1] as u32, b[i + 2] as u32, b[i + 3] as u32);
-        (
-            ((b0 & 0x07) << 18) | ((b1 & 0x3F) << 12) | ((b2 & 0x3F) << 6) | (b3 & 0x3F),
-            4,
-        )
-    }
+    three_byte_at(b, p).is_some_and(|u| chars::TABLE[u as usize] == 0 && u != 0x2025 && u != 0x2026)
 }
 
 /// Whether the character at `p` may be a voiced mark or an invisible character (which a mark
@@ -263,7 +204,7 @@ fn voiced_mark_after(text: &str, i: usize, c: char, w: usize, sink: &mut Sink<'_
         if is_invisible(prev) {
             continue;
         }
-        if sink.enabled(Rule::VoicedSoundMark) && chars::is_hiragana(prev) {
+        if sink.enabled(Rule::VoicedSoundMark) && is_hiragana(prev) {
             if let Some(composed) = compose(prev, semi) {
                 sink.retract_from(p);
                 sink.push_char(p..i + w, composed, Rule::VoicedSoundMark, Safety::Safe);
@@ -311,7 +252,7 @@ fn other(n: &Normalizer, text: &str, i: usize, c: char, w: usize, sink: &mut Sin
         'ぁ' | 'ぃ' | 'ぅ' | 'ぇ' | 'ぉ' | 'ゔ' => hiragana_loanword(n, text, i, c, w, sink),
         // NFKC leaves the few that are not radicals (`None`).
         '\u{2E80}'..='\u{2FDF}' => {
-            if let Some(nfkc) = crate::unicode::nfkc(c) {
+            if let Some(nfkc) = crate::text::unicode::nfkc(c) {
                 sink.push_first_pass(range, nfkc, Rule::KangxiRadical);
             }
         }
@@ -418,13 +359,7 @@ fn hiragana_loanword(n: &Normalizer, text: &str, i: usize, c: char, w: usize, si
     if !sink.free_from(start) {
         return;
     }
-    let katakana: String = text[start..end]
-        .chars()
-        .map(|c| match c {
-            '\u{3041}'..='\u{3096}' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
-            _ => c,
-        })
-        .collect();
+    let katakana = hiragana_to_katakana(&text[start..end]);
     // The katakana word must be one the katakana rules leave alone, next to nothing they look
     // at, so that taking the suggestion leaves nothing for a second pass.
     // (ASCII `-` counts like the － that `fullwidth-ascii` may make it.)
@@ -432,7 +367,7 @@ fn hiragana_loanword(n: &Normalizer, text: &str, i: usize, c: char, w: usize, si
         c.is_none_or(|c| {
             c != '-'
                 && flags(c) & (F_SEGMENT | chars::F_JOINS_SEGMENT) == 0
-                && !chars::is_katakana_letter(c)
+                && !is_katakana_letter(c)
                 && !kana::long_vowel_look_alike(c)
         })
     };
@@ -463,62 +398,10 @@ fn without_trailing_particle(text: &str, after: usize, start: usize, end: usize)
 fn compat(n: &Normalizer, i: usize, c: char, w: usize, sink: &mut Sink<'_>) {
     if CompatClass::of(c).is_some_and(|class| n.compat_enabled(class)) {
         // `None` when NFKC leaves `c` as it is.
-        if let Some(nfkc) = crate::unicode::nfkc(c) {
+        if let Some(nfkc) = crate::text::unicode::nfkc(c) {
             sink.push_first_pass(i..i + w, nfkc, Rule::Compatibility);
         }
     }
-}
-
-/// An invisible character at `i`: removed, or suggested for removal where it may be meant.
-pub(crate) fn invisible(text: &str, i: usize, c: char, sink: &mut Sink<'_>) {
-    if let Some(safety) = invisible_safety(text, i, c) {
-        sink.push(i..i + c.len_utf8(), "", Rule::InvisibleCharacter, safety);
-    }
-}
-
-/// Whether the invisible character `c` at `i` is removed (safe), suggested for removal
-/// (unsafe) or kept (`None`).
-fn invisible_safety(text: &str, i: usize, c: char) -> Option<Safety> {
-    Some(match c {
-        // Bidirectional controls can be meant in right-to-left text.
-        '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
-            Safety::Unsafe
-        }
-        // Joiners are part of emoji sequences (👨‍👩‍👧) and of scripts that join letters.
-        '\u{200C}' | '\u{200D}' => {
-            let joins =
-                |c: Option<char>| c.is_some_and(|c| is_emoji_like(c) || chars::uses_joiners(c));
-            if joins(visible_before(text, i)) || joins(visible_after(text, i + c.len_utf8())) {
-                return None;
-            }
-            Safety::Unsafe
-        }
-        _ => Safety::Safe,
-    })
-}
-
-/// The nearest character before `i` that is not invisible.
-fn visible_before(text: &str, mut i: usize) -> Option<char> {
-    while i > 0 {
-        let (c, w) = decode_before(text, i);
-        if !is_invisible(c) {
-            return Some(c);
-        }
-        i -= w;
-    }
-    None
-}
-
-/// The nearest character at or after `i` that is not invisible.
-pub(crate) fn visible_after(text: &str, mut i: usize) -> Option<char> {
-    while i < text.len() {
-        let (c, w) = decode_at(text, i);
-        if !is_invisible(c) {
-            return Some(c);
-        }
-        i += w;
-    }
-    None
 }
 
 /// The class of a symbol run's neighbour.
@@ -746,10 +629,10 @@ fn ascii_leader(text: &str, i: usize, sink: &mut Sink<'_>) -> usize {
     // Classes that normalizing does not change, so a second pass decides the same way.
     let japanese = |c: Option<char>| {
         c.is_some_and(|c| {
-            chars::is_hiragana(c)
-                || chars::is_kanji(c)
-                || chars::is_katakana_letter(c)
-                || chars::is_halfwidth_kana(c)
+            is_hiragana(c)
+                || is_kanji(c)
+                || is_katakana_letter(c)
+                || is_halfwidth_kana(c)
                 || matches!(c, 'ー' | '、' | '。' | '「' | '」')
         })
     };

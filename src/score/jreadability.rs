@@ -5,10 +5,12 @@
 //! from: every token counts as a word (punctuation included), and verbs UniDic marks 非自立可能
 //! are not counted as verbs.
 
-use super::kanji::{is_kanji, on_readings};
 use super::{JReadability, JReadabilityLevel, WordOrigin};
 use crate::morphology::{Analyzer, PartOfSpeech, Token};
 use crate::sentence::{Joined, Sentence};
+use crate::text::class::is_kanji;
+use crate::text::kana::{to_katakana, voiced_forms};
+use crate::text::kanji::on_readings;
 
 /// Counts words, their origin and parts of speech sentence by sentence.
 pub(super) struct WordCounter<'a> {
@@ -486,49 +488,15 @@ fn variants(
     }
     for stem in stems {
         if !first {
-            for voiced in voicings(stem[0]) {
+            for voiced in voiced_forms(stem[0]) {
                 let mut v = stem.clone();
-                v[0] = *voiced;
+                v[0] = voiced;
                 out.push(v);
             }
         }
         out.push(stem);
     }
     out
-}
-
-/// Voiced (濁音) and half-voiced (半濁音) forms of a katakana.
-fn voicings(c: char) -> &'static [char] {
-    match c {
-        'カ' => &['ガ'],
-        'キ' => &['ギ'],
-        'ク' => &['グ'],
-        'ケ' => &['ゲ'],
-        'コ' => &['ゴ'],
-        'サ' => &['ザ'],
-        'シ' => &['ジ'],
-        'ス' => &['ズ'],
-        'セ' => &['ゼ'],
-        'ソ' => &['ゾ'],
-        'タ' => &['ダ'],
-        'チ' => &['ヂ', 'ジ'],
-        'ツ' => &['ヅ', 'ズ'],
-        'テ' => &['デ'],
-        'ト' => &['ド'],
-        'ハ' => &['バ', 'パ'],
-        'ヒ' => &['ビ', 'ピ'],
-        'フ' => &['ブ', 'プ'],
-        'ヘ' => &['ベ', 'ペ'],
-        'ホ' => &['ボ', 'ポ'],
-        _ => &[],
-    }
-}
-
-fn to_katakana(c: char) -> char {
-    match c {
-        'ぁ'..='ゖ' | 'ゝ' | 'ゞ' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
-        _ => c,
-    }
 }
 
 #[cfg(all(test, feature = "embedded-dictionary"))]

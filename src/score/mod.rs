@@ -12,14 +12,11 @@
 
 #[cfg(feature = "morphology")]
 mod jreadability;
-pub(crate) mod kanji;
-mod kanji_table;
 mod report;
-mod script;
 mod stats;
 mod tateishi;
 
-pub use kanji::KanjiGrade;
+pub use crate::text::kanji::KanjiGrade;
 pub use report::{
     Difficulty, JReadability, JReadabilityLevel, KanjiAmount, KanjiBand, KanjiProfile, KanjiRun,
     Report, ScriptShare, Scripts, SentenceLength, SentenceReport, Summary, Tateishi, Toten,
@@ -27,7 +24,7 @@ pub use report::{
 };
 
 use crate::sentence::{sentences, Sentence};
-use script::Script;
+use crate::text::script::Script;
 
 #[cfg(feature = "morphology")]
 use crate::morphology::Analyzer;

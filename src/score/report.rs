@@ -7,8 +7,8 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::kanji::KanjiGrade;
 pub use super::stats::Summary;
+use crate::text::kanji::KanjiGrade;
 
 /// What the scorer found in a text: sentence lengths, script ratios, the kanji grade profile
 /// and the reading difficulty by two published formulas.

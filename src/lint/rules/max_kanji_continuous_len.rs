@@ -3,7 +3,7 @@
 use super::super::context::{Context, Found};
 use super::super::registry::{LintRule, OptionDefault, RuleOption, RuleSettings};
 use super::super::Severity;
-use crate::score::kanji::is_kanji;
+use crate::text::class::is_kanji;
 
 pub(crate) const RULE: LintRule = LintRule::native(
     "max-kanji-continuous-len",

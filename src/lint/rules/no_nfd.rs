@@ -29,7 +29,7 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
                 break;
             }
             // `None` too when `mark` is not a combining mark.
-            match crate::unicode::compose_mark(composed, mark) {
+            match crate::text::unicode::compose_mark(composed, mark) {
                 Some(c) => {
                     composed = c;
                     end = at + mark.len_utf8();

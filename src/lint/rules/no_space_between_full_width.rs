@@ -4,6 +4,8 @@ use super::super::context::{Context, Found};
 use super::super::registry::{LintRule, RuleSettings};
 use super::super::{Fix, Severity};
 use crate::rule::Safety;
+use crate::text::class::is_full_width;
+use crate::text::utf8::{char_at, char_before};
 
 pub(crate) const RULE: LintRule = LintRule::native(
     "no-space-between-full-width",
@@ -16,16 +18,6 @@ pub(crate) const RULE: LintRule = LintRule::native(
     check,
 )
 .with_aliases(&["ja-no-space-between-full-width"]);
-
-/// Kana, kanji, CJK punctuation and full-width forms: what Japanese text is set in.
-fn is_full_width(c: char) -> bool {
-    matches!(u32::from(c),
-        0x3001..=0x303F // CJK punctuation (not the ideographic space)
-        | 0x3041..=0x30FF // kana
-        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF
-        | 0xFF01..=0xFF60 // full-width forms
-        | 0x2_0000..=0x3_FFFF)
-}
 
 fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
     let prose = context.prose;
@@ -59,8 +51,8 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
         {
             continue;
         }
-        let before = prose[..start].chars().next_back();
-        let after = prose[end..].chars().next();
+        let before = char_before(prose, start);
+        let after = char_at(prose, end);
         if let (Some(b), Some(a)) = (before, after) {
             // At the start of a line a space is indentation.
             let line_start = prose[..start]

@@ -3,7 +3,7 @@
 use super::super::context::{Context, Found};
 use super::super::registry::{LintRule, OptionDefault, RuleOption, RuleSettings};
 use super::super::Severity;
-use crate::score::KanjiGrade;
+use crate::text::kanji::KanjiGrade;
 
 pub(crate) const RULE: LintRule = LintRule::native(
     "non-joyo-kanji",

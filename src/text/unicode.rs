@@ -7,7 +7,7 @@
 //! also compare every lookup with unicode-normalization for every code point. The core does
 //! not link unicode-normalization: its full tables are most of the WebAssembly package.
 
-use crate::unicode_table::{
+use super::unicode_table::{
     COMPOSE_BASES, COMPOSE_MARKS, COMPOSE_RESULTS, NFKC_END, NFKC_RANGES, NFKC_TEXT,
 };
 
@@ -123,7 +123,7 @@ mod tests {
         .unwrap();
         s.push_str(
             "// The NFKC of single characters and the canonical compositions with a combining\n\
-             // mark that the rules use: see src/unicode.rs.\n\n",
+             // mark that the rules use: see src/text/unicode.rs.\n\n",
         );
 
         let nfkc = nfkc_mappings();
@@ -246,7 +246,7 @@ mod tests {
     /// it (scripts/unicode_table.sh).
     #[test]
     fn table_is_generated() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/unicode_table.rs");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/text/unicode_table.rs");
         let generated = generate();
         if std::env::var_os("SEISHO_REGENERATE").is_some() {
             std::fs::write(path, &generated).unwrap();
@@ -255,7 +255,7 @@ mod tests {
         let committed = std::fs::read_to_string(path).unwrap();
         assert!(
             committed == generated,
-            "src/unicode_table.rs is not what unicode-normalization's data gives: \
+            "src/text/unicode_table.rs is not what unicode-normalization's data gives: \
              run scripts/unicode_table.sh"
         );
     }

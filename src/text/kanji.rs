@@ -1,6 +1,7 @@
-//! Kanji (漢字) for the readability score: which characters count as kanji, the band each is
-//! taught or listed in, and their on'yomi (音読み), over the tables generated from KANJIDIC2.
+//! Kanji (漢字): the band each is taught or listed in, and their on'yomi (音読み), over the
+//! tables generated from KANJIDIC2.
 
+use super::class::is_kanji;
 use super::kanji_table::{GRADED_KANJI, GRADES};
 #[cfg(feature = "morphology")]
 use super::kanji_table::{ON_AT, ON_FIRST, ON_KANJI, ON_TEXT};
@@ -131,32 +132,6 @@ impl KanjiGrade {
             KanjiGrade::Secondary | KanjiGrade::Jinmeiyo | KanjiGrade::Hyogai => None,
         }
     }
-}
-
-/// Whether `c` is a kanji, as the kanji ratio counts them: a CJK unified or compatibility
-/// ideograph, or one of 々 (U+3005, the iteration mark), 〆 (U+3006) and 〇 (U+3007), which
-/// stand where kanji stand.
-///
-/// The whole of planes 2 and 3 counts: Unicode gives them to ideographs only (extensions B
-/// to J and the compatibility supplement so far), so later extensions need no change here.
-/// CJK radicals (⼀ U+2F00) are not kanji: they appear in text only by mistake.
-pub(crate) const fn is_kanji(c: char) -> bool {
-    let c = c as u32;
-    // ASCII, Latin, punctuation and the 、。 of Japanese text all end here.
-    if c < 0x3005 {
-        return false;
-    }
-    // And kana here, the other half of Japanese text.
-    if c < 0x3400 {
-        return c <= 0x3007;
-    }
-    matches!(
-        c,
-        0x3400..=0x4DBF // extension A
-            | 0x4E00..=0x9FFF // the unified ideographs
-            | 0xF900..=0xFAFF // compatibility ideographs (﨑 for names)
-            | 0x2_0000..=0x3_FFFF // the supplementary and tertiary ideographic planes
-    )
 }
 
 /// The KANJIDIC2 grade of each unified ideograph U+4E00..=U+9FFF (0 for none), spread out

@@ -1,6 +1,6 @@
 //! Which writing system (文字種, mojishu) each character belongs to, as the scorer counts them.
 
-use super::kanji::is_kanji;
+use super::class::is_kanji;
 
 /// The writing system of a character, for the script ratios and the runs of Tateishi's formula.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -1,0 +1,220 @@
+//! Brackets and quotes (括弧, kakko): the one list of pairs, and a matcher that pairs them in
+//! linear time.
+
+/// Every pair of brackets and quotes, opening then closing: Japanese (「」『』【】〔〕〈〉《》
+/// 〖〗〘〙 and the half-width ｢｣), full-width and ASCII (（）() ［］[] ｛｝{}) and the curly
+/// quotes “” ‘’.
+pub(crate) const PAIRS: [(char, char); 17] = [
+    ('「', '」'),
+    ('『', '』'),
+    ('（', '）'),
+    ('(', ')'),
+    ('【', '】'),
+    ('［', '］'),
+    ('[', ']'),
+    ('〔', '〕'),
+    ('〈', '〉'),
+    ('《', '》'),
+    ('｛', '｝'),
+    ('{', '}'),
+    ('“', '”'),
+    ('〖', '〗'),
+    ('〘', '〙'),
+    ('｢', '｣'),
+    ('‘', '’'),
+];
+
+/// Which of [`PAIRS`] `c` opens or closes, and whether it opens.
+#[inline]
+pub(crate) fn kind(c: char) -> Option<(usize, bool)> {
+    // Most characters are neither: kana and kanji end here without a search.
+    if matches!(c, '\u{3040}'..='\u{9FFF}') {
+        return None;
+    }
+    PAIRS.iter().enumerate().find_map(|(i, &(open, close))| {
+        if c == open {
+            Some((i, true))
+        } else if c == close {
+            Some((i, false))
+        } else {
+            None
+        }
+    })
+}
+
+/// Whether `c` opens a pair.
+#[inline]
+pub(crate) fn is_opening(c: char) -> bool {
+    matches!(kind(c), Some((_, true)))
+}
+
+/// Whether `c` closes a pair.
+#[inline]
+pub(crate) fn is_closing(c: char) -> bool {
+    matches!(kind(c), Some((_, false)))
+}
+
+/// Whether a missing partner of pair `kind` is worth reporting: not for ‘’, whose ’ is also
+/// the apostrophe (don’t).
+pub(crate) fn is_reported(kind: usize) -> bool {
+    PAIRS[kind].1 != '’'
+}
+
+/// What the [`Matcher`] found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Matched {
+    /// A pair of `kind`: the opening bracket at byte `open`, the closing one at byte `close`.
+    Pair {
+        /// The kind, as the caller numbered it.
+        kind: usize,
+        /// Where the opening bracket is.
+        open: usize,
+        /// Where the closing bracket is.
+        close: usize,
+    },
+    /// An opening bracket that nothing closed.
+    Unclosed {
+        /// The kind.
+        kind: usize,
+        /// Where it is.
+        at: usize,
+    },
+    /// A closing bracket that nothing opened.
+    Unopened {
+        /// The kind.
+        kind: usize,
+        /// Where it is.
+        at: usize,
+    },
+}
+
+/// Pairs brackets as they come, innermost first: a closing bracket closes the innermost open
+/// bracket of its kind, and the brackets opened inside that pair and still open are unclosed.
+///
+/// The matcher keeps how many of each kind are open, so a closer with no opener of its kind is
+/// known without a search of the stack (a run of such closers after a run of openers would be
+/// quadratic); a search that finds the opener is paid for by the brackets it pops. Kinds are
+/// the caller's numbers below `kinds`: [`PAIRS`]'s indices, or fewer to make two of them one
+/// kind (a full-width bracket and its ASCII form).
+#[derive(Clone, Debug)]
+pub(crate) struct Matcher {
+    /// Byte offset and kind of each open bracket, innermost last.
+    stack: Vec<(usize, usize)>,
+    count: Vec<usize>,
+}
+
+impl Matcher {
+    /// A matcher for kinds `0..kinds`.
+    pub(crate) fn new(kinds: usize) -> Matcher {
+        Matcher {
+            stack: Vec::new(),
+            count: vec![0; kinds],
+        }
+    }
+
+    /// An opening bracket of `kind` at byte `at`.
+    pub(crate) fn open(&mut self, at: usize, kind: usize) {
+        self.stack.push((at, kind));
+        self.count[kind] += 1;
+    }
+
+    /// A closing bracket of `kind` at byte `at`: reports the brackets it leaves unclosed, then
+    /// the pair it closes, or that it closes nothing.
+    pub(crate) fn close(&mut self, at: usize, kind: usize, out: &mut impl FnMut(Matched)) {
+        let innermost = if self.count[kind] == 0 {
+            None
+        } else {
+            self.stack.iter().rposition(|&(_, k)| k == kind)
+        };
+        match innermost {
+            Some(i) => {
+                self.flush(i + 1, out);
+                let (open, _) = self.stack.pop().expect("the opener is on the stack");
+                self.count[kind] -= 1;
+                out(Matched::Pair {
+                    kind,
+                    open,
+                    close: at,
+                });
+            }
+            None => out(Matched::Unopened { kind, at }),
+        }
+    }
+
+    /// Ends a stretch of text (a paragraph): every bracket still open is unclosed.
+    pub(crate) fn finish(&mut self, out: &mut impl FnMut(Matched)) {
+        self.flush(0, out);
+    }
+
+    fn flush(&mut self, from: usize, out: &mut impl FnMut(Matched)) {
+        for (at, kind) in self.stack.drain(from..) {
+            self.count[kind] -= 1;
+            out(Matched::Unclosed { kind, at });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matched(text: &str) -> Vec<Matched> {
+        let mut m = Matcher::new(PAIRS.len());
+        let mut out = Vec::new();
+        for (i, c) in text.char_indices() {
+            match kind(c) {
+                Some((k, true)) => m.open(i, k),
+                Some((k, false)) => m.close(i, k, &mut |x| out.push(x)),
+                None => {}
+            }
+        }
+        m.finish(&mut |x| out.push(x));
+        out
+    }
+
+    #[test]
+    fn pairs_innermost_first() {
+        use Matched::*;
+        assert_eq!(
+            matched("「a（b）c」"),
+            [
+                Pair {
+                    kind: 2,
+                    open: 4,
+                    close: 8
+                },
+                Pair {
+                    kind: 0,
+                    open: 0,
+                    close: 12
+                }
+            ]
+        );
+        // The closer closes its own kind; what was opened inside is unclosed.
+        assert_eq!(
+            matched("「a（b」)"),
+            [
+                Unclosed { kind: 2, at: 4 },
+                Pair {
+                    kind: 0,
+                    open: 0,
+                    close: 8
+                },
+                Unopened { kind: 3, at: 11 }
+            ]
+        );
+        assert_eq!(matched("（"), [Unclosed { kind: 2, at: 0 }]);
+    }
+
+    #[test]
+    fn every_bracket_has_one_kind() {
+        for (i, &(open, close)) in PAIRS.iter().enumerate() {
+            assert_eq!(kind(open), Some((i, true)));
+            assert_eq!(kind(close), Some((i, false)));
+            assert!(is_opening(open) && is_closing(close));
+        }
+        for c in ['あ', '漢', 'ア', '。', 'a', '<'] {
+            assert_eq!(kind(c), None);
+        }
+    }
+}
