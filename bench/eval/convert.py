@@ -155,7 +155,7 @@ def convert_jsquad(in_dir: Path, out_dir: Path) -> None:
     n = 0
     for f in sorted(in_dir.rglob("*.json")):
         data = json.loads(f.read_text(encoding="utf-8"))
-        stem = f.stem.split("-")[0]  # valid-v1.3 -> valid
+        stem = f.stem  # valid-v1.3 (JSQuAD's own sets; nothing to do with our dev/test split)
         for i, art in enumerate(data["data"], 1):
             title = art["title"]
             paras = []
