@@ -3,6 +3,9 @@
 use core::fmt;
 use core::str::FromStr;
 
+use crate::lint::registry::{page, RuleInfo};
+use crate::lint::{OptionDefault, RuleOption, Severity};
+
 /// Whether a fix can be applied without a person looking at it.
 ///
 /// A safe fix never changes what the text means. An unsafe fix (a suggestion) is right most of
@@ -27,7 +30,8 @@ impl Safety {
 }
 
 macro_rules! rules {
-    ($( $(#[$meta:meta])* $variant:ident = $id:literal, $doc:literal, default_on = $on:literal,
+    ($( $variant:ident = $id:literal, $page:literal, default_on = $on:literal,
+        $(aliases = [$($alias:literal),*],)? $(options = $options:expr,)?
         summary = $summary:literal; )*) => {
         /// A normalizer rule. Each has a kebab-case id (the one the linter shows and the
         /// configuration names) and a documentation page ([`Rule::doc`]) that says what it does,
@@ -35,96 +39,130 @@ macro_rules! rules {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum Rule {
-            $( $(#[$meta])* #[doc = ""] #[doc = include_str!(concat!("normalize/rules/", $doc))] $variant, )*
+            $( #[doc = concat!($summary, "\n\n", include_str!(concat!("normalize/rules/", $page)))] $variant, )*
         }
+
+        /// The declarations, in the order of [`Rule::ALL`].
+        const INFO: &[RuleInfo] = &[$(RuleInfo {
+            id: $id,
+            aliases: &[$($($alias),*)?],
+            summary: $summary,
+            doc: page!($summary, concat!("normalize/rules/", $page)),
+            // A suggestion (an unsafe fix) is reported as a warning at most.
+            severity: Severity::Error,
+            default_on: $on,
+            options: rules!(@options $($options)?),
+        }),*];
 
         impl Rule {
             /// Every rule, in a stable order.
             pub const ALL: &'static [Rule] = &[$(Rule::$variant),*];
-
-            /// The kebab-case id, e.g. `"fullwidth-ascii"`.
-            pub const fn id(self) -> &'static str {
-                match self { $(Rule::$variant => $id),* }
-            }
-
-            /// The rule's documentation in Markdown: what it does, why, an example, fix safety.
-            /// Its first line is [`Rule::summary`].
-            ///
-            /// Empty without the `docs` feature (on by default), which builds that leave the
-            /// pages out turn off: the WebAssembly package does.
-            pub const fn doc(self) -> &'static str {
-                #[cfg(feature = "docs")]
-                return match self { $(Rule::$variant => include_str!(concat!("normalize/rules/", $doc))),* };
-                #[cfg(not(feature = "docs"))]
-                return "";
-            }
-
-            /// One line saying what the rule changes: the first line of [`Rule::doc`].
-            pub const fn summary(self) -> &'static str {
-                match self { $(Rule::$variant => $summary),* }
-            }
-
-            /// Whether the default normalizer runs this rule.
-            pub const fn is_default(self) -> bool {
-                match self { $(Rule::$variant => $on),* }
-            }
-
-            /// The rule with this id, if there is one.
-            pub fn from_id(id: &str) -> Option<Rule> {
-                match id { $($id => Some(Rule::$variant),)* _ => None }
-            }
-
-            pub(crate) const fn bit(self) -> u32 {
-                1 << (self as u32)
-            }
         }
     };
+    (@options) => { &[] };
+    (@options $options:expr) => { $options };
 }
 
+impl Rule {
+    /// What the rule declares: id, summary, page, default, options, aliases.
+    pub(crate) const fn info(self) -> &'static RuleInfo {
+        &INFO[self as usize]
+    }
+
+    /// The kebab-case id, e.g. `"fullwidth-ascii"`.
+    pub const fn id(self) -> &'static str {
+        self.info().id
+    }
+
+    /// The rule's documentation in Markdown: what it does, why, an example, fix safety.
+    /// Its first line is [`Rule::summary`].
+    ///
+    /// Empty without the `docs` feature (on by default), which builds that leave the
+    /// pages out turn off: the WebAssembly package does.
+    pub const fn doc(self) -> &'static str {
+        self.info().doc
+    }
+
+    /// One line saying what the rule changes: the first line of [`Rule::doc`].
+    pub const fn summary(self) -> &'static str {
+        self.info().summary
+    }
+
+    /// Whether the default normalizer runs this rule.
+    pub const fn is_default(self) -> bool {
+        self.info().default_on
+    }
+
+    /// The rule with this id, if there is one.
+    pub fn from_id(id: &str) -> Option<Rule> {
+        Rule::ALL.iter().copied().find(|r| r.id() == id)
+    }
+
+    pub(crate) const fn bit(self) -> u32 {
+        1 << (self as u32)
+    }
+}
+
+/// `wave-dash`'s option: which form to write (a Shift_JIS file can hold ～ but not 〜).
+const WAVE_DASH_OPTIONS: &[RuleOption] = &[RuleOption {
+    name: "style",
+    default: OptionDefault::Choice {
+        default: "wave-dash",
+        choices: &["wave-dash", "fullwidth-tilde"],
+    },
+    summary: "The form to write: wave-dash (〜 U+301C) or fullwidth-tilde (～ U+FF5E).",
+}];
+
+/// `compatibility`'s option: the classes of compatibility characters to write as NFKC.
+const COMPATIBILITY_OPTIONS: &[RuleOption] = &[RuleOption {
+    name: "classes",
+    default: OptionDefault::Subset {
+        default: &[],
+        choices: &[
+            "enclosed",
+            "squared",
+            "superscript",
+            "number-form",
+            "letterlike",
+            "ideograph",
+            "ligature",
+        ],
+    },
+    summary: "The classes of compatibility characters to write as NFKC (as `seisho fmt --compat` names them).",
+}];
+
 rules! {
-    /// Full-width ASCII letters, digits and symbols to ASCII.
     FullwidthAscii = "fullwidth-ascii", "fullwidth_ascii.md", default_on = true,
         summary = "Full-width ASCII letters, digits and symbols to ASCII.";
-    /// Half-width katakana and punctuation to full width.
     HalfwidthKana = "halfwidth-kana", "halfwidth_kana.md", default_on = true,
+        aliases = ["no-hankaku-kana"],
         summary = "Half-width katakana and punctuation to full width.";
-    /// Standalone and combining voiced sound marks composed with their kana.
     VoicedSoundMark = "voiced-sound-mark", "voiced_sound_mark.md", default_on = true,
         summary = "Voiced sound marks composed with their kana.";
-    /// Dashes and the kanji 一 used as the long vowel mark ー in katakana words.
     LongVowelMark = "long-vowel-mark", "long_vowel_mark.md", default_on = true,
         summary = "Dashes and the kanji 一 used for the long vowel mark ー inside katakana words.";
-    /// Hiragana へ べ ぺ り typed inside a katakana word.
     HiraganaInKatakana = "hiragana-in-katakana", "hiragana_in_katakana.md", default_on = true,
         summary = "Hiragana へ べ ぺ り typed inside a katakana word.";
-    /// Kanji that look like katakana (力 工 口 …) inside a katakana word.
     KanjiInKatakana = "kanji-in-katakana", "kanji_in_katakana.md", default_on = true,
         summary = "Kanji that look like katakana, typed inside a katakana word.";
-    /// A large kana where a loanword needs a small one (フアイル).
     SmallKana = "small-kana", "small_kana.md", default_on = true,
         summary = "A large kana where a loanword needs a small one.";
-    /// Repeated 、 。 ， ．.
     DuplicatedPunctuation = "duplicated-punctuation", "duplicated_punctuation.md", default_on = true,
         summary = "Repeated 、 。 ， ．.";
-    /// ・・・ and ... in Japanese text written as ……; off by default.
     Leader = "leader", "leader.md", default_on = false,
         summary = "・・・ and ... in Japanese text written as …….";
-    /// 〜 and ～ unified to one form.
-    WaveDash = "wave-dash", "wave_dash.md", default_on = true,
+    WaveDash = "wave-dash", "wave_dash.md", default_on = true, options = WAVE_DASH_OPTIONS,
         summary = "〜 and ～ unified to one form.";
-    /// Zero-width characters, stray BOMs and control characters.
     InvisibleCharacter = "invisible-character", "invisible_character.md", default_on = true,
+        aliases = ["no-invalid-control-character", "no-zero-width-spaces"],
         summary = "Zero-width characters, stray byte order marks and control characters.";
-    /// The ideographic space U+3000 to an ASCII space; off by default.
     IdeographicSpace = "ideographic-space", "ideographic_space.md", default_on = false,
         summary = "The ideographic space U+3000 to an ASCII space.";
-    /// Kangxi radicals (⽇) that stand for the ordinary kanji (日).
     KangxiRadical = "kangxi-radical", "kangxi_radical.md", default_on = true,
         summary = "Kangxi radicals and CJK radical supplement characters that stand for ordinary kanji.";
-    /// NFKC for chosen classes of compatibility characters; off by default.
     Compatibility = "compatibility", "compatibility.md", default_on = false,
+        options = COMPATIBILITY_OPTIONS,
         summary = "NFKC for chosen classes of compatibility characters.";
-    /// A loanword spelled in hiragana (でぃぷしーく), suggested in katakana.
     HiraganaLoanword = "hiragana-loanword", "hiragana_loanword.md", default_on = true,
         summary = "A loanword spelled in hiragana, suggested in katakana.";
 }

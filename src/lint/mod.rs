@@ -18,7 +18,7 @@
 mod context;
 mod diagnostic;
 mod ignore;
-mod registry;
+pub(crate) mod registry;
 mod rules;
 
 use std::ops::Range;
@@ -210,12 +210,12 @@ impl Linter {
                         ));
                     }
                 }
-                Check::Native { check, words } => {
+                Check::Text(check) | Check::Words(check) => {
                     #[cfg(feature = "morphology")]
                     let have_words = context.words.is_some();
                     #[cfg(not(feature = "morphology"))]
                     let have_words = false;
-                    if words && !have_words {
+                    if matches!(rule.check, Check::Words(_)) && !have_words {
                         continue;
                     }
                     found.clear();
@@ -364,6 +364,13 @@ fn normalizer(config: &LintConfig, rules: &[Rule]) -> crate::normalize::Normaliz
         .and_then(|s| crate::WaveDashStyle::from_id(s.text("style")))
     {
         builder = builder.wave_dash(style);
+    }
+    if let Some(settings) = config.settings(Rule::Compatibility.id()) {
+        for class in settings.list("classes") {
+            if let Some(class) = crate::CompatClass::from_id(class) {
+                builder = builder.compat(class, true);
+            }
+        }
     }
     builder
 }

@@ -67,6 +67,13 @@ pub enum OptionDefault {
     },
     /// A list of strings.
     List(&'static [&'static str]),
+    /// A list of some of a few strings.
+    Subset {
+        /// The default.
+        default: &'static [&'static str],
+        /// Every value allowed in the list.
+        choices: &'static [&'static str],
+    },
 }
 
 impl OptionDefault {
@@ -75,7 +82,7 @@ impl OptionDefault {
             OptionDefault::Bool(b) => OptionValue::Bool(b),
             OptionDefault::Integer { default, .. } => OptionValue::Integer(default),
             OptionDefault::Choice { default, .. } => OptionValue::Text(default.to_owned()),
-            OptionDefault::List(items) => {
+            OptionDefault::List(items) | OptionDefault::Subset { default: items, .. } => {
                 OptionValue::List(items.iter().map(|s| (*s).to_owned()).collect())
             }
         }
@@ -100,6 +107,12 @@ impl OptionDefault {
                 }
             }
             (OptionDefault::List(_), OptionValue::List(_)) => Ok(()),
+            (OptionDefault::Subset { choices, .. }, OptionValue::List(items)) => {
+                match items.iter().find(|s| !choices.contains(&s.as_str())) {
+                    None => Ok(()),
+                    Some(s) => Err(format!("may hold only {}, not {s:?}", choices.join(", "))),
+                }
+            }
             (default, value) => Err(format!(
                 "must be {}, not {}",
                 default.value().kind(),
@@ -120,81 +133,97 @@ pub struct RuleOption {
     pub summary: &'static str,
 }
 
-/// `wave-dash`'s option: which form to write (a Shift_JIS file can hold ～ but not 〜).
-const WAVE_DASH_OPTIONS: &[RuleOption] = &[RuleOption {
-    name: "style",
-    default: OptionDefault::Choice {
-        default: "wave-dash",
-        choices: &["wave-dash", "fullwidth-tilde"],
-    },
-    summary: "The form to write: wave-dash (〜 U+301C) or fullwidth-tilde (～ U+FF5E).",
-}];
-
 /// How a rule checks a text.
 #[derive(Clone, Copy)]
 pub(crate) enum Check {
     /// By the normalizer: its edits of this rule are the diagnostics.
     Normalizer(Rule),
-    /// By a function over the document; `words` says whether it needs the analyzer.
-    Native {
-        check: fn(&Context<'_>, &RuleSettings, &mut Vec<Found>),
-        words: bool,
-    },
+    /// By a function over the document's prose and sentences.
+    Text(fn(&Context<'_>, &RuleSettings, &mut Vec<Found>)),
+    /// By a function that also needs the words of each sentence (the analyzer): without it
+    /// the rule does not run.
+    Words(fn(&Context<'_>, &RuleSettings, &mut Vec<Found>)),
 }
+
+/// What a rule declares about itself, once: its id and the other names it answers to, the
+/// summary that is also the first line of its documentation page, the page, its default
+/// severity and whether it runs by default, and its options. `seisho rules`, `seisho
+/// explain`, the configuration and the WebAssembly package read it from here.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct RuleInfo {
+    pub(crate) id: &'static str,
+    /// Other ids that name the rule (textlint's names).
+    pub(crate) aliases: &'static [&'static str],
+    pub(crate) summary: &'static str,
+    /// The page: the summary, a blank line and the rule's Markdown file (empty without the
+    /// `docs` feature).
+    pub(crate) doc: &'static str,
+    pub(crate) severity: Severity,
+    pub(crate) default_on: bool,
+    pub(crate) options: &'static [RuleOption],
+}
+
+/// A rule's documentation page: `$summary`, a blank line, then the Markdown file `$file`
+/// beside the declaration. Without the `docs` feature the pages are left out of the build.
+#[cfg(feature = "docs")]
+macro_rules! page {
+    ($summary:literal, $file:expr) => {
+        concat!($summary, "\n\n", include_str!($file))
+    };
+}
+#[cfg(not(feature = "docs"))]
+macro_rules! page {
+    ($summary:literal, $file:expr) => {
+        ""
+    };
+}
+pub(crate) use page;
+
+/// Declares one of the linter's own rules (a `const` of type [`LintRule`]): see [`RuleInfo`]
+/// for the fields; `check` is a [`Check`].
+macro_rules! lint_rule {
+    (
+        id: $id:literal,
+        $(aliases: [$($alias:literal),* $(,)?],)?
+        summary: $summary:literal,
+        page: $page:literal,
+        severity: $severity:ident,
+        default_on: $on:literal,
+        options: $options:expr,
+        check: $check:expr $(,)?
+    ) => {
+        $crate::lint::LintRule {
+            info: &$crate::lint::registry::RuleInfo {
+                id: $id,
+                aliases: &[$($($alias),*)?],
+                summary: $summary,
+                doc: $crate::lint::registry::page!($summary, $page),
+                severity: $crate::lint::Severity::$severity,
+                default_on: $on,
+                options: $options,
+            },
+            check: $check,
+        }
+    };
+}
+pub(crate) use lint_rule;
 
 /// A lint rule: what `seisho rules` lists and `seisho explain` prints.
 #[derive(Clone, Copy)]
 pub struct LintRule {
-    id: &'static str,
-    summary: &'static str,
-    doc: &'static str,
-    severity: Severity,
-    default_on: bool,
-    options: &'static [RuleOption],
-    /// Other ids that name this rule (textlint's names).
-    aliases: &'static [&'static str],
+    pub(crate) info: &'static RuleInfo,
     pub(crate) check: Check,
 }
 
 impl fmt::Debug for LintRule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("LintRule").field("id", &self.id).finish()
+        f.debug_struct("LintRule")
+            .field("id", &self.info.id)
+            .finish()
     }
 }
 
 impl LintRule {
-    /// A rule checked by a function.
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) const fn native(
-        id: &'static str,
-        summary: &'static str,
-        doc: &'static str,
-        severity: Severity,
-        default_on: bool,
-        options: &'static [RuleOption],
-        words: bool,
-        check: fn(&Context<'_>, &RuleSettings, &mut Vec<Found>),
-    ) -> LintRule {
-        LintRule {
-            id,
-            summary,
-            // Without the `docs` feature the pages are left out of the build: a constant
-            // rule refers to the empty string instead.
-            doc: if cfg!(feature = "docs") { doc } else { "" },
-            severity,
-            default_on,
-            options,
-            aliases: &[],
-            check: Check::Native { check, words },
-        }
-    }
-
-    /// The same rule, also known by `aliases`.
-    pub(crate) const fn with_aliases(mut self, aliases: &'static [&'static str]) -> LintRule {
-        self.aliases = aliases;
-        self
-    }
-
     /// Every rule: the normalizer's, then the linter's own, in a stable order.
     pub fn all() -> &'static [LintRule] {
         static ALL: std::sync::OnceLock<Vec<LintRule>> = std::sync::OnceLock::new();
@@ -202,22 +231,7 @@ impl LintRule {
             let mut all: Vec<LintRule> = Rule::ALL
                 .iter()
                 .map(|&rule| LintRule {
-                    id: rule.id(),
-                    summary: rule.summary(),
-                    doc: rule.doc(),
-                    severity: Severity::Error,
-                    default_on: rule.is_default(),
-                    options: match rule {
-                        Rule::WaveDash => WAVE_DASH_OPTIONS,
-                        _ => &[],
-                    },
-                    aliases: match rule {
-                        Rule::HalfwidthKana => &["no-hankaku-kana"],
-                        Rule::InvisibleCharacter => {
-                            &["no-invalid-control-character", "no-zero-width-spaces"]
-                        }
-                        _ => &[],
-                    },
+                    info: rule.info(),
                     check: Check::Normalizer(rule),
                 })
                 .collect();
@@ -230,56 +244,56 @@ impl LintRule {
     pub fn find(id: &str) -> Option<&'static LintRule> {
         LintRule::all()
             .iter()
-            .find(|r| r.id == id || r.aliases.contains(&id))
+            .find(|r| r.info.id == id || r.info.aliases.contains(&id))
     }
 
     /// The kebab-case id.
     pub fn id(&self) -> &'static str {
-        self.id
+        self.info.id
     }
 
     /// One line saying what the rule finds.
     pub fn summary(&self) -> &'static str {
-        self.summary
+        self.info.summary
     }
 
     /// The documentation in Markdown: what it does, why, an example, fix safety. Empty
     /// without the `docs` feature (on by default).
     pub fn doc(&self) -> &'static str {
-        self.doc
+        self.info.doc
     }
 
     /// The severity of its diagnostics unless configured otherwise. (A normalizer rule's
     /// suggestion, an unsafe fix, is reported at most as a warning.)
     pub fn default_severity(&self) -> Severity {
-        self.severity
+        self.info.severity
     }
 
     /// Whether it runs unless configured otherwise.
     pub fn is_default(&self) -> bool {
-        self.default_on
+        self.info.default_on
     }
 
     /// Its options.
     pub fn options(&self) -> &'static [RuleOption] {
-        self.options
+        self.info.options
     }
 
     /// Other ids that name it.
     pub fn aliases(&self) -> &'static [&'static str] {
-        self.aliases
+        self.info.aliases
     }
 
     /// Whether it needs the morphological analyzer (without it the rule does not run).
     pub fn needs_words(&self) -> bool {
-        matches!(self.check, Check::Native { words: true, .. })
+        matches!(self.check, Check::Words(_))
     }
 
     /// The normalizer rule behind it, if it is one.
     pub fn normalizer_rule(&self) -> Option<Rule> {
         match self.check {
             Check::Normalizer(rule) => Some(rule),
-            Check::Native { .. } => None,
+            Check::Text(_) | Check::Words(_) => None,
         }
     }
 }
@@ -297,9 +311,10 @@ pub struct RuleSettings {
 impl RuleSettings {
     fn defaults(rule: &LintRule) -> RuleSettings {
         RuleSettings {
-            enabled: rule.default_on,
-            severity: rule.severity,
+            enabled: rule.info.default_on,
+            severity: rule.info.severity,
             options: rule
+                .info
                 .options
                 .iter()
                 .map(|o| (o.name, o.default.value()))
@@ -368,7 +383,7 @@ impl Default for LintConfig {
         LintConfig {
             rules: LintRule::all()
                 .iter()
-                .map(|r| (r.id, RuleSettings::defaults(r)))
+                .map(|r| (r.info.id, RuleSettings::defaults(r)))
                 .collect(),
         }
     }
@@ -384,7 +399,7 @@ impl LintConfig {
         })?;
         let settings = self
             .rules
-            .get_mut(rule.id)
+            .get_mut(rule.info.id)
             .expect("every rule has settings");
         Ok((rule, settings))
     }
@@ -412,25 +427,26 @@ impl LintConfig {
     ) -> Result<(), ConfigError> {
         let (rule, settings) = self.entry(id)?;
         let option = rule
+            .info
             .options
             .iter()
             .find(|o| o.name == name)
             .ok_or_else(|| {
-                let names: Vec<&str> = rule.options.iter().map(|o| o.name).collect();
+                let names: Vec<&str> = rule.info.options.iter().map(|o| o.name).collect();
                 ConfigError {
                     message: if names.is_empty() {
-                        format!("rule `{}` has no options (not even `{name}`)", rule.id)
+                        format!("rule `{}` has no options (not even `{name}`)", rule.info.id)
                     } else {
                         format!(
                             "rule `{}` has no option `{name}` (it has: {})",
-                            rule.id,
+                            rule.info.id,
                             names.join(", ")
                         )
                     },
                 }
             })?;
         option.default.check(&value).map_err(|why| ConfigError {
-            message: format!("option `{name}` of rule `{}` {why}", rule.id),
+            message: format!("option `{name}` of rule `{}` {why}", rule.info.id),
         })?;
         settings.options.insert(option.name, value);
         Ok(())
@@ -438,14 +454,17 @@ impl LintConfig {
 
     /// The settings of rule `id`.
     pub fn settings(&self, id: &str) -> Option<&RuleSettings> {
-        LintRule::find(id).and_then(|r| self.rules.get(r.id))
+        LintRule::find(id).and_then(|r| self.rules.get(r.info.id))
     }
 
     /// The rules that run, with their settings.
     pub fn enabled(&self) -> impl Iterator<Item = (&'static LintRule, &RuleSettings)> {
-        LintRule::all()
-            .iter()
-            .filter_map(|r| self.rules.get(r.id).filter(|s| s.enabled).map(|s| (r, s)))
+        LintRule::all().iter().filter_map(|r| {
+            self.rules
+                .get(r.info.id)
+                .filter(|s| s.enabled)
+                .map(|s| (r, s))
+        })
     }
 }
 
@@ -453,7 +472,7 @@ impl LintConfig {
 fn suggest(id: &str) -> Option<&'static str> {
     LintRule::all()
         .iter()
-        .flat_map(|r| std::iter::once(r.id).chain(r.aliases.iter().copied()))
+        .flat_map(|r| std::iter::once(r.info.id).chain(r.info.aliases.iter().copied()))
         .map(|candidate| (edit_distance(id, candidate), candidate))
         .filter(|&(d, candidate)| d <= candidate.len() / 3 + 1)
         .min()

@@ -5,22 +5,6 @@ use std::io::{self, Write};
 
 use seisho::lint::{LintRule, OptionDefault};
 
-/// The one-line summary of a rule: the first line of its documentation that is not a
-/// Markdown heading (or, failing that, the first heading's text).
-pub fn summary(rule: &LintRule) -> &'static str {
-    let doc = rule.doc();
-    let mut lines = doc.lines().map(str::trim).filter(|l| !l.is_empty());
-    let mut first_heading = None;
-    for line in lines.by_ref() {
-        if line.starts_with('#') {
-            first_heading.get_or_insert(line.trim_start_matches('#').trim());
-        } else {
-            return line;
-        }
-    }
-    first_heading.unwrap_or_else(|| rule.summary())
-}
-
 /// Writes every rule: id, whether it is on by default, its severity, summary.
 pub fn list(w: &mut dyn Write) -> io::Result<()> {
     let all = LintRule::all();
@@ -38,7 +22,7 @@ pub fn list(w: &mut dyn Write) -> io::Result<()> {
             "{bold}{id:<width$}{bold:#}  {style}{default}{style:#}  {severity:<7}  {summary}",
             id = rule.id(),
             severity = rule.default_severity().id(),
-            summary = summary(rule)
+            summary = rule.summary()
         )?;
     }
     Ok(())
@@ -55,6 +39,15 @@ fn describe_default(default: OptionDefault) -> String {
             let choices: Vec<String> = choices.iter().map(|c| format!("{c:?}")).collect();
             format!("{default:?} (one of {})", choices.join(", "))
         }
+        OptionDefault::Subset { default, choices } => {
+            let items: Vec<String> = default.iter().map(|c| format!("{c:?}")).collect();
+            let choices: Vec<String> = choices.iter().map(|c| format!("{c:?}")).collect();
+            format!(
+                "[{}] (a list of any of {})",
+                items.join(", "),
+                choices.join(", ")
+            )
+        }
         OptionDefault::List(items) => {
             let items: Vec<String> = items.iter().map(|c| format!("{c:?}")).collect();
             format!("[{}] (a list of strings)", items.join(", "))
@@ -65,7 +58,7 @@ fn describe_default(default: OptionDefault) -> String {
 /// Writes a rule's defaults, options and aliases, then its documentation.
 pub fn explain(w: &mut dyn Write, rule: &LintRule) -> io::Result<()> {
     let bold = anstyle::Style::new().bold();
-    writeln!(w, "{bold}{}{bold:#}: {}", rule.id(), summary(rule))?;
+    writeln!(w, "{bold}{}{bold:#}: {}", rule.id(), rule.summary())?;
     writeln!(w)?;
     writeln!(
         w,
@@ -128,7 +121,7 @@ mod tests {
     #[test]
     fn every_rule_has_a_summary_line() {
         for rule in LintRule::all() {
-            let s = summary(rule);
+            let s = rule.summary();
             assert!(!s.is_empty(), "{}", rule.id());
             assert!(!s.contains('\n'), "{}", rule.id());
         }

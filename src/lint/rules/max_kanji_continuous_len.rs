@@ -1,17 +1,16 @@
 //! `max-kanji-continuous-len`: runs of kanji too long to read.
 
 use super::super::context::{Context, Found};
-use super::super::registry::{LintRule, OptionDefault, RuleOption, RuleSettings};
-use super::super::Severity;
+use super::super::registry::{lint_rule, Check, LintRule, OptionDefault, RuleOption, RuleSettings};
 use crate::text::class::is_kanji;
 
-pub(crate) const RULE: LintRule = LintRule::native(
-    "max-kanji-continuous-len",
-    "More than `max` kanji in a row.",
-    include_str!("max_kanji_continuous_len.md"),
-    Severity::Warning,
-    true,
-    &[
+pub(crate) const RULE: LintRule = lint_rule! {
+    id: "max-kanji-continuous-len",
+    summary: "More than `max` kanji in a row.",
+    page: "max_kanji_continuous_len.md",
+    severity: Warning,
+    default_on: true,
+    options: &[
         RuleOption {
             name: "max",
             default: OptionDefault::Integer { default: 6, min: 1 },
@@ -23,9 +22,8 @@ pub(crate) const RULE: LintRule = LintRule::native(
             summary: "Words that may be longer (proper names, terms of the field).",
         },
     ],
-    false,
-    check,
-);
+    check: Check::Text(check),
+};
 
 fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
     let max = settings.integer("max").max(1) as usize;

@@ -1,23 +1,21 @@
 //! `max-ten`: too many 読点 in one sentence.
 
 use super::super::context::{Context, Found};
-use super::super::registry::{LintRule, OptionDefault, RuleOption, RuleSettings};
-use super::super::Severity;
+use super::super::registry::{lint_rule, Check, LintRule, OptionDefault, RuleOption, RuleSettings};
 
-pub(crate) const RULE: LintRule = LintRule::native(
-    "max-ten",
-    "More than `max` 読点 (、，) in one sentence.",
-    include_str!("max_ten.md"),
-    Severity::Warning,
-    true,
-    &[RuleOption {
+pub(crate) const RULE: LintRule = lint_rule! {
+    id: "max-ten",
+    summary: "More than `max` 読点 (、，) in one sentence.",
+    page: "max_ten.md",
+    severity: Warning,
+    default_on: true,
+    options: &[RuleOption {
         name: "max",
         default: OptionDefault::Integer { default: 3, min: 0 },
         summary: "The most 読点 a sentence may have.",
     }],
-    false,
-    check,
-);
+    check: Check::Text(check),
+};
 
 fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
     let max = settings.integer("max").max(0) as usize;

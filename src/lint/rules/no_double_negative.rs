@@ -1,20 +1,18 @@
 //! `no-double-negative`: a negative of a negative (ないことはない, なくはない).
 
 use super::super::context::{Context, Found};
-use super::super::registry::{LintRule, RuleSettings};
-use super::super::Severity;
+use super::super::registry::{lint_rule, Check, LintRule, RuleSettings};
 
-pub(crate) const RULE: LintRule = LintRule::native(
-    "no-double-negative",
-    "A double negative (ないことはない, なくはない) where a positive is meant.",
-    include_str!("no_double_negative.md"),
-    Severity::Warning,
-    true,
-    &[],
-    false,
-    check,
-)
-.with_aliases(&["no-double-negative-ja"]);
+pub(crate) const RULE: LintRule = lint_rule! {
+    id: "no-double-negative",
+    aliases: ["no-double-negative-ja"],
+    summary: "A double negative (ないことはない, なくはない) where a positive is meant.",
+    page: "no_double_negative.md",
+    severity: Warning,
+    default_on: true,
+    options: &[],
+    check: Check::Text(check),
+};
 
 /// Double negatives, as written after a verb or adjective stem. Polite forms too.
 const PATTERNS: &[&str] = &[

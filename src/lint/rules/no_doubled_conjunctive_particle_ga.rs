@@ -1,20 +1,18 @@
 //! `no-doubled-conjunctive-particle-ga`: two clauses joined by が in one sentence.
 
 use super::super::context::{Context, Found};
-use super::super::registry::{LintRule, RuleSettings};
-use super::super::Severity;
+use super::super::registry::{lint_rule, Check, LintRule, RuleSettings};
 use crate::morphology::PartOfSpeech;
 
-pub(crate) const RULE: LintRule = LintRule::native(
-    "no-doubled-conjunctive-particle-ga",
-    "The conjunctive particle が (but) twice in one sentence.",
-    include_str!("no_doubled_conjunctive_particle_ga.md"),
-    Severity::Warning,
-    true,
-    &[],
-    true,
-    check,
-);
+pub(crate) const RULE: LintRule = lint_rule! {
+    id: "no-doubled-conjunctive-particle-ga",
+    summary: "The conjunctive particle が (but) twice in one sentence.",
+    page: "no_doubled_conjunctive_particle_ga.md",
+    severity: Warning,
+    default_on: true,
+    options: &[],
+    check: Check::Words(check),
+};
 
 fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
     for i in 0..context.sentences.len() {

@@ -1,17 +1,16 @@
 //! `no-doubled-joshi`: the same particle twice in one clause (私は彼は).
 
 use super::super::context::{Context, Found};
-use super::super::registry::{LintRule, OptionDefault, RuleOption, RuleSettings};
-use super::super::Severity;
+use super::super::registry::{lint_rule, Check, LintRule, OptionDefault, RuleOption, RuleSettings};
 use crate::morphology::PartOfSpeech;
 
-pub(crate) const RULE: LintRule = LintRule::native(
-    "no-doubled-joshi",
-    "The same particle twice in one clause (私は彼は好きだ).",
-    include_str!("no_doubled_joshi.md"),
-    Severity::Warning,
-    true,
-    &[
+pub(crate) const RULE: LintRule = lint_rule! {
+    id: "no-doubled-joshi",
+    summary: "The same particle twice in one clause (私は彼は好きだ).",
+    page: "no_doubled_joshi.md",
+    severity: Warning,
+    default_on: true,
+    options: &[
         RuleOption {
             name: "particles",
             default: OptionDefault::List(&["は", "が", "を", "に", "で", "から", "より", "へ"]),
@@ -28,9 +27,8 @@ pub(crate) const RULE: LintRule = LintRule::native(
             summary: "Also report a pair with a 読点 (、) between them (AはX、BはY).",
         },
     ],
-    true,
-    check,
-);
+    check: Check::Words(check),
+};
 
 fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
     let particles = settings.list("particles");

@@ -1,21 +1,20 @@
 //! `no-dropping-the-ra`: ら抜き言葉, the potential of 一段 verbs without ら (見れる).
 
 use super::super::context::{Context, Found};
-use super::super::registry::{LintRule, RuleSettings};
-use super::super::{Fix, Severity};
+use super::super::registry::{lint_rule, Check, LintRule, RuleSettings};
+use super::super::Fix;
 use crate::morphology::PartOfSpeech;
 use crate::rule::Safety;
 
-pub(crate) const RULE: LintRule = LintRule::native(
-    "no-dropping-the-ra",
-    "ら抜き言葉: the potential form of a 一段 verb or 来る without ら (見れる, 来れる).",
-    include_str!("no_dropping_the_ra.md"),
-    Severity::Error,
-    true,
-    &[],
-    true,
-    check,
-);
+pub(crate) const RULE: LintRule = lint_rule! {
+    id: "no-dropping-the-ra",
+    summary: "ら抜き言葉: the potential form of a 一段 verb or 来る without ら (見れる, 来れる).",
+    page: "no_dropping_the_ra.md",
+    severity: Error,
+    default_on: true,
+    options: &[],
+    check: Check::Words(check),
+};
 
 /// ら抜き forms IPADIC lists as words of their own.
 const LISTED: &[&str] = &["見れる", "来れる", "これる"];

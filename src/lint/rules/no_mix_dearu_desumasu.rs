@@ -1,17 +1,16 @@
 //! `no-mix-dearu-desumasu`: the plain style (だ・である) and the polite style (です・ます) mixed.
 
 use super::super::context::{Context, Found};
-use super::super::registry::{LintRule, OptionDefault, RuleOption, RuleSettings};
-use super::super::Severity;
+use super::super::registry::{lint_rule, Check, LintRule, OptionDefault, RuleOption, RuleSettings};
 use crate::morphology::PartOfSpeech;
 
-pub(crate) const RULE: LintRule = LintRule::native(
-    "no-mix-dearu-desumasu",
-    "Sentences in the plain style (だ・である) and the polite style (です・ます) in one document.",
-    include_str!("no_mix_dearu_desumasu.md"),
-    Severity::Error,
-    true,
-    &[RuleOption {
+pub(crate) const RULE: LintRule = lint_rule! {
+    id: "no-mix-dearu-desumasu",
+    summary: "Sentences in the plain style (だ・である) and the polite style (です・ます) in one document.",
+    page: "no_mix_dearu_desumasu.md",
+    severity: Error,
+    default_on: true,
+    options: &[RuleOption {
         name: "prefer",
         default: OptionDefault::Choice {
             default: "auto",
@@ -19,9 +18,8 @@ pub(crate) const RULE: LintRule = LintRule::native(
         },
         summary: "The style to keep: desumasu, dearu, or auto (the one most sentences use).",
     }],
-    true,
-    check,
-);
+    check: Check::Words(check),
+};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Style {

@@ -1,17 +1,18 @@
 //! `no-mixed-period`: 。 and ． both used as the period of one document.
 
 use super::super::context::{Context, Found};
-use super::super::registry::{LintRule, OptionDefault, RuleOption, RuleSettings};
-use super::super::{Fix, Severity};
+use super::super::registry::{lint_rule, Check, LintRule, OptionDefault, RuleOption, RuleSettings};
+use super::super::Fix;
 use crate::rule::Safety;
 
-pub(crate) const RULE: LintRule = LintRule::native(
-    "no-mixed-period",
-    "Sentences that end with 。 and with ． in one document.",
-    include_str!("no_mixed_period.md"),
-    Severity::Error,
-    true,
-    &[RuleOption {
+pub(crate) const RULE: LintRule = lint_rule! {
+    id: "no-mixed-period",
+    aliases: ["ja-no-mixed-period"],
+    summary: "Sentences that end with 。 and with ． in one document.",
+    page: "no_mixed_period.md",
+    severity: Error,
+    default_on: true,
+    options: &[RuleOption {
         name: "period",
         default: OptionDefault::Choice {
             default: "auto",
@@ -19,10 +20,8 @@ pub(crate) const RULE: LintRule = LintRule::native(
         },
         summary: "The period to use: 。, ．, or auto (the one most sentences end with).",
     }],
-    false,
-    check,
-)
-.with_aliases(&["ja-no-mixed-period"]);
+    check: Check::Text(check),
+};
 
 /// Where the sentence's period is, if it ends with 。 or ． (before any closing brackets).
 fn period(text: &str) -> Option<(usize, char)> {

@@ -1,20 +1,19 @@
 //! `no-nfd`: decomposed characters (NFD), as macOS file names carry them.
 
 use super::super::context::{Context, Found};
-use super::super::registry::{LintRule, RuleSettings};
-use super::super::{Fix, Severity};
+use super::super::registry::{lint_rule, Check, LintRule, RuleSettings};
+use super::super::Fix;
 use crate::rule::Safety;
 
-pub(crate) const RULE: LintRule = LintRule::native(
-    "no-nfd",
-    "A character written decomposed (NFD): a letter followed by a combining mark.",
-    include_str!("no_nfd.md"),
-    Severity::Error,
-    true,
-    &[],
-    false,
-    check,
-);
+pub(crate) const RULE: LintRule = lint_rule! {
+    id: "no-nfd",
+    summary: "A character written decomposed (NFD): a letter followed by a combining mark.",
+    page: "no_nfd.md",
+    severity: Error,
+    default_on: true,
+    options: &[],
+    check: Check::Text(check),
+};
 
 fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
     let prose = context.prose;

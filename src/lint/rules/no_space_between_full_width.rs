@@ -1,23 +1,22 @@
 //! `no-space-between-full-width`: spaces between Japanese characters.
 
 use super::super::context::{Context, Found};
-use super::super::registry::{LintRule, RuleSettings};
-use super::super::{Fix, Severity};
+use super::super::registry::{lint_rule, Check, LintRule, RuleSettings};
+use super::super::Fix;
 use crate::rule::Safety;
 use crate::text::class::is_full_width;
 use crate::text::utf8::{char_at, char_before};
 
-pub(crate) const RULE: LintRule = LintRule::native(
-    "no-space-between-full-width",
-    "A space between two full-width (Japanese) characters.",
-    include_str!("no_space_between_full_width.md"),
-    Severity::Warning,
-    true,
-    &[],
-    false,
-    check,
-)
-.with_aliases(&["ja-no-space-between-full-width"]);
+pub(crate) const RULE: LintRule = lint_rule! {
+    id: "no-space-between-full-width",
+    aliases: ["ja-no-space-between-full-width"],
+    summary: "A space between two full-width (Japanese) characters.",
+    page: "no_space_between_full_width.md",
+    severity: Warning,
+    default_on: true,
+    options: &[],
+    check: Check::Text(check),
+};
 
 fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
     let prose = context.prose;

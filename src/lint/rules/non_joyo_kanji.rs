@@ -1,24 +1,22 @@
 //! `non-joyo-kanji`: kanji outside the 常用漢字表.
 
 use super::super::context::{Context, Found};
-use super::super::registry::{LintRule, OptionDefault, RuleOption, RuleSettings};
-use super::super::Severity;
+use super::super::registry::{lint_rule, Check, LintRule, OptionDefault, RuleOption, RuleSettings};
 use crate::text::kanji::KanjiGrade;
 
-pub(crate) const RULE: LintRule = LintRule::native(
-    "non-joyo-kanji",
-    "A kanji that is not in the 常用漢字表 (jōyō kanji); off by default.",
-    include_str!("non_joyo_kanji.md"),
-    Severity::Warning,
-    false,
-    &[RuleOption {
+pub(crate) const RULE: LintRule = lint_rule! {
+    id: "non-joyo-kanji",
+    summary: "A kanji that is not in the 常用漢字表 (jōyō kanji); off by default.",
+    page: "non_joyo_kanji.md",
+    severity: Warning,
+    default_on: false,
+    options: &[RuleOption {
         name: "allow",
         default: OptionDefault::List(&[]),
         summary: "Kanji (or words containing them) that may be used anyway.",
     }],
-    false,
-    check,
-);
+    check: Check::Text(check),
+};
 
 fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
     let allow = settings.list("allow");

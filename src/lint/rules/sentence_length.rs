@@ -1,17 +1,16 @@
 //! `sentence-length`: sentences longer than a maximum.
 
 use super::super::context::{Context, Found};
-use super::super::registry::{LintRule, OptionDefault, RuleOption, RuleSettings};
-use super::super::Severity;
+use super::super::registry::{lint_rule, Check, LintRule, OptionDefault, RuleOption, RuleSettings};
 use super::visible_chars;
 
-pub(crate) const RULE: LintRule = LintRule::native(
-    "sentence-length",
-    "A sentence longer than `max` characters.",
-    include_str!("sentence_length.md"),
-    Severity::Warning,
-    true,
-    &[RuleOption {
+pub(crate) const RULE: LintRule = lint_rule! {
+    id: "sentence-length",
+    summary: "A sentence longer than `max` characters.",
+    page: "sentence_length.md",
+    severity: Warning,
+    default_on: true,
+    options: &[RuleOption {
         name: "max",
         default: OptionDefault::Integer {
             default: 100,
@@ -19,9 +18,8 @@ pub(crate) const RULE: LintRule = LintRule::native(
         },
         summary: "The most characters a sentence may have (whitespace not counted).",
     }],
-    false,
-    check,
-);
+    check: Check::Text(check),
+};
 
 fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
     let max = settings.integer("max").max(1) as usize;

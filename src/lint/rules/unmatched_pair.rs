@@ -1,20 +1,18 @@
 //! `unmatched-pair`: an opening bracket without its closing one, or the reverse.
 
 use super::super::context::{Context, Found};
-use super::super::registry::{LintRule, RuleSettings};
-use super::super::Severity;
+use super::super::registry::{lint_rule, Check, LintRule, RuleSettings};
 use crate::text::brackets::{is_reported, kind, Matched, Matcher, PAIRS};
 
-pub(crate) const RULE: LintRule = LintRule::native(
-    "unmatched-pair",
-    "A bracket or quote without its partner (「 without 」).",
-    include_str!("unmatched_pair.md"),
-    Severity::Error,
-    true,
-    &[],
-    false,
-    check,
-);
+pub(crate) const RULE: LintRule = lint_rule! {
+    id: "unmatched-pair",
+    summary: "A bracket or quote without its partner (「 without 」).",
+    page: "unmatched_pair.md",
+    severity: Error,
+    default_on: true,
+    options: &[],
+    check: Check::Text(check),
+};
 
 fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
     // Brackets pair within a paragraph (a Markdown block): an open one is closed by the end
