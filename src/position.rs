@@ -3,6 +3,7 @@
 /// A 1-based line and column. Columns count Unicode scalar values (`column`) and UTF-16 code
 /// units (`utf16_column`, what JavaScript strings and the Language Server Protocol index by).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct LineCol {
     /// The line, from 1. Lines end at `\n` (a `\r` before it belongs to the line).
     pub line: usize,

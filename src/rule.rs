@@ -14,6 +14,7 @@ use crate::lint::{OptionDefault, RuleOption, Severity};
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Safety {
     /// Applied by default.

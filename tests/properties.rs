@@ -383,6 +383,8 @@ fn regression_context_confirmation_idempotence() {
         "を\u{200B}りセット",
         "か゛りストか゛",
         "夕才バイ卜数ぁ",
+        // A repeated comma after a full stop, dropped on the first pass, before a line break.
+        "チ。､\r\nへアデータベースへアクセス",
     ] {
         for n in [
             Normalizer::default(),

@@ -10,6 +10,7 @@ use crate::rule::Safety;
 
 /// How much a diagnostic matters. Only [`Severity::Error`] fails a run (exit code 1).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Severity {
     /// Worth knowing; never fails a run.
@@ -47,6 +48,7 @@ impl fmt::Display for Severity {
 
 /// One replacement of a fix: a byte range of the linted text and what replaces it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct FixEdit {
     /// The bytes replaced.
     pub range: Range<usize>,
@@ -57,11 +59,12 @@ pub struct FixEdit {
 /// A fix: edits applied together, and whether they are safe to apply without a person
 /// looking at them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Fix {
-    /// The edits, in order, not overlapping.
-    pub edits: Vec<FixEdit>,
     /// Safe fixes are applied by `seisho fix`; unsafe ones only with `--unsafe-fixes`.
     pub safety: Safety,
+    /// The edits, in order, not overlapping.
+    pub edits: Vec<FixEdit>,
 }
 
 impl Fix {
@@ -84,22 +87,32 @@ impl Fix {
     }
 }
 
-/// A problem the linter found.
+/// A problem the linter found: the one diagnostic type of seisho. The command line's JSON
+/// (`seisho lint --format json`, schema `docs/lint.schema.json`), the WebAssembly package and
+/// the Python package give it as it serializes here.
+///
+/// Positions are in the text as linted (UTF-8, without a byte order mark): `range` counts
+/// its bytes (the WebAssembly package gives UTF-16 code units of the JavaScript string
+/// instead), `line` and `column` are 1-based, `column` counts characters (Unicode scalar
+/// values) and `utf16_column` UTF-16 code units (as JavaScript and the Language Server
+/// Protocol do). Lines end at `\n`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Diagnostic {
-    /// The id of the rule that found it (`sentence-length`, `wave-dash`, …).
+    /// The id of the rule that found it (`sentence-length`, `wave-dash`, …; `seisho explain
+    /// RULE` documents it).
     pub rule: String,
-    /// How much it matters.
+    /// `error` (fails the run: exit code 1), `warning` or `info`.
     pub severity: Severity,
-    /// Where it is, in bytes of the linted text.
-    pub range: Range<usize>,
-    /// Line and column of the start (1-based; columns in characters and UTF-16 units).
-    pub start: LineCol,
-    /// Line and column of the end.
-    pub end: LineCol,
     /// What is wrong, for a person.
     pub message: String,
-    /// How to fix it, when the rule knows.
+    /// The bytes it is about.
+    pub range: Range<usize>,
+    /// Where it starts.
+    pub start: LineCol,
+    /// Where it ends (exclusive).
+    pub end: LineCol,
+    /// How to fix it, when the rule knows; `null` otherwise.
     pub fix: Option<Fix>,
 }
 

@@ -17,13 +17,13 @@
 
 mod context;
 mod diagnostic;
+mod fix;
 mod ignore;
 pub(crate) mod registry;
 mod rules;
 
-use std::ops::Range;
-
 pub use diagnostic::{Diagnostic, Fix, FixEdit, Severity};
+pub use fix::{apply_fix_edits, apply_fixes, Fixed, MAX_FIX_ROUNDS};
 pub use registry::{
     ConfigError, LintConfig, LintRule, OptionDefault, OptionValue, RuleOption, RuleSettings,
 };
@@ -38,6 +38,7 @@ use registry::Check;
 
 /// How to read a document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Syntax {
     /// Plain text: paragraphs are separated by blank lines.
@@ -64,22 +65,6 @@ impl std::fmt::Debug for Linter {
             .finish()
     }
 }
-
-/// The result of [`Linter::fix`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Fixed {
-    /// The text with the fixes applied.
-    pub text: String,
-    /// How many fixes were applied, over all rounds.
-    pub applied: usize,
-    /// How many rounds of linting and fixing it took (a fix can make another possible).
-    pub rounds: usize,
-    /// The diagnostics of the fixed text.
-    pub remaining: Vec<Diagnostic>,
-}
-
-/// Fixing stops after this many rounds, converged or not.
-pub const MAX_FIX_ROUNDS: usize = 3;
 
 impl Linter {
     /// A linter with `config`, using the morphological analyzer over the embedded dictionary
@@ -257,98 +242,11 @@ impl Linter {
         diagnostics.sort_by(|a, b| {
             (a.range.start, a.range.end, &a.rule).cmp(&(b.range.start, b.range.end, &b.rule))
         });
-        drop_overlapping_fixes(&mut diagnostics);
+        fix::drop_overlapping_fixes(&mut diagnostics);
         diagnostics
     }
-
-    /// Applies the fixes of `text` (the safe ones, and the unsafe ones too with
-    /// `unsafe_fixes`), linting again after each round until nothing more is fixable or
-    /// [`MAX_FIX_ROUNDS`] rounds have run.
-    pub fn fix(&self, text: &str, syntax: Syntax, unsafe_fixes: bool) -> Fixed {
-        self.fix_with(text, syntax, unsafe_fixes, |_| true)
-    }
-
-    /// As [`Linter::fix`], applying only the fixes `keep` accepts (for example those a file's
-    /// legacy encoding can write). The fixes it refuses stay in [`Fixed::remaining`].
-    pub fn fix_with(
-        &self,
-        text: &str,
-        syntax: Syntax,
-        unsafe_fixes: bool,
-        keep: impl Fn(&Fix) -> bool,
-    ) -> Fixed {
-        let mut current = text.to_owned();
-        let mut applied = 0;
-        let mut rounds = 0;
-        let mut diagnostics = self.lint(&current, syntax);
-        while rounds < MAX_FIX_ROUNDS {
-            let kept: Vec<Diagnostic> = diagnostics
-                .iter()
-                .filter(|d| d.fix.as_ref().is_some_and(&keep))
-                .cloned()
-                .collect();
-            let (next, n) = apply_fixes(&current, &kept, unsafe_fixes);
-            if n == 0 {
-                break;
-            }
-            rounds += 1;
-            applied += n;
-            current = next;
-            diagnostics = self.lint(&current, syntax);
-        }
-        Fixed {
-            text: current,
-            applied,
-            rounds,
-            remaining: diagnostics,
-        }
-    }
 }
 
-/// Two rules may fix the same characters (ideographic-space and no-space-between-full-width
-/// both want a U+3000). So that the fixes of one pass never overlap, safe fixes are kept
-/// first, then unsafe ones, each in the order of positions, and a fix that overlaps one kept
-/// is dropped from its diagnostic (which is still reported). `Linter::fix` lints again after
-/// each round, so a dropped fix comes back if it still applies.
-fn drop_overlapping_fixes(diagnostics: &mut [Diagnostic]) {
-    // Kept spans, by (start, end); they do not overlap each other, so only the last two
-    // that start before a span ends can overlap it.
-    let mut kept = std::collections::BTreeSet::<(usize, usize)>::new();
-    let overlaps = |kept: &std::collections::BTreeSet<(usize, usize)>, span: &Range<usize>| {
-        let limit = span.end.max(span.start + 1);
-        kept.range(..(limit, 0))
-            .rev()
-            .take(2)
-            .any(|&(s, e)| overlap(&(s..e), span))
-    };
-    for pass in [Safety::Safe, Safety::Unsafe] {
-        for d in diagnostics.iter_mut() {
-            let Some(fix) = &d.fix else { continue };
-            if fix.safety != pass {
-                continue;
-            }
-            let span = fix.span();
-            if overlaps(&kept, &span) {
-                d.fix = None;
-            } else {
-                kept.insert((span.start, span.end));
-            }
-        }
-    }
-}
-
-/// Whether two spans share a character; an insertion (an empty span) overlaps a span it
-/// falls strictly inside.
-fn overlap(a: &Range<usize>, b: &Range<usize>) -> bool {
-    match (a.is_empty(), b.is_empty()) {
-        (true, true) => false,
-        (true, false) => b.start < a.start && a.start < b.end,
-        (false, true) => a.start < b.start && b.start < a.end,
-        (false, false) => a.start < b.end && b.start < a.end,
-    }
-}
-
-/// The normalizer for the normalizer rules of `config`.
 /// The normalizer rules `config` turns on.
 fn normalizer_rules(config: &LintConfig) -> Vec<Rule> {
     config
@@ -373,55 +271,6 @@ fn normalizer(config: &LintConfig, rules: &[Rule]) -> crate::normalize::Normaliz
         }
     }
     builder
-}
-
-/// Applies the fixes of `diagnostics` to `text`: the safe ones, and the unsafe ones too with
-/// `unsafe_fixes`. A fix that overlaps one applied before it (in the order of positions) is
-/// left for the next round. Returns the new text and how many fixes were applied.
-///
-/// Fixes whose ranges are out of bounds or not on character boundaries are skipped.
-pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], unsafe_fixes: bool) -> (String, usize) {
-    let mut fixes: Vec<&Fix> = diagnostics
-        .iter()
-        .filter(|d| d.is_fixable(unsafe_fixes))
-        .filter_map(|d| d.fix.as_ref())
-        .filter(|f| valid(text, f))
-        .collect();
-    fixes.sort_by_key(|f| (f.span().start, f.span().end));
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    let mut applied = 0;
-    for fix in fixes {
-        if fix.span().start < at {
-            continue;
-        }
-        for edit in &fix.edits {
-            out.push_str(&text[at..edit.range.start]);
-            out.push_str(&edit.replacement);
-            at = edit.range.end;
-        }
-        applied += 1;
-    }
-    out.push_str(&text[at..]);
-    (out, applied)
-}
-
-/// Whether `fix`'s edits are in order, in bounds and on character boundaries.
-fn valid(text: &str, fix: &Fix) -> bool {
-    let mut at = 0;
-    for edit in &fix.edits {
-        let Range { start, end } = edit.range;
-        if start < at
-            || end < start
-            || end > text.len()
-            || !text.is_char_boundary(start)
-            || !text.is_char_boundary(end)
-        {
-            return false;
-        }
-        at = end;
-    }
-    !fix.edits.is_empty()
 }
 
 /// The words of a joined sentence with their ranges in the original text.

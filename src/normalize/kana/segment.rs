@@ -196,6 +196,9 @@ pub(super) fn line_break_class(text: &str, mut p: usize) -> Before {
         if is_invisible(c) || c == '\r' || is_space(c) {
             continue;
         }
+        // A run of commas and full stops counts by its first mark: the normalizer drops the
+        // repeats (`。､` becomes `。`), and the class must not change with them.
+        let c = first_of_punctuation_run(text, p, c);
         return if matches!(
             c,
             '\n' | '。'
@@ -218,6 +221,23 @@ pub(super) fn line_break_class(text: &str, mut p: usize) -> Before {
         };
     }
     Before::Boundary
+}
+
+/// The first mark of the run of 、。，． (either width) that ends with `c` just before `end`.
+fn first_of_punctuation_run(text: &str, mut end: usize, mut c: char) -> char {
+    let mark = |c: char| matches!(c, '、' | '､' | '。' | '｡' | '，' | '．');
+    if !mark(c) {
+        return c;
+    }
+    while end > 0 {
+        let (d, w) = decode_before(text, end);
+        if !mark(d) {
+            break;
+        }
+        c = d;
+        end -= w;
+    }
+    c
 }
 
 /// Whether what follows `end` ends a word: not an ASCII letter, digit or symbol.
