@@ -16,7 +16,9 @@ use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use seisho::lint::{apply_fixes, Diagnostic, LintConfig, LintRule, Linter, Syntax, MAX_FIX_ROUNDS};
+use seisho::lint::{
+    apply_fix_edits, apply_fixes, Diagnostic, LintConfig, LintRule, Linter, Syntax, MAX_FIX_ROUNDS,
+};
 use seisho::score::{Report, Scorer};
 use seisho::{apply_edits, CompatClass, Edit, LineIndex, Normalized, Normalizer, Rule};
 use seisho::{is_normalized, normalize as normalize_default, WaveDashStyle};
@@ -281,6 +283,15 @@ pub fn check_lint(linter: &Linter, text: &str, syntax: Syntax) {
         if fixed.applied == 0 {
             assert_eq!(fixed.text, text);
         }
+        assert_eq!(
+            apply_fix_edits(text, &fixed.edits),
+            fixed.text,
+            "the composed edits of {text:?} do not give the fixed text: {:?}",
+            fixed.edits
+        );
+        if !unsafe_fixes {
+            fix_is_safe(text, syntax, &diagnostics, &fixed);
+        }
         let again = linter.lint(&fixed.text, syntax);
         assert_eq!(fixed.remaining, again, "remaining diagnostics of {text:?}");
         diagnostics_well_formed(&fixed.text, &again);
@@ -294,6 +305,31 @@ pub fn check_lint(linter: &Linter, text: &str, syntax: Syntax) {
             fixed.rounds,
             fixed.text
         );
+    }
+}
+
+/// What safe fixes never do: unbalance a bracket pair (the `unmatched-pair` reports never
+/// grow, when that rule is on) or, in Markdown, change anything that is not prose (code,
+/// HTML, URLs, link destinations, front matter: where the prose map is blank, the original
+/// text is not touched).
+fn fix_is_safe(text: &str, syntax: Syntax, before: &[Diagnostic], fixed: &seisho::lint::Fixed) {
+    let unmatched = |d: &[Diagnostic]| d.iter().filter(|d| d.rule == "unmatched-pair").count();
+    assert!(
+        unmatched(&fixed.remaining) <= unmatched(before),
+        "safe fixes unbalanced a pair: {text:?} -> {:?}",
+        fixed.text
+    );
+    if syntax == Syntax::Markdown {
+        let prose = seisho::markdown::prose(text);
+        for e in &fixed.edits {
+            let r = e.range.clone();
+            assert_eq!(
+                &prose.text()[r.clone()],
+                &text[r.clone()],
+                "a safe fix changed what is not prose: {text:?} at {r:?} -> {:?}",
+                fixed.text
+            );
+        }
     }
 }
 

@@ -484,6 +484,9 @@ pub(crate) struct Sink<'a> {
     pub(crate) needs_late_pass: bool,
     edits: Vec<Edit<'a>>,
     suggestions: Vec<Edit<'a>>,
+    /// The paired round, square and curly brackets of the input (see
+    /// `text::brackets::folded_partners`), found when the first full-width one is decided.
+    partners: Option<Vec<(usize, usize)>>,
 }
 
 impl<'a> Sink<'a> {
@@ -499,7 +502,21 @@ impl<'a> Sink<'a> {
             needs_late_pass: false,
             edits: Vec::new(),
             suggestions: Vec::new(),
+            partners: None,
         }
+    }
+
+    /// Where the bracket at `pos` has its partner (either width, across line breaks, within
+    /// its paragraph), if it has one.
+    pub(crate) fn partner(&mut self, pos: usize) -> Option<usize> {
+        let input = self.input;
+        let partners = self
+            .partners
+            .get_or_insert_with(|| crate::text::brackets::folded_partners(input));
+        partners
+            .binary_search_by_key(&pos, |&(at, _)| at)
+            .ok()
+            .map(|k| partners[k].1)
     }
 
     /// Whether `rule` is on.

@@ -483,7 +483,8 @@ fn symbol_run(n: &Normalizer, text: &str, i: usize, sink: &mut Sink<'_>) -> usiz
             continue;
         }
         let convert = if matches!(c, '（' | '）' | '［' | '］' | '｛' | '｝') {
-            bracket_pair(text, range.start, c).unwrap_or(japanese)
+            sink.partner(range.start)
+                .is_some_and(|partner| bracket_pair(text, range.start, partner))
         } else if matches!(c, '！' | '？' | '：' | '；' | '，' | '．') {
             japanese
         } else {
@@ -510,53 +511,26 @@ fn symbol_run(n: &Normalizer, text: &str, i: usize, sink: &mut Sink<'_>) -> usiz
     end
 }
 
-/// A full-width bracket that pairs with one of the same kind (either width) around letters,
-/// digits, symbols and spaces only, on one line: the pair is decided as one, by what stands
-/// outside it. `ｆ（ｘ）` → `f(x)`, but `（１）はじめに` and `変数（ｘ）を` keep both brackets.
-/// `None` when the bracket has no such partner.
-fn bracket_pair(text: &str, pos: usize, c: char) -> Option<bool> {
-    let ascii = |c: char| {
-        if c.is_ascii() {
-            c
-        } else {
-            fullwidth_to_ascii(c)
-        }
-    };
-    let is_bracket = |c: char| matches!(ascii(c), '(' | ')' | '[' | ']' | '{' | '}');
+/// Whether the full-width bracket at `pos`, paired with the bracket at `partner` (either
+/// width), becomes ASCII. A pair is one unit: both brackets are decided by the same test, so
+/// both change or neither does. They do when the pair holds only letters, digits, symbols and
+/// spaces, on one line, and what stands outside it is a letter or digit on one side and a
+/// letter, digit, space or symbol on the other: `ｆ（ｘ）` → `f(x)`, but `（１）はじめに`,
+/// `変数（ｘ）を` and `Rollup（Vite が使う）` keep both brackets. A bracket without a partner
+/// is left as it is: changing it could not make a pair, only break one the reader sees.
+fn bracket_pair(text: &str, pos: usize, partner: usize) -> bool {
+    /// A pair's content is looked at up to this many bytes: a longer one is not code.
+    const MAX_CONTENT: usize = 256;
+    let (open, close) = (pos.min(partner), pos.max(partner));
+    let close_end = close + decode_at(text, close).1;
+    let open_end = open + decode_at(text, open).1;
+    if close - open_end > MAX_CONTENT {
+        return false;
+    }
     let content = |c: char| is_alnum(c) || is_symbol(c) || is_space(c) || is_invisible(c);
-    let (partner, forward) = match ascii(c) {
-        '(' => (')', true),
-        '[' => (']', true),
-        '{' => ('}', true),
-        ')' => ('(', false),
-        ']' => ('[', false),
-        _ => ('{', false),
-    };
-    let (open, close_end) = if forward {
-        let mut q = pos + c.len_utf8();
-        loop {
-            let (d, w) = (q < text.len()).then(|| decode_at(text, q))?;
-            if is_bracket(d) {
-                break (pos, (ascii(d) == partner).then_some(q + w)?);
-            }
-            if !content(d) {
-                return None;
-            }
-            q += w;
-        }
-    } else {
-        let mut q = pos;
-        loop {
-            let (d, w) = (q > 0).then(|| decode_before(text, q))?;
-            q -= w;
-            if is_bracket(d) {
-                break ((ascii(d) == partner).then_some(q)?, pos + c.len_utf8());
-            }
-            if !content(d) {
-                return None;
-            }
-        }
-    };
+    if !text[open_end..close].chars().all(content) {
+        return false;
+    }
     let side = |x: Option<char>| match x {
         None => Side::Space,
         Some(x) if is_alnum(x) => Side::Alnum,
@@ -567,7 +541,7 @@ fn bracket_pair(text: &str, pos: usize, c: char) -> Option<bool> {
         side(visible_before(text, open)),
         side(visible_after(text, close_end)),
     );
-    Some(l != Side::Other && r != Side::Other && (l == Side::Alnum || r == Side::Alnum))
+    l != Side::Other && r != Side::Other && (l == Side::Alnum || r == Side::Alnum)
 }
 
 /// A run of 、 and 。 (full or half width, across invisible characters): one is kept, the

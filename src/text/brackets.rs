@@ -154,9 +154,86 @@ impl Matcher {
     }
 }
 
+/// The round, square and curly brackets of either width, folded into three kinds (0 round,
+/// 1 square, 2 curly) and whether `c` opens: `（` and `(` are one kind, so that a full-width
+/// bracket closed by an ASCII one is still a pair.
+#[inline]
+fn folded_kind(c: char) -> Option<(usize, bool)> {
+    match c {
+        '(' | '（' => Some((0, true)),
+        ')' | '）' => Some((0, false)),
+        '[' | '［' => Some((1, true)),
+        ']' | '］' => Some((1, false)),
+        '{' | '｛' => Some((2, true)),
+        '}' | '｝' => Some((2, false)),
+        _ => None,
+    }
+}
+
+/// Every paired round, square or curly bracket of `text` (either width, one kind per shape),
+/// as `(position, partner's position)`, sorted by position. A pair never crosses a blank line
+/// (a paragraph's end) but does cross a line break, inline code or markup. Linear in the text.
+pub(crate) fn folded_partners(text: &str) -> Vec<(usize, usize)> {
+    let mut m = Matcher::new(3);
+    let mut out = Vec::new();
+    let mut record = |x: Matched| {
+        if let Matched::Pair { open, close, .. } = x {
+            out.push((open, close));
+            out.push((close, open));
+        }
+    };
+    let bytes = text.as_bytes();
+    // Whether only spaces stand between the last line break and here.
+    let mut line_blank = true;
+    for (i, c) in text.char_indices() {
+        match c {
+            '\n' => {
+                if line_blank && i > 0 {
+                    m.finish(&mut record);
+                }
+                line_blank = true;
+                continue;
+            }
+            ' ' | '\t' | '\r' | '\u{3000}' => continue,
+            _ => line_blank = false,
+        }
+        if bytes[i] < 0x80 && !matches!(c, '(' | ')' | '[' | ']' | '{' | '}') {
+            continue;
+        }
+        match folded_kind(c) {
+            Some((k, true)) => m.open(i, k),
+            Some((k, false)) => m.close(i, k, &mut record),
+            None => {}
+        }
+    }
+    m.finish(&mut record);
+    out.sort_unstable();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folded_partners_pair_across_widths_and_lines_not_paragraphs() {
+        let cases: &[(&str, &[(usize, usize)])] = &[
+            ("a（b）", &[(1, 5), (5, 1)]),
+            // A full-width bracket closed by an ASCII one.
+            ("（x)", &[(0, 4), (4, 0)]),
+            // Across a line break of a hard-wrapped paragraph.
+            ("（a\nb）", &[(0, 6), (6, 0)]),
+            // Not across a blank line.
+            ("（a\n \nb）", &[]),
+            // Nested; the outer pair around the inner one.
+            ("(（）)", &[(0, 7), (1, 4), (4, 1), (7, 0)]),
+            // Different shapes do not pair.
+            ("（]", &[]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(folded_partners(text), *expected, "{text:?}");
+        }
+    }
 
     fn matched(text: &str) -> Vec<Matched> {
         let mut m = Matcher::new(PAIRS.len());
