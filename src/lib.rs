@@ -70,6 +70,7 @@ mod position;
 mod rule;
 pub mod score;
 mod sentence;
+mod syntax;
 mod text;
 
 pub use edit::{apply_edits, ApplyError, Edit};
@@ -79,6 +80,7 @@ pub use rule::{Rule, Safety, UnknownRule};
 /// The readability report of a text: [`score::score`].
 pub use score::score;
 pub use sentence::{sentences, sentences_in_blocks, Sentence, Sentences};
+pub use syntax::{BlockKind, Syntax};
 
 /// Normalizes `text` with the safe defaults ([`Normalizer::default`]).
 ///

@@ -6,6 +6,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use crate::sentence::{sentences_in_blocks, Sentences};
+pub use crate::syntax::BlockKind;
 
 /// The prose of a Markdown document.
 ///
@@ -26,6 +27,8 @@ use crate::sentence::{sentences_in_blocks, Sentences};
 pub struct Prose {
     text: String,
     blocks: Vec<Range<usize>>,
+    kinds: Vec<BlockKind>,
+    code: Vec<Range<usize>>,
 }
 
 impl Prose {
@@ -39,9 +42,34 @@ impl Prose {
         &self.blocks
     }
 
+    /// What each block is, in the order of [`Prose::blocks`].
+    pub fn kinds(&self) -> &[BlockKind] {
+        &self.kinds
+    }
+
+    /// The inline code spans inside the blocks (backticks included), in order: blank in
+    /// [`Prose::text`], but words of their sentences all the same.
+    pub fn code_spans(&self) -> &[Range<usize>] {
+        &self.code
+    }
+
     /// The sentences of the prose; each block is a paragraph.
     pub fn sentences(&self) -> Sentences<'_> {
         sentences_in_blocks(&self.text, &self.blocks)
+    }
+
+    /// The prose with each inline code span filled with a placeholder word (`X`, as many as
+    /// the span has bytes) instead of blanks, so that the words around it read as they do
+    /// with the code: `` `foo`は`bar`は `` has two は with a word before each. Same offsets.
+    pub(crate) fn with_code_placeholders(&self) -> Option<String> {
+        if self.code.is_empty() {
+            return None;
+        }
+        let mut text = self.text.clone().into_bytes();
+        for span in &self.code {
+            text[span.clone()].fill(b'X');
+        }
+        Some(String::from_utf8(text).expect("ASCII replaced ASCII spaces"))
     }
 }
 
@@ -61,6 +89,10 @@ pub fn prose(markdown: &str) -> Prose {
         .map(|b| if b == b'\n' { b'\n' } else { b' ' })
         .collect();
     let mut blocks: Vec<Range<usize>> = Vec::new();
+    let mut kinds: Vec<BlockKind> = Vec::new();
+    let mut code: Vec<Range<usize>> = Vec::new();
+    // How deep inside headings, list items, tables and block quotes the parser is.
+    let (mut heading, mut item, mut table, mut quote) = (0usize, 0usize, 0usize, 0usize);
     // Each block-level start or end begins a new block; prose of one block is contiguous.
     let mut block_id = 0usize;
     let mut last_block_id = usize::MAX;
@@ -71,6 +103,15 @@ pub fn prose(markdown: &str) -> Prose {
     for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
         match event {
             Event::Start(tag) => match tag {
+                Tag::Heading { .. } | Tag::Item | Tag::Table(_) | Tag::BlockQuote(_) => {
+                    match tag {
+                        Tag::Heading { .. } => heading += 1,
+                        Tag::Item => item += 1,
+                        Tag::Table(_) => table += 1,
+                        _ => quote += 1,
+                    }
+                    block_id += 1;
+                }
                 Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) | Tag::Image { .. } => {
                     hidden += 1;
                     block_id += 1;
@@ -88,6 +129,16 @@ pub fn prose(markdown: &str) -> Prose {
                 _ => block_id += 1,
             },
             Event::End(tag) => match tag {
+                TagEnd::Heading(_) | TagEnd::Item | TagEnd::Table | TagEnd::BlockQuote(_) => {
+                    let depth = match tag {
+                        TagEnd::Heading(_) => &mut heading,
+                        TagEnd::Item => &mut item,
+                        TagEnd::Table => &mut table,
+                        _ => &mut quote,
+                    };
+                    *depth = depth.saturating_sub(1);
+                    block_id += 1;
+                }
                 TagEnd::CodeBlock
                 | TagEnd::HtmlBlock
                 | TagEnd::MetadataBlock(_)
@@ -103,17 +154,33 @@ pub fn prose(markdown: &str) -> Prose {
                 | TagEnd::Subscript => {}
                 _ => block_id += 1,
             },
-            Event::Text(_) if hidden == 0 && autolink == 0 => {
-                // The source of the text (not the decoded string), so that offsets match.
-                let source = &markdown[range.clone()];
-                text[range.clone()].copy_from_slice(source.as_bytes());
-                blank_urls(source, &mut text[range.clone()]);
+            Event::Text(_) | Event::Code(_) if hidden == 0 && autolink == 0 => {
+                if matches!(event, Event::Code(_)) {
+                    // Inline code stays blank, but is part of its block.
+                    code.push(range.clone());
+                } else {
+                    // The source of the text (not the decoded string), so that offsets match.
+                    let source = &markdown[range.clone()];
+                    text[range.clone()].copy_from_slice(source.as_bytes());
+                    blank_urls(source, &mut text[range.clone()]);
+                }
                 if block_id == last_block_id {
                     if let Some(block) = blocks.last_mut() {
                         block.end = range.end;
                     }
                 } else {
                     blocks.push(range.clone());
+                    kinds.push(if quote > 0 {
+                        BlockKind::Quote
+                    } else if heading > 0 {
+                        BlockKind::Heading
+                    } else if table > 0 {
+                        BlockKind::TableCell
+                    } else if item > 0 {
+                        BlockKind::ListItem
+                    } else {
+                        BlockKind::Paragraph
+                    });
                     last_block_id = block_id;
                 }
             }
@@ -124,7 +191,12 @@ pub fn prose(markdown: &str) -> Prose {
         }
     }
     let text = String::from_utf8(text).expect("prose bytes are copied whole characters or spaces");
-    Prose { text, blocks }
+    Prose {
+        text,
+        blocks,
+        kinds,
+        code,
+    }
 }
 
 /// Blanks bare URLs (http://, https://, www.) in `bytes`, a copy of `source`: their letters

@@ -268,6 +268,13 @@ fn whitespace_len(bytes: &[u8]) -> usize {
     }
 }
 
+/// Whether a line ends with a colon: it introduces what follows (a list, an example, code)
+/// and ends its sentence there, as a period would.
+fn ends_with_colon(line: &str) -> bool {
+    line.trim_end_matches([' ', '\t', '\r'])
+        .ends_with([':', '：'])
+}
+
 /// Whether `c` at `at` (its byte offset in `text`) ends a sentence.
 fn is_terminator(text: &str, at: usize, c: char) -> bool {
     match c {
@@ -318,7 +325,10 @@ fn sentence_end(text: &str, start: usize) -> (usize, usize) {
             }
         }
         if b == b'\n' {
-            if line_is_followed_by_blank(bytes, i + 1) || starts_block(text, i + 1) {
+            if line_is_followed_by_blank(bytes, i + 1)
+                || starts_block(text, i + 1)
+                || (depth == 0 && ends_with_colon(&text[start..i]))
+            {
                 return unclosed_end.map_or((i, i), |(end, _)| (end, end));
             }
             quote_ended = false;

@@ -547,8 +547,36 @@ pub fn markdown(data: &[u8]) {
         last = r.end;
     }
     check_lint(every_rule(), &doc, Syntax::Markdown);
+    check_normalize_markdown(&doc, text);
     // The report's ranges are ranges of the document, and its prose is what was scored.
     check_report(text, &scorer().score_markdown(&doc));
+}
+
+/// `fmt` on Markdown: edits only where the prose is the document's own text, none writes a
+/// Markdown markup character, and the edits give the output.
+fn check_normalize_markdown(doc: &str, prose: &str) {
+    for normalizer in normalizers() {
+        let n = normalizer.normalize_as(doc, Syntax::Markdown);
+        for e in n.edits().iter().chain(n.suggestions()) {
+            let r = e.range();
+            assert_eq!(
+                &prose[r.clone()],
+                &doc[r.clone()],
+                "an edit outside prose in {doc:?}: {e:?}"
+            );
+            for c in ['*', '_', '`', '[', ']', '<', '>', '#', '|', '\\', '~'] {
+                assert!(
+                    !e.replacement().contains(c) || e.original().contains(c),
+                    "an edit writes markup in {doc:?}: {e:?}"
+                );
+            }
+        }
+        assert_eq!(
+            apply_edits(doc, n.edits()).as_deref(),
+            Ok(n.text()),
+            "the edits of {doc:?} do not give the output"
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

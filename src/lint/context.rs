@@ -45,12 +45,22 @@ pub(crate) struct Context<'a> {
     pub(crate) prose: &'a str,
     /// The sentences of the prose.
     pub(crate) sentences: &'a [Sentence<'a>],
+    /// The kind of block each sentence is in (empty for plain text: all paragraphs).
+    pub(crate) kinds: &'a [crate::BlockKind],
     /// The words of each sentence, when the analyzer ran.
     #[cfg(feature = "morphology")]
     pub(crate) words: Option<&'a [Vec<Word<'a>>]>,
 }
 
 impl<'a> Context<'a> {
+    /// The kind of block sentence `i` is in.
+    pub(crate) fn kind(&self, i: usize) -> crate::BlockKind {
+        self.kinds
+            .get(i)
+            .copied()
+            .unwrap_or(crate::BlockKind::Paragraph)
+    }
+
     /// The words of sentence `i` (empty without the analyzer).
     #[cfg(feature = "morphology")]
     pub(crate) fn words(&self, i: usize) -> &'a [Word<'a>] {

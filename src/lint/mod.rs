@@ -22,6 +22,7 @@ mod ignore;
 pub(crate) mod registry;
 mod rules;
 
+pub use crate::Syntax;
 pub use diagnostic::{Diagnostic, Fix, FixEdit, Severity};
 pub use fix::{apply_fix_edits, apply_fixes, Fixed, MAX_FIX_ROUNDS};
 pub use registry::{
@@ -35,18 +36,6 @@ use crate::sentence::{sentences, Sentence};
 use context::{Context, Found};
 use ignore::Ignored;
 use registry::Check;
-
-/// How to read a document.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(rename_all = "kebab-case")]
-pub enum Syntax {
-    /// Plain text: paragraphs are separated by blank lines.
-    Text,
-    /// Markdown: only the prose is linted (see [`crate::markdown::prose`]).
-    #[cfg(feature = "markdown")]
-    Markdown,
-}
 
 /// Lints documents with a configuration; holds the normalizer and the analyzer, so make one
 /// and reuse it (it can be shared between threads).
@@ -137,15 +126,30 @@ impl Linter {
     /// The diagnostics of `text`, in the order of their positions.
     pub fn lint(&self, text: &str, syntax: Syntax) -> Vec<Diagnostic> {
         #[cfg(feature = "markdown")]
-        let prose_owner;
-        let (prose, sentences): (&str, Vec<Sentence<'_>>) = match syntax {
-            Syntax::Text => (text, sentences(text).collect()),
-            #[cfg(feature = "markdown")]
-            Syntax::Markdown => {
-                prose_owner = crate::markdown::prose(text);
-                (prose_owner.text(), prose_owner.sentences().collect())
-            }
-        };
+        let (prose_owner, words_prose);
+        let (prose, sentences, kinds): (&str, Vec<Sentence<'_>>, Vec<crate::BlockKind>) =
+            match syntax {
+                Syntax::Text => (text, sentences(text).collect(), Vec::new()),
+                #[cfg(feature = "markdown")]
+                Syntax::Markdown => {
+                    prose_owner = crate::markdown::prose(text);
+                    // Sentences read inline code as a word (a placeholder), not as nothing.
+                    words_prose = prose_owner.with_code_placeholders();
+                    let sentences: Vec<Sentence<'_>> = match &words_prose {
+                        Some(p) => crate::sentences_in_blocks(p, prose_owner.blocks()).collect(),
+                        None => prose_owner.sentences().collect(),
+                    };
+                    let (blocks, block_kinds) = (prose_owner.blocks(), prose_owner.kinds());
+                    let kinds = sentences
+                        .iter()
+                        .map(|s| {
+                            let k = blocks.partition_point(|b| b.start <= s.range().start);
+                            block_kinds[k.saturating_sub(1).min(block_kinds.len() - 1)]
+                        })
+                        .collect();
+                    (prose_owner.text(), sentences, kinds)
+                }
+            };
 
         #[cfg(feature = "morphology")]
         let joined: Vec<crate::sentence::Joined<'_>>;
@@ -161,6 +165,7 @@ impl Linter {
             text,
             prose,
             sentences: &sentences,
+            kinds: &kinds,
             #[cfg(feature = "morphology")]
             words: words.as_deref(),
         };
@@ -171,7 +176,8 @@ impl Linter {
         for (rule, settings) in self.config.enabled() {
             match rule.check {
                 Check::Normalizer(normalizer_rule) => {
-                    let n = normalized.get_or_insert_with(|| self.normalizer.normalize(prose));
+                    let n = normalized
+                        .get_or_insert_with(|| self.normalizer.normalize_prose(text, prose));
                     for edit in n.edits().iter().chain(n.suggestions()) {
                         if edit.rule() != normalizer_rule {
                             continue;

@@ -97,6 +97,27 @@ directory walks report it and do not lint it: delete it once no seisho runs.
 Exit status: 0 when no error-severity diagnostic remains, 1 when one does, 2 on a usage or
 configuration error or a file that cannot be read or written (the other files are still fixed).";
 
+/// How every command reads its inputs.
+#[derive(Debug, Clone, Args)]
+pub struct InputArgs {
+    /// The name standard input goes by: in messages, for its syntax (.md is Markdown) and to
+    /// find its seisho.toml.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
+
+    /// The encoding of the inputs: `auto` takes UTF-8 when the bytes are valid UTF-8, and
+    /// otherwise Shift_JIS or EUC-JP, whichever decodes without errors. A file is written
+    /// back in the encoding it was read in.
+    #[arg(long, value_enum, default_value_t = InputEncoding::Utf8)]
+    pub encoding: InputEncoding,
+
+    /// How to read the inputs: `auto` reads .md and .markdown files (and standard input with
+    /// such a `--stdin-filename`) as Markdown, where only the prose is checked and changed,
+    /// and everything else as plain text.
+    #[arg(long, value_enum, default_value_t = Syntax::Auto)]
+    pub syntax: Syntax,
+}
+
 /// The options `seisho lint` and `seisho fix` share.
 #[derive(Debug, Args)]
 pub struct LintArgs {
@@ -112,20 +133,8 @@ pub struct LintArgs {
     #[arg(long, value_name = "PATH")]
     pub config: Option<PathBuf>,
 
-    /// The name standard input goes by: in messages, for its syntax (.md is Markdown) and to
-    /// find its seisho.toml.
-    #[arg(long, value_name = "NAME")]
-    pub stdin_filename: Option<PathBuf>,
-
-    /// The encoding of the inputs: `auto` takes UTF-8 when the bytes are valid UTF-8, and
-    /// otherwise Shift_JIS or EUC-JP, whichever decodes without errors.
-    #[arg(long, value_enum, default_value_t = InputEncoding::Utf8)]
-    pub encoding: InputEncoding,
-
-    /// How to read the inputs: `auto` reads .md and .markdown files as Markdown (only their
-    /// prose is linted) and everything else as plain text.
-    #[arg(long, value_enum, default_value_t = Syntax::Auto)]
-    pub syntax: Syntax,
+    #[command(flatten)]
+    pub input: InputArgs,
 
     /// No morphological analysis: the rules that need words do not run, and kana typos are
     /// not confirmed with the dictionary.
@@ -201,6 +210,9 @@ pub struct FmtArgs {
     /// Files to normalize; `-` or none reads standard input.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub input: InputArgs,
 
     /// Show each change (path:line:column, rule, before → after) instead of the text.
     #[arg(long)]
@@ -336,10 +348,8 @@ pub struct ScoreArgs {
     #[arg(long, value_name = "N", default_value_t = 3)]
     pub longest: usize,
 
-    /// How to read the inputs: `auto` reads .md and .markdown files as Markdown (only their
-    /// prose is scored) and everything else, standard input included, as plain text.
-    #[arg(long, value_enum, default_value_t = Syntax::Auto)]
-    pub syntax: Syntax,
+    #[command(flatten)]
+    pub input: InputArgs,
 
     /// Print the JSON Schema of the report and exit.
     #[arg(long, exclusive = true)]
@@ -358,14 +368,12 @@ pub enum Syntax {
 }
 
 impl Syntax {
-    /// Whether the input at `path` (`None` for standard input) is read as Markdown.
-    pub fn is_markdown(self, path: Option<&std::path::Path>) -> bool {
+    /// The syntax asked for, or if `auto`, the one `by_extension` gives.
+    pub fn or_else(self, by_extension: impl FnOnce() -> seisho::Syntax) -> seisho::Syntax {
         match self {
-            Syntax::Markdown => true,
-            Syntax::Text => false,
-            Syntax::Auto => path.and_then(|p| p.extension()).is_some_and(|e| {
-                e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown")
-            }),
+            Syntax::Markdown => seisho::Syntax::Markdown,
+            Syntax::Text => seisho::Syntax::Text,
+            Syntax::Auto => by_extension(),
         }
     }
 }

@@ -32,27 +32,18 @@ pub fn run(args: &FmtArgs) -> io::Result<Outcome> {
     let mut outcome = Outcome::default();
     let mut counts = Counts::default();
     for source in &sources {
-        let name = source.name();
-        // The bytes as read are kept for `-w`: the file is written only if it still holds them.
-        let read = source.read_bytes().and_then(|bytes| {
-            let original = args.in_place.then(|| bytes.clone());
-            Ok((crate::io::decode(bytes)?, original))
-        });
-        let (text, original) = match read {
-            Ok(read) => read,
+        let name = args.input.name(source);
+        let input = match args.input.read(source) {
+            Ok(input) => input,
             Err(e) => {
                 report::error(e.message(&name));
                 outcome.failed = true;
                 continue;
             }
         };
-        // A byte order mark at the start is the file's, not the text's: it is kept as it was
-        // (the invisible-character rule would delete it).
-        let (bom, body) = match text.strip_prefix('\u{feff}') {
-            Some(body) => ("\u{feff}", body),
-            None => ("", text.as_str()),
-        };
-        let n = normalizer.normalize(body);
+        // In Markdown only the prose changes (the byte order mark is the file's, kept out of
+        // the text and written back).
+        let n = normalizer.normalize_as(&input.decoded.text, input.syntax);
         outcome.changed |= n.is_changed();
 
         if args.diff {
@@ -64,21 +55,35 @@ pub fn run(args: &FmtArgs) -> io::Result<Outcome> {
                 let edits = if k == 1 { "edit" } else { "edits" };
                 writeln!(styled, "{name}: would change ({k} {edits})")?;
             }
-        } else if args.in_place {
-            if let (Source::File(path), Some(original), true) = (source, &original, n.is_changed())
-            {
-                let written = format!("{bom}{}", n.text());
-                if let Err(e) = write_atomic(path, original, written.as_bytes()) {
-                    report::error(e.message(&name));
+        } else if args.in_place || !args.diff {
+            if args.in_place && !n.is_changed() {
+                styled.flush()?;
+                continue;
+            }
+            let edits = n.edits().iter().map(|e| (e.range(), e.replacement()));
+            let encoded = match input.decoded.encode(&input.bytes, n.text(), edits) {
+                Ok(encoded) => encoded,
+                Err(why) => {
+                    report::error(format!("cannot write {name}: {why}; nothing written"));
                     outcome.failed = true;
+                    continue;
+                }
+            };
+            match source {
+                Source::File(path) if args.in_place => {
+                    if let Err(e) = write_atomic(path, &input.bytes, &encoded) {
+                        report::error(e.message(&name));
+                        outcome.failed = true;
+                    }
+                }
+                // The text exactly as normalized, in the input's encoding: no styling, no
+                // added newline.
+                _ => {
+                    let mut out = io::stdout().lock();
+                    out.write_all(&encoded)?;
+                    out.flush()?;
                 }
             }
-        } else if !args.diff {
-            // The text exactly as normalized: no styling, no added newline.
-            let mut out = io::stdout().lock();
-            out.write_all(bom.as_bytes())?;
-            out.write_all(n.text().as_bytes())?;
-            out.flush()?;
         }
         styled.flush()?;
     }

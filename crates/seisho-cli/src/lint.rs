@@ -7,11 +7,11 @@ use std::sync::{mpsc, Arc};
 
 use encoding_rs::Encoding;
 use rayon::prelude::*;
-use seisho::lint::{Fix, Severity, Syntax};
+use seisho::lint::{Fix, Severity};
 
-use crate::args::{FixArgs, LintArgs, LintFormat};
+use crate::args::{FixArgs, InputArgs, LintArgs, LintFormat};
 use crate::config::{Config, ConfigErrors, Resolver};
-use crate::io::{is_leftover_temp, write_atomic, Decoded, Source};
+use crate::io::{is_leftover_temp, write_atomic, Source};
 use crate::output::{self, FileResult, FixMode, LintOutput, Summary};
 use crate::report;
 
@@ -24,8 +24,6 @@ struct Job {
     source: Source,
     /// The name in messages.
     name: String,
-    /// The path that decides the syntax (`--stdin-filename` for standard input).
-    syntax_path: Option<PathBuf>,
     config: Arc<Config>,
 }
 
@@ -122,8 +120,7 @@ fn run(args: &LintArgs, fix: Option<FixMode>) -> io::Result<Outcome> {
     });
 
     let options = Options {
-        encoding: args.encoding,
-        syntax: args.syntax,
+        input: &args.input,
         fix,
         styled,
         format: args.format,
@@ -209,9 +206,8 @@ fn run(args: &LintArgs, fix: Option<FixMode>) -> io::Result<Outcome> {
 }
 
 /// What the workers need to know.
-struct Options {
-    encoding: crate::args::InputEncoding,
-    syntax: crate::args::Syntax,
+struct Options<'a> {
+    input: &'a InputArgs,
     fix: Option<FixMode>,
     styled: bool,
     format: LintFormat,
@@ -253,18 +249,13 @@ fn emit(out: &mut dyn Write, done: &Done) -> io::Result<()> {
 
 /// Lints (and fixes) one input.
 fn process(job: &Job, options: &Options) -> Done {
-    let syntax = if options.syntax.is_markdown(job.syntax_path.as_deref()) {
-        Syntax::Markdown
-    } else {
-        Syntax::Text
-    };
     let mut result = FileResult {
         name: job.name.clone(),
         encoding: "UTF-8",
-        syntax: match syntax {
-            Syntax::Markdown => "markdown",
-            Syntax::Text => "text",
-        },
+        syntax: options.input.syntax(match &job.source {
+            Source::File(path) => Some(path),
+            Source::Stdin => None,
+        }),
         text: String::new(),
         diagnostics: Vec::new(),
         fixed: 0,
@@ -279,12 +270,8 @@ fn process(job: &Job, options: &Options) -> Done {
         result: FileResult { ..result.clone() },
     };
     let name = &job.name;
-    let read = job.source.read_bytes().and_then(|bytes| {
-        let decoded = Decoded::new(bytes.clone(), options.encoding)?;
-        Ok((bytes, decoded))
-    });
-    let (bytes, decoded) = match read {
-        Ok(read) => read,
+    let (bytes, decoded) = match options.input.read(&job.source) {
+        Ok(input) => (input.bytes, input.decoded),
         Err(e) => {
             let message = e.message(name);
             done.errors.push(message.clone());
@@ -293,6 +280,7 @@ fn process(job: &Job, options: &Options) -> Done {
             return done;
         }
     };
+    let syntax = result.syntax;
     result.encoding = decoded.encoding.name();
     let linter = job.config.linter();
     let diff = options.fix.is_some_and(|m| m.diff);
@@ -333,7 +321,14 @@ fn process(job: &Job, options: &Options) -> Done {
                 remaining = None;
             };
             if fixed.applied > 0 {
-                match decoded.encode(&bytes, &text) {
+                match decoded.encode(
+                    &bytes,
+                    &text,
+                    fixed
+                        .edits
+                        .iter()
+                        .map(|e| (e.range.clone(), e.replacement.as_str())),
+                ) {
                     Err(why) => failed(
                         format!("cannot fix {name}: {why}; nothing written"),
                         &mut text,
@@ -430,7 +425,7 @@ fn jobs(args: &LintArgs, outcome: &mut Outcome) -> Result<Vec<Job>, ConfigErrors
     let mut jobs = Vec::new();
     for path in &paths {
         if crate::args::is_stdin(path) {
-            let (name, dir) = match &args.stdin_filename {
+            let (name, dir) = match &args.input.stdin_filename {
                 Some(name) => (
                     name.display().to_string(),
                     name.parent().map(Path::to_path_buf).unwrap_or_default(),
@@ -440,7 +435,6 @@ fn jobs(args: &LintArgs, outcome: &mut Outcome) -> Result<Vec<Job>, ConfigErrors
             jobs.push(Job {
                 source: Source::Stdin,
                 name,
-                syntax_path: args.stdin_filename.clone(),
                 config: resolver.for_dir(&dir)?,
             });
         } else if path.is_dir() {
@@ -456,7 +450,6 @@ fn file_job(path: PathBuf, resolver: &mut Resolver) -> Result<Job, ConfigErrors>
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     Ok(Job {
         name: path.display().to_string(),
-        syntax_path: Some(path.clone()),
         source: Source::File(path),
         config: resolver.for_dir(&dir)?,
     })

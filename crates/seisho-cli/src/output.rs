@@ -17,8 +17,8 @@ pub struct FileResult {
     pub name: String,
     /// The encoding it was read in (`UTF-8`, `Shift_JIS`, `EUC-JP`).
     pub encoding: &'static str,
-    /// `markdown` or `text`.
-    pub syntax: &'static str,
+    /// How it was read.
+    pub syntax: seisho::Syntax,
     /// The text the diagnostics are about (after fixing, for `seisho fix`).
     pub text: String,
     /// The diagnostics (for `seisho fix`: those that remain).
@@ -56,104 +56,17 @@ pub struct FileReport {
     pub path: String,
     /// The encoding it was read in: `UTF-8`, `Shift_JIS` or `EUC-JP`.
     pub encoding: String,
-    /// How it was read.
-    pub syntax: SyntaxReport,
+    /// How it was read: `markdown` (only its prose is linted: code, markup, URLs and front
+    /// matter are not) or `text`.
+    pub syntax: seisho::Syntax,
     /// How many fixes `seisho fix` applied to it (0 for `seisho lint`).
     pub fixed: usize,
     /// Why it could not be read, decoded or written; `null` when all went well. A file that
     /// could not be read has no diagnostics.
     pub error: Option<String>,
-    /// Its diagnostics, in the order of their positions.
-    pub diagnostics: Vec<DiagnosticReport>,
-}
-
-/// A problem found in an input.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct DiagnosticReport {
-    /// The id of the rule that found it (`seisho explain RULE` documents it).
-    pub rule: String,
-    /// `error` (fails the run: exit code 1), `warning` or `info`.
-    pub severity: SeverityReport,
-    /// What is wrong, for a person.
-    pub message: String,
-    /// The bytes it is about.
-    pub range: ByteRange,
-    /// Where it starts.
-    pub start: Position,
-    /// Where it ends (exclusive).
-    pub end: Position,
-    /// How to fix it, when the rule knows; `null` otherwise.
-    pub fix: Option<FixReport>,
-}
-
-/// How much a diagnostic matters.
-#[derive(Debug, Clone, Copy, Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum SeverityReport {
-    /// Worth knowing; never fails a run.
-    Info,
-    /// Should be looked at; does not fail a run.
-    Warning,
-    /// Must be fixed: fails a run (exit code 1).
-    Error,
-}
-
-/// A range of bytes of the decoded text.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct ByteRange {
-    /// The first byte (0-based).
-    pub start: usize,
-    /// One past the last byte.
-    pub end: usize,
-}
-
-/// A line and column.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct Position {
-    /// The line, from 1.
-    pub line: usize,
-    /// The column, from 1, in characters (Unicode scalar values).
-    pub column: usize,
-    /// The column, from 1, in UTF-16 code units.
-    pub utf16_column: usize,
-}
-
-/// A fix: replacements applied together.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct FixReport {
-    /// Whether `seisho fix` applies it.
-    pub safety: SafetyReport,
-    /// The replacements, in order, not overlapping.
-    pub edits: Vec<EditReport>,
-}
-
-/// Whether a fix is applied without a person looking at it.
-#[derive(Debug, Clone, Copy, Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum SafetyReport {
-    /// Applied by `seisho fix`.
-    Safe,
-    /// A suggestion that may be wrong: applied only by `seisho fix --unsafe-fixes`.
-    Unsafe,
-}
-
-/// How an input was read.
-#[derive(Debug, Clone, Copy, Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum SyntaxReport {
-    /// As Markdown: only its prose is linted (code, markup, URLs and front matter are not).
-    Markdown,
-    /// As plain text.
-    Text,
-}
-
-/// One replacement of a fix.
-#[derive(Debug, Serialize, JsonSchema)]
-pub struct EditReport {
-    /// The bytes replaced.
-    pub range: ByteRange,
-    /// What replaces them (empty: they are deleted).
-    pub replacement: String,
+    /// Its diagnostics, in the order of their positions: seisho's one diagnostic type,
+    /// [`seisho::lint::Diagnostic`], as it serializes.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Counts over all inputs.
@@ -206,57 +119,10 @@ impl From<&FileResult> for FileReport {
         FileReport {
             path: r.name.clone(),
             encoding: r.encoding.to_owned(),
-            syntax: if r.syntax == "markdown" {
-                SyntaxReport::Markdown
-            } else {
-                SyntaxReport::Text
-            },
+            syntax: r.syntax,
             fixed: r.fixed,
             error: r.error.clone(),
-            diagnostics: r.diagnostics.iter().map(DiagnosticReport::from).collect(),
-        }
-    }
-}
-
-impl From<&Diagnostic> for DiagnosticReport {
-    fn from(d: &Diagnostic) -> DiagnosticReport {
-        let position = |p: &seisho::LineCol| Position {
-            line: p.line,
-            column: p.column,
-            utf16_column: p.utf16_column,
-        };
-        DiagnosticReport {
-            rule: d.rule.clone(),
-            severity: match d.severity {
-                Severity::Info => SeverityReport::Info,
-                Severity::Warning => SeverityReport::Warning,
-                Severity::Error => SeverityReport::Error,
-            },
-            message: d.message.clone(),
-            range: ByteRange {
-                start: d.range.start,
-                end: d.range.end,
-            },
-            start: position(&d.start),
-            end: position(&d.end),
-            fix: d.fix.as_ref().map(|f| FixReport {
-                safety: if f.safety.is_safe() {
-                    SafetyReport::Safe
-                } else {
-                    SafetyReport::Unsafe
-                },
-                edits: f
-                    .edits
-                    .iter()
-                    .map(|e| EditReport {
-                        range: ByteRange {
-                            start: e.range.start,
-                            end: e.range.end,
-                        },
-                        replacement: e.replacement.clone(),
-                    })
-                    .collect(),
-            }),
+            diagnostics: r.diagnostics.clone(),
         }
     }
 }

@@ -32,23 +32,19 @@ pub fn run(args: &ScoreArgs) -> io::Result<bool> {
     let mut failed = false;
     let mut reports = Vec::new();
     for source in &sources {
-        let name = source.name();
-        let text = match source.read() {
-            Ok(text) => text,
+        let name = args.input.name(source);
+        let input = match args.input.read(source) {
+            Ok(input) => input,
             Err(e) => {
                 report::error(e.message(&name));
                 failed = true;
                 continue;
             }
         };
-        let path = match source {
-            Source::File(path) => Some(path.as_path()),
-            Source::Stdin => None,
-        };
-        let report = if args.syntax.is_markdown(path) {
-            scorer.score_markdown(&text)
-        } else {
-            scorer.score(&text)
+        let text = input.decoded.text;
+        let report = match input.syntax {
+            seisho::Syntax::Markdown => scorer.score_markdown(&text),
+            seisho::Syntax::Text => scorer.score(&text),
         };
         match args.format {
             ScoreFormat::Human => {

@@ -127,7 +127,7 @@ fn in_place_reports_a_bad_file_and_goes_on() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert_eq!(
         stderr,
-        "error: bad.md: invalid UTF-8: incomplete sequence at the end at byte offset 3 (line 2, column 1)\n\
+        "error: bad.md: invalid UTF-8: incomplete sequence at the end at byte offset 3 (line 2, column 1) (in Shift_JIS or EUC-JP? use --encoding auto)\n\
          error: cannot read missing.md: No such file or directory (os error 2)\n"
     );
     assert_eq!(
@@ -472,7 +472,7 @@ fn fix_leaves_invalid_utf8_untouched_and_goes_on() {
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     assert_eq!(
         String::from_utf8(out.stderr).unwrap(),
-        "error: bad.md: invalid UTF-8: incomplete sequence at the end at byte offset 4 (line 2, column 1)\n"
+        "error: bad.md: invalid UTF-8: incomplete sequence at the end at byte offset 4 (line 2, column 1) (in Shift_JIS or EUC-JP? use --encoding auto)\n"
     );
     assert_eq!(fs::read(dir.path().join("bad.md")).unwrap(), bad);
     assert_eq!(
@@ -669,7 +669,7 @@ fn lint_output_matches_its_schema() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(
         report["files"][1]["error"],
-        "bad.md: invalid UTF-8: byte 0xff at byte offset 0 (line 1, column 1)"
+        "bad.md: invalid UTF-8: byte 0xff at byte offset 0 (line 1, column 1) (in Shift_JIS or EUC-JP? use --encoding auto)"
     );
     check_against_schema(&report, &schema, &schema, "output");
     let out = seisho(dir.path(), &["fix", "--format", "json", "a.md"]);
@@ -739,4 +739,58 @@ fn dict_export_writes_every_file() {
     assert!(String::from_utf8(out.stderr)
         .unwrap()
         .starts_with("error: cannot export the dictionary"));
+}
+
+/// Every command reads through one pipeline: `fmt` on Markdown changes only prose, as `fix`
+/// does, and reads legacy encodings with `--encoding` and writes them back (issue 13).
+#[test]
+fn fmt_changes_only_the_prose_of_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = "---\ntitle: ７５％〜\n---\n# ７５％の設定\n\n７５％の場合は `７５％` と書く。\
+               ＊注意＊ [リンク](ssr.html#条件付きロジック)\n\n<div>７５％</div>\n\n\
+               <!-- ７５％ -->\n\n```rust\n// ７５％\n```\n";
+    let expected = "---\ntitle: ７５％〜\n---\n# 75%の設定\n\n75%の場合は `７５％` と書く。\
+                    ＊注意＊ [リンク](ssr.html#条件付きロジック)\n\n<div>７５％</div>\n\n\
+                    <!-- ７５％ -->\n\n```rust\n// ７５％\n```\n";
+    fs::write(dir.path().join("a.md"), doc).unwrap();
+    fs::write(dir.path().join("a.txt"), doc).unwrap();
+    let out = seisho(dir.path(), &["fmt", "a.md"]);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
+    // The same text read as plain text changes everywhere.
+    let out = seisho(dir.path(), &["fmt", "a.txt"]);
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("７５％"));
+    // --syntax and --stdin-filename decide for standard input.
+    let out = seisho_stdin(dir.path(), &["fmt", "--syntax", "markdown"], doc.as_bytes());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
+    let out = seisho_stdin(
+        dir.path(),
+        &["fmt", "--stdin-filename", "x.md", "-"],
+        doc.as_bytes(),
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), expected);
+    // -w writes the same, and `fmt --check` then finds nothing.
+    let out = seisho(dir.path(), &["fmt", "-w", "a.md"]);
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("a.md")).unwrap(),
+        expected
+    );
+    let out = seisho(dir.path(), &["fmt", "--check", "a.md"]);
+    assert!(out.status.success(), "{out:?}");
+}
+
+#[test]
+fn fmt_and_score_read_legacy_encodings() {
+    let dir = tempfile::tempdir().unwrap();
+    let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("ｻｰﾊﾞを再起動し、、設定を確認する。\n");
+    fs::write(dir.path().join("a.txt"), &sjis).unwrap();
+    let out = seisho(dir.path(), &["fmt", "a.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--encoding auto"));
+    let out = seisho(dir.path(), &["fmt", "--encoding", "auto", "-w", "a.txt"]);
+    assert!(out.status.success(), "{out:?}");
+    let (fixed, _, _) = encoding_rs::SHIFT_JIS.encode("サーバを再起動し、設定を確認する。\n");
+    assert_eq!(fs::read(dir.path().join("a.txt")).unwrap(), fixed.as_ref());
+    let out = seisho(dir.path(), &["score", "--encoding", "shift_jis", "a.txt"]);
+    assert!(out.status.success(), "{out:?}");
 }

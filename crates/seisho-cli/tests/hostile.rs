@@ -64,7 +64,7 @@ fn invalid_utf8_at_every_byte_is_refused_with_its_line_and_column() {
             .map(|b| format!("0x{b:02x}"))
             .collect();
         let expected = format!(
-            "bad.txt: invalid UTF-8: byte {} at byte offset {offset} (line {line}, column {column})",
+            "bad.txt: invalid UTF-8: byte {} at byte offset {offset} (line {line}, column {column}) (in Shift_JIS or EUC-JP? use --encoding auto)",
             bad.join(" ")
         );
         // Each position with one of the commands, in turn, so that all of them are covered.

@@ -1,92 +1,130 @@
 //! `no-doubled-joshi`: the same particle twice in one clause (私は彼は).
 
+use super::super::context::Word;
 use super::super::context::{Context, Found};
 use super::super::registry::{lint_rule, Check, LintRule, OptionDefault, RuleOption, RuleSettings};
 use crate::morphology::PartOfSpeech;
 
 pub(crate) const RULE: LintRule = lint_rule! {
     id: "no-doubled-joshi",
-    summary: "The same particle twice in one clause (私は彼は好きだ).",
+    summary: "The same particle twice with no other particle between (私は彼は好きだ).",
     page: "no_doubled_joshi.md",
     severity: Warning,
     default_on: true,
     options: &[
         RuleOption {
             name: "particles",
-            default: OptionDefault::List(&["は", "が", "を", "に", "で", "から", "より", "へ"]),
-            summary: "The particles checked.",
+            default: OptionDefault::List(&["は", "が", "に", "で", "から", "より", "へ"]),
+            summary: "The particles checked (を, the の that joins nouns and the て that joins verbs repeat by nature).",
         },
         RuleOption {
-            name: "max-gap",
-            default: OptionDefault::Integer { default: 2, min: 0 },
-            summary: "Report a pair with at most this many words between them.",
+            name: "min-interval",
+            default: OptionDefault::Integer { default: 1, min: 1 },
+            summary: "Report two of the same particle at most this many particles (and 読点) apart: 1 reports only neighbours (textlint's min_interval).",
         },
         RuleOption {
             name: "across-ten",
             default: OptionDefault::Bool(false),
-            summary: "Also report a pair with a 読点 (、) between them (AはX、BはY).",
+            summary: "Do not count a 読点 (、) between them as a step apart (AはX、BはY is reported).",
         },
     ],
     check: Check::Words(check),
 };
 
+/// A particle as the rule counts it: a run of adjacent particles is one (には, では, とは are
+/// not に, で, と), known by its surface and subdivision (the case particle が is not the
+/// conjunctive one).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Particle<'a> {
+    /// The first and last word of the run.
+    first: usize,
+    last: usize,
+    detail: &'a str,
+}
+
 fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
     let particles = settings.list("particles");
     let across_ten = settings.flag("across-ten");
-    let max_gap = settings.integer("max-gap").max(0) as usize;
+    let min_interval = settings.integer("min-interval").max(1) as usize;
     for i in 0..context.sentences.len() {
-        // Particles seen in the current clause: surface, subdivision, word index.
-        let mut seen: Vec<(&str, &str, usize)> = Vec::new();
         let words = context.words(i);
-        for (k, word) in words.iter().enumerate() {
-            let token = &word.token;
-            if token.part_of_speech() == PartOfSpeech::Symbol
-                && !across_ten
-                && token.pos_detail1() == "読点"
-            {
-                seen.clear();
+        let surface = |p: &Particle<'_>| {
+            let range = words[p.first].range.start..words[p.last].range.end;
+            context.prose.get(range).unwrap_or_default()
+        };
+        // The particles and 読点 of the sentence, in order: the distance between two
+        // particles is counted in these steps.
+        let mut steps: Vec<Option<Particle<'_>>> = Vec::new();
+        let mut k = 0;
+        while k < words.len() {
+            let token = &words[k].token;
+            if token.part_of_speech() == PartOfSpeech::Symbol && token.pos_detail1() == "読点" {
+                if !across_ten {
+                    steps.push(None);
+                }
+                k += 1;
                 continue;
             }
             if token.part_of_speech() != PartOfSpeech::Particle {
+                k += 1;
                 continue;
             }
-            let surface = token.surface();
-            // Particles next to each other are one unit (には, では, とは): に and には are
-            // different particles.
-            let next_is_particle = words
+            let first = k;
+            while words
                 .get(k + 1)
-                .is_some_and(|w| w.token.part_of_speech() == PartOfSpeech::Particle);
-            let previous_is_particle =
-                k > 0 && words[k - 1].token.part_of_speech() == PartOfSpeech::Particle;
-            if next_is_particle || previous_is_particle {
-                continue;
-            }
-            // Only case and binding particles: と, や, の, か, も join parallel items and
-            // repeat by nature (AとBと, AもBも).
-            if !matches!(token.pos_detail1(), "格助詞" | "係助詞") || token.pos_detail2() == "連語"
+                .is_some_and(|w| w.token.part_of_speech() == PartOfSpeech::Particle)
             {
+                k += 1;
+            }
+            steps.push(Some(Particle {
+                first,
+                last: k,
+                detail: token.pos_detail1(),
+            }));
+            k += 1;
+        }
+        for (at, p) in steps.iter().enumerate() {
+            let Some(p) = p else { continue };
+            if !counted(words, p) {
                 continue;
             }
-            if !particles.iter().any(|p| p == surface) {
+            let s = surface(p);
+            if !particles.iter().any(|x| x == s) {
                 continue;
             }
-            let detail = token.pos_detail1();
-            match seen
-                .iter_mut()
-                .find(|(s, d, _)| *s == surface && *d == detail)
-            {
-                Some((_, _, last)) => {
-                    let gap = k - *last - 1;
-                    if gap <= max_gap {
-                        out.push(Found::new(
-                            word.range.clone(),
-                            format!("particle 「{surface}」 twice with {gap} word(s) between: reword one"),
-                        ));
-                    }
-                    *last = k;
-                }
-                None => seen.push((surface, detail, k)),
+            // The nearest earlier particle of the same kind within `min_interval` steps.
+            let earlier = steps[at.saturating_sub(min_interval)..at]
+                .iter()
+                .rev()
+                .flatten()
+                .find(|q| q.detail == p.detail && surface(q) == s && counted(words, q));
+            if let Some(q) = earlier {
+                let between = steps[..at].iter().rposition(|x| x.as_ref() == Some(q));
+                let apart = between.map_or(0, |b| at - b);
+                out.push(Found::new(
+                    words[p.first].range.start..words[p.last].range.end,
+                    format!(
+                        "particle 「{s}」 twice with {} other particle(s) or 読点 between: reword one",
+                        apart.saturating_sub(1)
+                    ),
+                ));
             }
         }
     }
+}
+
+/// Whether a particle is one the rule counts: a case or binding particle (と, や, の, か, も
+/// join parallel items and repeat by nature: AとBと, AもBも), not part of a fixed
+/// expression after a formal noun or an auxiliary (ために, ことに, ずに), which says
+/// nothing of the clause's structure.
+fn counted(words: &[Word<'_>], p: &Particle<'_>) -> bool {
+    let token = &words[p.first].token;
+    if !matches!(p.detail, "格助詞" | "係助詞") || token.pos_detail2() == "連語" {
+        return false;
+    }
+    let before = p.first.checked_sub(1).map(|k| &words[k].token);
+    !before.is_some_and(|b| {
+        (b.part_of_speech() == PartOfSpeech::Noun && b.pos_detail1() == "非自立")
+            || b.part_of_speech() == PartOfSpeech::AuxiliaryVerb
+    })
 }

@@ -3,6 +3,7 @@
 use super::super::context::{Context, Found};
 use super::super::registry::{lint_rule, Check, LintRule, OptionDefault, RuleOption, RuleSettings};
 use crate::morphology::PartOfSpeech;
+use crate::BlockKind;
 
 pub(crate) const RULE: LintRule = lint_rule! {
     id: "no-mix-dearu-desumasu",
@@ -53,9 +54,17 @@ fn ending(words: &[super::super::context::Word<'_>]) -> Option<(Style, std::ops:
                 if matches!(base, "た" | "う" | "ん" | "ぬ") {
                     continue;
                 }
+                let surface = token.surface();
+                let next = words.get(k + 1).map(|w| w.token.surface());
                 return match base {
+                    // Only the forms that end a sentence: です, でし(た), でしょ(う); ます,
+                    // まし(た), ませ(ん), ましょ(う).
                     "です" | "ます" => Some((Style::Desumasu, word.range.clone())),
-                    "だ" => Some((Style::Dearu, word.range.clone())),
+                    // だ and だっ(た) end a sentence; な (なの), なら, に and a lone で do not
+                    // (`誰のためのものなの`, `学習者なら、`, `明確で簡潔に`).
+                    "だ" if surface == "だ" || (surface == "だっ" && next == Some("た")) => {
+                        Some((Style::Dearu, word.range.clone()))
+                    }
                     // である: で (だ) + ある.
                     "ある" if k > 0 && words[k - 1].token.base_form() == Some("だ") => {
                         Some((Style::Dearu, words[k - 1].range.start..word.range.end))
@@ -69,32 +78,55 @@ fn ending(words: &[super::super::context::Word<'_>]) -> Option<(Style, std::ops:
     None
 }
 
+/// The parts of a document judged apart, as textlint's rule does: a document may have
+/// headings in the plain style and body text in the polite one. Quotations and table cells
+/// are someone else's words or fragments, and are not judged.
+fn part(kind: BlockKind) -> Option<usize> {
+    match kind {
+        BlockKind::Paragraph => Some(0),
+        BlockKind::Heading => Some(1),
+        BlockKind::ListItem => Some(2),
+        BlockKind::TableCell | BlockKind::Quote => None,
+    }
+}
+
+const PART_NAMES: [&str; 3] = ["body text", "headings", "list items"];
+
 fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
-    let endings: Vec<(Style, std::ops::Range<usize>)> = (0..context.sentences.len())
-        .filter_map(|i| ending(context.words(i)))
-        .collect();
-    let polite = endings
-        .iter()
-        .filter(|(s, _)| *s == Style::Desumasu)
-        .count();
-    let plain = endings.len() - polite;
-    let keep = match settings.text("prefer") {
-        "desumasu" => Style::Desumasu,
-        "dearu" => Style::Dearu,
-        _ if polite == 0 || plain == 0 => return,
-        _ if polite >= plain => Style::Desumasu,
-        _ => Style::Dearu,
-    };
-    for (style, range) in endings {
-        if style != keep {
-            out.push(Found::new(
-                range,
-                format!(
-                    "{} style where the document uses {} ({polite} です・ます, {plain} だ・である)",
-                    style.name(),
-                    keep.name()
-                ),
-            ));
+    let mut endings: [Vec<(Style, std::ops::Range<usize>)>; 3] = Default::default();
+    for i in 0..context.sentences.len() {
+        if let (Some(p), Some(ending)) = (part(context.kind(i)), ending(context.words(i))) {
+            endings[p].push(ending);
         }
     }
+    let mut found = Vec::new();
+    for (p, endings) in endings.into_iter().enumerate() {
+        let polite = endings
+            .iter()
+            .filter(|(s, _)| *s == Style::Desumasu)
+            .count();
+        let plain = endings.len() - polite;
+        let keep = match settings.text("prefer") {
+            "desumasu" => Style::Desumasu,
+            "dearu" => Style::Dearu,
+            _ if polite == 0 || plain == 0 => continue,
+            _ if polite >= plain => Style::Desumasu,
+            _ => Style::Dearu,
+        };
+        for (style, range) in endings {
+            if style != keep {
+                found.push(Found::new(
+                    range,
+                    format!(
+                        "{} style where the document's {} use {} ({polite} です・ます, {plain} だ・である)",
+                        style.name(),
+                        PART_NAMES[p],
+                        keep.name()
+                    ),
+                ));
+            }
+        }
+    }
+    found.sort_by_key(|f| f.range.start);
+    out.extend(found);
 }

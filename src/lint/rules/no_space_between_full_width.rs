@@ -57,7 +57,11 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
             let line_start = prose[..start]
                 .trim_end_matches([' ', '\t', '\u{3000}'])
                 .ends_with('\n');
-            if is_full_width(b) && is_full_width(a) && !line_start && start > 0 {
+            // After ！ and ？ inside a paragraph a full-width space is the rule of Japanese
+            // typesetting (JTF 日本語標準スタイルガイド: 文末の！と？の後は全角スペース):
+            // `どうでしょうか？　場合によっては`.
+            let after_mark = matches!(b, '！' | '？');
+            if is_full_width(b) && is_full_width(a) && !line_start && !after_mark && start > 0 {
                 out.push(
                     Found::new(start..end, format!("space between 「{b}」 and 「{a}」"))
                         .with_fix(Fix::replace(start..end, "", Safety::Unsafe)),

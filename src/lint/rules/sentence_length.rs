@@ -24,7 +24,8 @@ pub(crate) const RULE: LintRule = lint_rule! {
 fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
     let max = settings.integer("max").max(1) as usize;
     for sentence in context.sentences {
-        let length = visible_chars(sentence.text());
+        // In the prose, where inline code is blank: code is not counted.
+        let length = visible_chars(&context.prose[sentence.range()]);
         if length > max {
             out.push(Found::new(
                 sentence.range(),
