@@ -10,10 +10,12 @@
 //! ```
 //!
 //! A fix that could be wrong is a suggestion, never applied silently: here へ may be the
-//! particle "to".
+//! particle "to" (with the dictionary, データベース + へ + アクセス read as words and nothing is
+//! suggested; the character rules alone suggest ヘ).
 //!
 //! ```
-//! let n = seisho::normalize("データベースへアクセス");
+//! let characters_only = seisho::Normalizer::builder().dictionary(false).build();
+//! let n = characters_only.normalize("データベースへアクセス");
 //! assert_eq!(n.text(), "データベースへアクセス"); // unchanged
 //! assert_eq!(n.suggestions()[0].replacement(), "ヘ");
 //! let all = seisho::Normalizer::builder().unsafe_fixes(true).build();

@@ -165,9 +165,14 @@ fn offsets_across_a_shrink() {
 
 #[test]
 fn edits_describe_the_input() {
-    // 力 may be the kanji here (チーム力, team strength): a suggestion, even with the dictionary.
+    // 力 may be the kanji here (チーム力, team strength): without the dictionary, a suggestion.
+    // With it, チーム + 力 + アップ read as words and nothing is suggested (issue 13).
     let text = "チーム力アップとＡＢＣ";
-    let n = normalize(text);
+    assert!(normalize(text).suggestions().is_empty());
+    let n = seisho::Normalizer::builder()
+        .dictionary(false)
+        .build()
+        .normalize(text);
     assert_eq!(n.input(), text);
     assert_eq!(n.text(), "チーム力アップとABC");
     let edit = &n.edits()[0];

@@ -22,6 +22,9 @@ use crate::text::utf8::{decode_at, decode_before, visible_after};
 /// this also decides the probes, and the typos that read as words (`リス卜` is リス + 卜) or
 /// that sit in a compound with an unknown word.
 ///
+/// Where the segment as written reads as known words and nothing confirmed a suggestion, the
+/// suggestions are withdrawn: `データベースへアクセス` suggests nothing with the dictionary.
+///
 /// A second pass sees the same segment with the same suggestions taken, so it decides the
 /// same way: confirmed fixes are made, and what stayed a suggestion stays one.
 #[cfg(feature = "morphology")]
@@ -52,9 +55,30 @@ pub(super) fn confirm_with_dictionary(
             return;
         }
         let (safe, all, at) = spell(units);
-        if !analyzer.has_unknown_word(&safe)
-            || !confirm_segment(analyzer, units, &safe, &all, &at, candidate)
-        {
+        // Withdrawn together: every suggestion of the segment.
+        // With unsafe fixes every suggestion is taken, as asked (the rules decide some
+        // look-alikes by what the other suggestions make of their neighbours, so withdrawing
+        // there would not be stable from one pass to the next).
+        let withdraw = |units: &mut [Unit]| {
+            if !unsafe_fixes {
+                for u in units.iter_mut() {
+                    u.fix[1] = u.fix[0];
+                }
+            }
+        };
+        if !analyzer.has_unknown_word(&safe) {
+            // As written the segment reads as known words (`サービスへエラー` is サービス + へ
+            // + エラー, `サーチエンジン` is サーチ + エンジン), and no reading confirmed the
+            // suggestions: they would be noise.
+            withdraw(units);
+            return;
+        }
+        if !confirm_segment(analyzer, units, &safe, &all, &at, candidate) {
+            // Not confirmed: the suggestions stay only where taking them makes the segment
+            // read cheaper (`ミスマッチエラー` would become ミスマッチェラー, dearer).
+            if analyzer.path_cost(&all) >= analyzer.path_cost(&safe) {
+                withdraw(units);
+            }
             return;
         }
     }
