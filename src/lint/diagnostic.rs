@@ -34,9 +34,12 @@ impl Severity {
         }
     }
 
-    /// The severity with this id.
+    /// The severity with this id (`warn` too, as ESLint and textlint spell it).
     pub fn from_id(id: &str) -> Option<Severity> {
-        Severity::ALL.into_iter().find(|s| s.id() == id)
+        match id {
+            "warn" => Some(Severity::Warning),
+            _ => Severity::ALL.into_iter().find(|s| s.id() == id),
+        }
     }
 }
 

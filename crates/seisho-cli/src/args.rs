@@ -141,9 +141,47 @@ pub struct LintArgs {
     #[arg(long)]
     pub no_dictionary: bool,
 
+    /// Only these rules (repeatable, or comma-separated), whatever seisho.toml turns on.
+    #[arg(
+        long,
+        value_name = "RULE",
+        value_delimiter = ',',
+        value_parser = lint_rule_parser(),
+        hide_possible_values = true
+    )]
+    pub select: Vec<&'static LintRule>,
+
+    /// Not these rules (repeatable, or comma-separated).
+    #[arg(
+        long,
+        value_name = "RULE",
+        value_delimiter = ',',
+        value_parser = lint_rule_parser(),
+        hide_possible_values = true
+    )]
+    pub ignore: Vec<&'static LintRule>,
+
+    /// Report errors only: warnings and infos are not shown nor counted.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Exit with 1 when there are more than N warnings, as when there is an error.
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+
     /// Print the JSON Schema of `--format json` and exit.
     #[arg(long, exclusive = true)]
     pub schema: bool,
+}
+
+impl LintArgs {
+    /// `--select` and `--ignore`, for the configurations.
+    pub fn selection(&self) -> crate::config::Selection {
+        crate::config::Selection {
+            select: self.select.clone(),
+            ignore: self.ignore.clone(),
+        }
+    }
 }
 
 /// The options of `seisho fix`.

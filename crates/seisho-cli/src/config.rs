@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
-use seisho::lint::{LintConfig, Linter, OptionValue, Severity};
+use seisho::lint::{LintConfig, LintRule, Linter, OptionValue, Severity};
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
@@ -548,6 +548,38 @@ fn shown_path(path: &Path) -> PathBuf {
         .unwrap_or_else(|| path.to_path_buf())
 }
 
+/// The rules the command line turns on or off over every configuration: `--select` (only
+/// these) and `--ignore` (not these).
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// Only these rules, when not empty.
+    pub select: Vec<&'static LintRule>,
+    /// Not these rules.
+    pub ignore: Vec<&'static LintRule>,
+}
+
+impl Selection {
+    /// `config` with the selection applied.
+    fn apply(&self, mut config: Config) -> Config {
+        if !self.select.is_empty() {
+            for rule in LintRule::all() {
+                let on = self.select.iter().any(|r| r.id() == rule.id());
+                config
+                    .lint
+                    .set_enabled(rule.id(), on)
+                    .expect("a known rule");
+            }
+        }
+        for rule in &self.ignore {
+            config
+                .lint
+                .set_enabled(rule.id(), false)
+                .expect("a known rule");
+        }
+        config
+    }
+}
+
 /// Finds the configuration of each directory: the nearest `seisho.toml` above it, read once.
 #[derive(Debug)]
 pub struct Resolver {
@@ -560,21 +592,27 @@ pub struct Resolver {
     /// The defaults, for directories with no `seisho.toml` above them.
     default: Arc<Config>,
     no_dictionary: bool,
+    selection: Selection,
 }
 
 impl Resolver {
     /// A resolver; with `config`, every file gets it.
-    pub fn new(config: Option<&Path>, no_dictionary: bool) -> Result<Resolver, ConfigErrors> {
+    pub fn new(
+        config: Option<&Path>,
+        no_dictionary: bool,
+        selection: Selection,
+    ) -> Result<Resolver, ConfigErrors> {
         let fixed = config
-            .map(|p| Config::load(p, no_dictionary).map(Arc::new))
+            .map(|p| Config::load(p, no_dictionary).map(|c| Arc::new(selection.apply(c))))
             .transpose()?;
         let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
         Ok(Resolver {
             fixed,
             by_dir: HashMap::new(),
             by_file: HashMap::new(),
-            default: Arc::new(Config::default_in(cwd, no_dictionary)),
+            default: Arc::new(selection.apply(Config::default_in(cwd, no_dictionary))),
             no_dictionary,
+            selection,
         })
     }
 
@@ -604,7 +642,8 @@ impl Resolver {
                     Some(c) => c.clone(),
                     None => {
                         let shown = shown_path(&candidate);
-                        let c = Arc::new(Config::load(&shown, self.no_dictionary)?);
+                        let c = Config::load(&shown, self.no_dictionary)?;
+                        let c = Arc::new(self.selection.apply(c));
                         self.by_file.insert(candidate, c.clone());
                         c
                     }

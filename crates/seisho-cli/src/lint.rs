@@ -121,6 +121,7 @@ fn run(args: &LintArgs, fix: Option<FixMode>) -> io::Result<Outcome> {
 
     let options = Options {
         input: &args.input,
+        quiet: args.quiet,
         fix,
         styled,
         format: args.format,
@@ -179,6 +180,15 @@ fn run(args: &LintArgs, fix: Option<FixMode>) -> io::Result<Outcome> {
         bar.finish_and_clear();
     }
     result?;
+    if let Some(max) = args.max_warnings {
+        if summary.warnings > max {
+            outcome.errors = true;
+            report::error(format_args!(
+                "{} (at most {max} allowed by --max-warnings)",
+                output::plural(summary.warnings, "warning", "warnings")
+            ));
+        }
+    }
 
     match args.format {
         LintFormat::Human => {
@@ -208,6 +218,8 @@ fn run(args: &LintArgs, fix: Option<FixMode>) -> io::Result<Outcome> {
 /// What the workers need to know.
 struct Options<'a> {
     input: &'a InputArgs,
+    /// `--quiet`: errors only.
+    quiet: bool,
     fix: Option<FixMode>,
     styled: bool,
     format: LintFormat,
@@ -377,6 +389,9 @@ fn process(job: &Job, options: &Options) -> Done {
             }
         }
     }
+    if options.quiet {
+        result.diagnostics.retain(|d| d.severity == Severity::Error);
+    }
     if !diff {
         done.rendered = match options.format {
             LintFormat::Human => output::human(&result, options.styled),
@@ -416,7 +431,7 @@ fn unencodable(fix: &Fix, encoding: &'static Encoding) -> Option<char> {
 /// The inputs of the command line, in order, each with its configuration. A path that does
 /// not exist is kept (reading it reports the error in its place).
 fn jobs(args: &LintArgs, outcome: &mut Outcome) -> Result<Vec<Job>, ConfigErrors> {
-    let mut resolver = Resolver::new(args.config.as_deref(), args.no_dictionary)?;
+    let mut resolver = Resolver::new(args.config.as_deref(), args.no_dictionary, args.selection())?;
     let paths: Vec<PathBuf> = if args.paths.is_empty() {
         vec![PathBuf::from("-")]
     } else {
@@ -438,7 +453,16 @@ fn jobs(args: &LintArgs, outcome: &mut Outcome) -> Result<Vec<Job>, ConfigErrors
                 config: resolver.for_dir(&dir)?,
             });
         } else if path.is_dir() {
+            let before = jobs.len();
             walk(path, &mut resolver, &mut jobs, outcome)?;
+            if jobs.len() == before {
+                report::error(format_args!(
+                    "{}: no files to check (directories are searched for .md, .markdown and \
+                     .txt files, or what `include` in seisho.toml names; .gitignore is respected)",
+                    path.display()
+                ));
+                outcome.failed = true;
+            }
         } else {
             jobs.push(file_job(path.clone(), &mut resolver)?);
         }

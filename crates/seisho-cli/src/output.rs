@@ -70,8 +70,10 @@ pub struct FileReport {
 }
 
 /// Counts over all inputs.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Summary {
+    /// Diagnostics per rule id, for the rules that reported any.
+    pub rules: std::collections::BTreeMap<String, usize>,
     /// Inputs looked at, those that failed included.
     pub files: usize,
     /// Inputs that could not be read, decoded or written.
@@ -100,6 +102,7 @@ impl Summary {
         self.fixed += r.fixed;
         self.files_fixed += usize::from(r.fixed > 0);
         for d in &r.diagnostics {
+            *self.rules.entry(d.rule.clone()).or_default() += 1;
             match d.severity {
                 Severity::Error => self.errors += 1,
                 Severity::Warning => self.warnings += 1,
@@ -325,6 +328,15 @@ pub fn human_summary(s: &Summary, fix: Option<FixMode>, styled: bool) -> String 
         });
     }
     let found = s.errors + s.warnings + s.infos;
+    let read = s.files - s.failed;
+    if read == 0 && s.failed > 0 {
+        let _ = write!(
+            line,
+            "nothing checked: {} could not be read",
+            plural(s.failed, "file", "files")
+        );
+        return format!("{bold}{line}{bold:#}\n");
+    }
     if found == 0 {
         line.push_str("no problems");
     } else {
@@ -354,7 +366,15 @@ pub fn human_summary(s: &Summary, fix: Option<FixMode>, styled: bool) -> String 
     if !fixable.is_empty() {
         let _ = write!(line, "; {}", fixable.join(", "));
     }
-    format!("{bold}{line}{bold:#}\n")
+    let mut out = format!("{bold}{line}{bold:#}\n");
+    if s.rules.len() > 1 {
+        // Most frequent first: where to start, or what to turn off.
+        let mut rules: Vec<(&String, &usize)> = s.rules.iter().collect();
+        rules.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let counts: Vec<String> = rules.iter().map(|(r, n)| format!("{n} {r}")).collect();
+        let _ = writeln!(out, "by rule: {}", counts.join(", "));
+    }
+    out
 }
 
 /// How `seisho fix` runs, for its summary.
@@ -366,7 +386,7 @@ pub struct FixMode {
     pub unsafe_fixes: bool,
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 

@@ -246,6 +246,15 @@ fn check_against_schema(
         }
     }
     match value {
+        Value::Object(map) if schema.get("properties").is_none() => {
+            // A map: every value has the schema of `additionalProperties`.
+            let values = schema
+                .get("additionalProperties")
+                .unwrap_or_else(|| panic!("{path}: schema has no properties: {schema}"));
+            for (key, item) in map {
+                check_against_schema(item, values, root, &format!("{path}.{key}"));
+            }
+        }
         Value::Object(map) => {
             let properties = schema["properties"]
                 .as_object()
@@ -793,4 +802,82 @@ fn fmt_and_score_read_legacy_encodings() {
     assert_eq!(fs::read(dir.path().join("a.txt")).unwrap(), fixed.as_ref());
     let out = seisho(dir.path(), &["score", "--encoding", "shift_jis", "a.txt"]);
     assert!(out.status.success(), "{out:?}");
+}
+
+/// The newcomer's rough edges (issue 13): a missing file, an empty directory, rule selection on
+/// the command line, errors only, a warning budget, `warn` as a severity.
+#[test]
+fn lint_says_what_it_did_not_check_and_selects_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = seisho(dir.path(), &["lint", "nope.md"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "nothing checked: 1 file could not be read\n"
+    );
+    fs::create_dir(dir.path().join("empty")).unwrap();
+    fs::write(dir.path().join("empty/a.rs"), "fn main() {}\n").unwrap();
+    let out = seisho(dir.path(), &["lint", "empty"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).starts_with("error: empty: no files to check"),
+        "{out:?}"
+    );
+
+    // One error (halfwidth-kana) and two warnings (max-ten, no-double-negative).
+    let draft = "ｶﾞｲﾄﾞを読み、設定し、保存し、確認し、終える。ないことはない。\n";
+    fs::write(dir.path().join("a.md"), draft).unwrap();
+    let rules = |args: &[&str]| -> Vec<String> {
+        let mut all = args.to_vec();
+        all.push("a.md");
+        let v = lint_json(dir.path(), &all);
+        v["files"][0]["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["rule"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert_eq!(
+        rules(&[]),
+        ["halfwidth-kana", "max-ten", "no-double-negative"]
+    );
+    assert_eq!(
+        rules(&["--select", "max-ten,halfwidth-kana"]),
+        ["halfwidth-kana", "max-ten"]
+    );
+    // textlint's names are accepted.
+    assert_eq!(
+        rules(&["--ignore", "no-hankaku-kana", "--ignore", "max-ten"]),
+        ["no-double-negative"]
+    );
+    assert_eq!(rules(&["--quiet"]), ["halfwidth-kana"]);
+
+    let human = seisho(dir.path(), &["lint", "a.md"]);
+    assert!(String::from_utf8_lossy(&human.stdout)
+        .ends_with("by rule: 1 halfwidth-kana, 1 max-ten, 1 no-double-negative\n"));
+    let out = seisho(dir.path(), &["lint", "--ignore", "halfwidth-kana", "a.md"]);
+    assert_eq!(out.status.code(), Some(0));
+    let out = seisho(
+        dir.path(),
+        &[
+            "lint",
+            "--ignore",
+            "halfwidth-kana",
+            "--max-warnings",
+            "1",
+            "a.md",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("2 warnings (at most 1 allowed by --max-warnings)"));
+
+    fs::write(
+        dir.path().join("seisho.toml"),
+        "[rules]\nhalfwidth-kana = \"warn\"\n",
+    )
+    .unwrap();
+    let out = seisho(dir.path(), &["lint", "a.md"]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
 }
