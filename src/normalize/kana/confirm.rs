@@ -74,9 +74,15 @@ pub(super) fn confirm_with_dictionary(
             return;
         }
         if !confirm_segment(analyzer, units, &safe, &all, &at, candidate) {
-            // Not confirmed: the suggestions stay only where taking them makes the segment
-            // read cheaper (`ミスマッチエラー` would become ミスマッチェラー, dearer).
-            if analyzer.path_cost(&all) >= analyzer.path_cost(&safe) {
+            // Not confirmed: the suggestions stay only where the analyzer does not read the
+            // hiragana as the particle へ (`プロパティへアクセス`, with プロパティ unknown to
+            // IPADIC) and taking them makes the segment read cheaper (`ミスマッチエラー` would
+            // become ミスマッチェラー, dearer).
+            let particle = analyzer.analyze(&safe).iter().any(|t| {
+                t.surface() == "へ"
+                    && t.part_of_speech() == crate::morphology::PartOfSpeech::Particle
+            });
+            if particle || analyzer.path_cost(&all) >= analyzer.path_cost(&safe) {
                 withdraw(units);
             }
             return;

@@ -166,7 +166,11 @@ pub(super) fn decide_look_alikes(
                     Safety::Safe
                 }
             } else if at_start && left.is_none() {
+                // A look-alike and a lone ッ is an interjection in hiragana with a katakana
+                // sokuon (`「へッ、`, like きゃッ, おやッ), as likely as a katakana word.
+                let lone_sokuon = idx.len() == k + 2 && units[idx[k + 1]].mapped == 'ッ';
                 match before {
+                    Before::Boundary if lone_sokuon => Safety::Unsafe,
                     Before::Boundary => Safety::Safe,
                     Before::Weak => Safety::Unsafe,
                     // The end of a word before it (より, かなり, 東京へ): a probe.
