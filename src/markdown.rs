@@ -81,7 +81,8 @@ pub fn prose(markdown: &str) -> Prose {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+        | Options::ENABLE_MATH;
     // Everything starts blank; prose is copied in. Line breaks stay, so that lines and the
     // splitter's blank-line paragraphs keep their meaning.
     let mut text: Vec<u8> = markdown
@@ -154,9 +155,11 @@ pub fn prose(markdown: &str) -> Prose {
                 | TagEnd::Subscript => {}
                 _ => block_id += 1,
             },
-            Event::Text(_) | Event::Code(_) if hidden == 0 && autolink == 0 => {
-                if matches!(event, Event::Code(_)) {
-                    // Inline code stays blank, but is part of its block.
+            Event::Text(_) | Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_)
+                if hidden == 0 && autolink == 0 =>
+            {
+                if !matches!(event, Event::Text(_)) {
+                    // Inline code and math stay blank, but are part of their block.
                     code.push(range.clone());
                 } else {
                     // The source of the text (not the decoded string), so that offsets match.
@@ -190,12 +193,64 @@ pub fn prose(markdown: &str) -> Prose {
             _ => {}
         }
     }
+    blank_shortcodes(markdown, &mut text);
     let text = String::from_utf8(text).expect("prose bytes are copied whole characters or spaces");
     Prose {
         text,
         blocks,
         kinds,
         code,
+    }
+}
+
+/// Hugo's shortcodes whose content is code, not prose: `{{< highlight go >}}…{{< /highlight >}}`.
+const CODE_SHORTCODES: &[&str] = &["code-toggle", "code", "highlight"];
+
+/// Blanks the shortcodes of Hugo and other static site generators (`{{< name args >}}`,
+/// `{{% name %}}`) in `text`, the prose of `markdown`, and the content of those that hold code
+/// ([`CODE_SHORTCODES`]): they are markup, read as text by Markdown. Line breaks stay.
+fn blank_shortcodes(markdown: &str, text: &mut [u8]) {
+    let mut blank = |range: Range<usize>| {
+        for b in &mut text[range] {
+            if *b != b'\n' {
+                *b = b' ';
+            }
+        }
+    };
+    let mut from = 0;
+    while let Some(at) = markdown[from..].find("{{").map(|at| from + at) {
+        let rest = &markdown[at + 2..];
+        let Some(close) = (match rest.as_bytes().first() {
+            Some(b'<') => rest.find(">}}"),
+            Some(b'%') => rest.find("%}}"),
+            _ => None,
+        }) else {
+            from = at + 2;
+            continue;
+        };
+        let end = at + 2 + close + 3;
+        let name = rest[1..close]
+            .trim_start()
+            .split(|c: char| c.is_whitespace() || c == '>' || c == '%')
+            .next()
+            .unwrap_or_default();
+        let mut until = end;
+        if CODE_SHORTCODES.contains(&name) {
+            // Through its closing shortcode, if it has one.
+            let closing = [format!("{{{{< /{name}"), format!("{{{{% /{name}")];
+            if let Some(c) = closing
+                .iter()
+                .filter_map(|c| markdown[end..].find(c.as_str()))
+                .min()
+            {
+                let c = end + c;
+                until = markdown[c..]
+                    .find("}}")
+                    .map_or(markdown.len(), |e| c + e + 2);
+            }
+        }
+        blank(at..until);
+        from = until;
     }
 }
 
@@ -274,6 +329,16 @@ mod tests {
             ("> 引用です。\n", &[("引用です。", 0)]),
             // An image's alt text is not.
             ("![図の説明。](a.png)本文。\n", &[("本文。", 0)]),
+            // Math is not prose, inline or displayed.
+            (
+                "質量 $m（x）$ は正。\n\n$$\n\\left( 式。\n$$\n\n次の文。\n",
+                &[("質量 は正。", 0), ("次の文。", 1)],
+            ),
+            // Hugo shortcodes are markup, and the content of a code shortcode is code.
+            (
+                "{{< note >}}\n注意。\n{{< /note >}}\n\n{{< code-toggle file=hugo >}}\n[params]\ntitle = '題。'\n{{< /code-toggle >}}\n\n本文 {{% param x %}} です。\n",
+                &[("注意。", 0), ("本文 です。", 1)],
+            ),
         ];
         for (doc, expected) in cases {
             let got = sentences(doc);

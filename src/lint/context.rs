@@ -36,6 +36,20 @@ pub(crate) struct Word<'a> {
     pub(crate) range: Range<usize>,
 }
 
+#[cfg(feature = "morphology")]
+impl Word<'_> {
+    /// Whether the word ends the clause a rule counts in, inside one sentence: a bracket or a
+    /// quote (「…」 is someone's words, （…） an aside) or a sentence-ending mark inside one
+    /// (`「一番手は京弥様。二ノ陣は…」` is one sentence of two clauses).
+    pub(crate) fn is_clause_break(&self) -> bool {
+        let mut chars = self.token.surface().chars();
+        chars.next().is_some_and(|c| {
+            crate::text::brackets::kind(c).is_some()
+                || matches!(c, '。' | '！' | '？' | '!' | '?' | '．')
+        })
+    }
+}
+
 /// The document as the rules see it.
 pub(crate) struct Context<'a> {
     /// The text as written.

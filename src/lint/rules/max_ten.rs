@@ -19,21 +19,83 @@ pub(crate) const RULE: LintRule = lint_rule! {
 
 fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
     let max = settings.integer("max").max(0) as usize;
-    for sentence in context.sentences {
-        let start = sentence.range().start;
-        let ten: Vec<usize> = sentence
-            .text()
-            .char_indices()
-            .filter(|&(_, c)| matches!(c, '、' | '，' | '､'))
-            .map(|(i, _)| start + i)
-            .collect();
-        if ten.len() > max {
-            // At the first 読点 over the limit.
-            let at = ten[max];
-            out.push(Found::new(
-                at..at + 3,
-                format!("{} 読点 in one sentence (at most {max})", ten.len()),
-            ));
+    // The message of a clause's report, once its 読点 are all counted.
+    let close = |clause: Clause, out: &mut Vec<Found>| {
+        if let Some(j) = clause.report {
+            out[j].message = format!("{} 読点 in one sentence (at most {max})", clause.count);
         }
+    };
+    for (i, sentence) in context.sentences.iter().enumerate() {
+        let start = sentence.range().start;
+        let between_nouns = between_nouns(context, i);
+        // 読点 are counted per clause: a quote or an aside in brackets is a clause of its own,
+        // and so is each sentence of a quote (`「…、…。…、…」と言った、`). The clauses still
+        // open, innermost last; each is reported once, at its first 読点 past `max`.
+        let mut open = vec![Clause::default()];
+        for (k, c) in sentence.text().char_indices() {
+            let at = start + k;
+            match c {
+                '、' | '，' | '､' if !between_nouns.contains(&at) => {
+                    let clause = open.last_mut().expect("the sentence's clause");
+                    clause.count += 1;
+                    if clause.count > max && clause.report.is_none() {
+                        clause.report = Some(out.len());
+                        out.push(Found::new(at..at + c.len_utf8(), String::new()));
+                    }
+                }
+                '。' | '！' | '？' if open.len() > 1 => {
+                    let clause = std::mem::take(open.last_mut().expect("a quote"));
+                    close(clause, out);
+                }
+                _ => match crate::text::brackets::kind(c) {
+                    Some((_, true)) => open.push(Clause::default()),
+                    Some((_, false)) if open.len() > 1 => {
+                        close(open.pop().expect("a bracket"), out);
+                    }
+                    _ => {}
+                },
+            }
+        }
+        for clause in open {
+            close(clause, out);
+        }
+    }
+}
+
+/// The 読点 of a clause so far, and its report.
+#[derive(Default)]
+struct Clause {
+    count: usize,
+    report: Option<usize>,
+}
+
+/// The 読点 of sentence `i` that stand between two nouns (`名詞、名詞、名詞`): a list, not a
+/// clause, and textlint's max-ten does not count them. Empty without the analyzer.
+fn between_nouns(context: &Context<'_>, i: usize) -> Vec<usize> {
+    #[cfg(feature = "morphology")]
+    {
+        use crate::morphology::PartOfSpeech;
+        let words = context.words(i);
+        let noun = |k: usize| {
+            words
+                .get(k)
+                .is_some_and(|w| w.token.part_of_speech() == PartOfSpeech::Noun)
+        };
+        words
+            .iter()
+            .enumerate()
+            .filter(|&(k, w)| {
+                matches!(w.token.surface(), "、" | "，" | "､")
+                    && k > 0
+                    && noun(k - 1)
+                    && noun(k + 1)
+            })
+            .map(|(_, w)| w.range.start)
+            .collect()
+    }
+    #[cfg(not(feature = "morphology"))]
+    {
+        let _ = (context, i);
+        Vec::new()
     }
 }

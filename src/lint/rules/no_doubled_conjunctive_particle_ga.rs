@@ -18,6 +18,11 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
     for i in 0..context.sentences.len() {
         let mut first = None;
         for word in context.words(i) {
+            // A quote or an aside is a clause of its own.
+            if word.is_clause_break() {
+                first = None;
+                continue;
+            }
             let token = &word.token;
             if token.part_of_speech() == PartOfSpeech::Particle
                 && token.surface() == "が"

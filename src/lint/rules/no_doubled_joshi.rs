@@ -42,6 +42,16 @@ struct Particle<'a> {
     detail: &'a str,
 }
 
+/// What the distance between two particles is counted in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Step<'a> {
+    Particle(Particle<'a>),
+    /// A 読点.
+    Ten,
+    /// A bracket, or a sentence end inside the sentence: no pair is counted across it.
+    Wall,
+}
+
 fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
     let particles = settings.list("particles");
     let across_ten = settings.flag("across-ten");
@@ -53,14 +63,20 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
             context.prose.get(range).unwrap_or_default()
         };
         // The particles and 読点 of the sentence, in order: the distance between two
-        // particles is counted in these steps.
-        let mut steps: Vec<Option<Particle<'_>>> = Vec::new();
+        // particles is counted in these steps. A bracket or a sentence end inside the
+        // sentence (a quote's) is a wall no pair crosses.
+        let mut steps: Vec<Step<'_>> = Vec::new();
         let mut k = 0;
         while k < words.len() {
             let token = &words[k].token;
+            if words[k].is_clause_break() {
+                steps.push(Step::Wall);
+                k += 1;
+                continue;
+            }
             if token.part_of_speech() == PartOfSpeech::Symbol && token.pos_detail1() == "読点" {
                 if !across_ten {
-                    steps.push(None);
+                    steps.push(Step::Ten);
                 }
                 k += 1;
                 continue;
@@ -76,15 +92,15 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
             {
                 k += 1;
             }
-            steps.push(Some(Particle {
+            steps.push(Step::Particle(Particle {
                 first,
                 last: k,
                 detail: token.pos_detail1(),
             }));
             k += 1;
         }
-        for (at, p) in steps.iter().enumerate() {
-            let Some(p) = p else { continue };
+        for (at, step) in steps.iter().enumerate() {
+            let Step::Particle(p) = step else { continue };
             if !counted(words, p) {
                 continue;
             }
@@ -92,15 +108,23 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
             if !particles.iter().any(|x| x == s) {
                 continue;
             }
-            // The nearest earlier particle of the same kind within `min_interval` steps.
+            // The nearest earlier particle of the same kind within `min_interval` steps,
+            // and no wall between.
             let earlier = steps[at.saturating_sub(min_interval)..at]
                 .iter()
+                .enumerate()
                 .rev()
-                .flatten()
-                .find(|q| q.detail == p.detail && surface(q) == s && counted(words, q));
-            if let Some(q) = earlier {
-                let between = steps[..at].iter().rposition(|x| x.as_ref() == Some(q));
-                let apart = between.map_or(0, |b| at - b);
+                .take_while(|(_, x)| !matches!(x, Step::Wall))
+                .find_map(|(b, x)| match x {
+                    Step::Particle(q)
+                        if q.detail == p.detail && surface(q) == s && counted(words, q) =>
+                    {
+                        Some(b + at.saturating_sub(min_interval))
+                    }
+                    _ => None,
+                });
+            if let Some(b) = earlier {
+                let apart = at - b;
                 out.push(Found::new(
                     words[p.first].range.start..words[p.last].range.end,
                     format!(
