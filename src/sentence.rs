@@ -275,6 +275,13 @@ fn ends_with_colon(line: &str) -> bool {
         .ends_with([':', '：'])
 }
 
+/// Whether a line ends with a closing quote: a line of dialogue, whose sentence ends with it
+/// (`「行くよ……」` then the narration on the next line).
+fn ends_with_quote(line: &str) -> bool {
+    line.trim_end_matches([' ', '\t', '\r'])
+        .ends_with(['」', '』'])
+}
+
 /// Whether `c` at `at` (its byte offset in `text`) ends a sentence.
 fn is_terminator(text: &str, at: usize, c: char) -> bool {
     match c {
@@ -328,6 +335,7 @@ fn sentence_end(text: &str, start: usize) -> (usize, usize) {
             if line_is_followed_by_blank(bytes, i + 1)
                 || starts_block(text, i + 1)
                 || (depth == 0 && ends_with_colon(&text[start..i]))
+                || (depth == 0 && ends_with_quote(&text[start..i]))
             {
                 return unclosed_end.map_or((i, i), |(end, _)| (end, end));
             }

@@ -9,7 +9,7 @@ pub(crate) const RULE: LintRule = lint_rule! {
     summary: "More than `max` kanji in a row.",
     page: "max_kanji_continuous_len.md",
     severity: Warning,
-    default_on: true,
+    default_on: false,
     options: &[
         RuleOption {
             name: "max",

@@ -33,7 +33,6 @@ const PATTERNS: &[&str] = &[
     "ないものでもない",
     "ないではない",
     "ないでもない",
-    "ずにはいられない",
     "ないとは言えない",
     "ないとはいえない",
     "ないとは限らない",
@@ -55,6 +54,11 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
                 break;
             };
             let written = &text[at..at + len];
+            // A question is rhetorical, not a hedge: 見当らないではないか ("isn't it missing!").
+            if text[at + len..].starts_with('か') {
+                from = at + len;
+                continue;
+            }
             out.push(Found::new(
                 start + at..start + at + len,
                 format!("double negative 「{written}」: say it positively"),

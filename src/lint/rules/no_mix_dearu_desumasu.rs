@@ -9,7 +9,7 @@ pub(crate) const RULE: LintRule = lint_rule! {
     id: "no-mix-dearu-desumasu",
     summary: "Sentences in the plain style (だ・である) and the polite style (です・ます) in one document.",
     page: "no_mix_dearu_desumasu.md",
-    severity: Error,
+    severity: Warning,
     default_on: true,
     options: &[RuleOption {
         name: "prefer",
@@ -44,6 +44,16 @@ impl Style {
 fn ending(words: &[super::super::context::Word<'_>]) -> Option<(Style, std::ops::Range<usize>)> {
     for (k, word) in words.iter().enumerate().rev() {
         let token = &word.token;
+        // A sentence that ends in a closing quote ends with someone's words: the quote's style
+        // is the speaker's, not the document's (「…三時半位です。」).
+        if token
+            .surface()
+            .chars()
+            .next()
+            .is_some_and(|c| matches!(crate::text::brackets::kind(c), Some((_, false))))
+        {
+            return None;
+        }
         match token.part_of_speech() {
             PartOfSpeech::Symbol | PartOfSpeech::Other => continue,
             // Final particles (よ, ね, か) follow the style-bearing word.
@@ -62,6 +72,9 @@ fn ending(words: &[super::super::context::Word<'_>]) -> Option<(Style, std::ops:
                     "です" | "ます" => Some((Style::Desumasu, word.range.clone())),
                     // だ and だっ(た) end a sentence; な (なの), なら, に and a lone で do not
                     // (`誰のためのものなの`, `学習者なら、`, `明確で簡潔に`).
+                    // The copula, not the past た voiced after a verb (選んだ, 好んだ), which
+                    // IPADIC also gives the base form だ.
+                    "だ" if token.conjugation_type() == Some("特殊・タ") => None,
                     "だ" if surface == "だ" || (surface == "だっ" && next == Some("た")) => {
                         Some((Style::Dearu, word.range.clone()))
                     }

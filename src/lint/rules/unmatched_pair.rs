@@ -23,6 +23,9 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
         Matched::Pair { .. } => {}
         Matched::Unclosed { kind, at } if is_reported(kind) => {
             let (open, close) = PAIRS[kind];
+            if continued_quote(context.prose, at, open) {
+                return;
+            }
             out.push(Found::new(
                 at..at + open.len_utf8(),
                 format!("「{open}」 is not closed by 「{close}」"),
@@ -56,6 +59,27 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
         }
     }
     matcher.finish(&mut |m| report(m, "", 0));
+}
+
+/// Whether the unclosed 「 or 『 at `at` opens a speech that goes on in the next paragraph: it
+/// starts its line, and the next line that is not blank starts with it again. A long speech
+/// over several paragraphs opens each with 「 and closes only the last (the convention of
+/// Japanese typesetting).
+fn continued_quote(prose: &str, at: usize, open: char) -> bool {
+    const SPACE: [char; 3] = [' ', '\t', '\u{3000}'];
+    if !matches!(open, '「' | '『') {
+        return false;
+    }
+    let line_start = prose[..at].rfind('\n').map_or(0, |i| i + 1);
+    if !prose[line_start..at].trim_matches(SPACE).is_empty() {
+        return false;
+    }
+    let Some(end) = prose[at..].find('\n') else {
+        return false;
+    };
+    prose[at + end..]
+        .trim_start_matches(|c: char| c == '\n' || c == '\r' || SPACE.contains(&c))
+        .starts_with(open)
 }
 
 /// Whether the `)` at `i` closes a list enumerator at the start of a line: `1)`, `a)`.
