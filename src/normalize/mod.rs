@@ -653,13 +653,33 @@ impl<'a> Sink<'a> {
 
 /// Whether `edit`, made in the prose of the Markdown document `text`, would write markup:
 /// an ASCII character that Markdown reads as emphasis, code, a link, an image, HTML, a heading,
-/// a table cell, an escape or strikethrough, or a `(` right after a `]` (a link's
-/// destination).
+/// a table cell, an escape or strikethrough, a `(` right after a `]` (a link's destination),
+/// or a deletion that leaves a block marker at the start of a line.
 fn adds_markup(text: &str, edit: &Edit<'_>) -> bool {
     const MARKUP: &[char] = &['*', '_', '`', '[', ']', '<', '>', '#', '|', '\\', '~'];
     let replacement = edit.replacement();
     let added = |c: char| replacement.contains(c) && !edit.original().contains(c);
+    // At the start of a line, no edit may make the line start with a block marker (an
+    // invisible character before ``` keeps it from opening a code block; `１．　` is no list).
+    let line_start = text[..edit.range().start]
+        .rsplit('\n')
+        .next()
+        .is_some_and(|before| before.trim_matches([' ', '\t']).is_empty());
+    let starts_block = |line: &str| {
+        let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        line.starts_with(|c: char| {
+            matches!(
+                c,
+                '`' | '~' | '#' | '>' | '-' | '*' | '+' | '|' | '=' | '_' | '<' | '[' | ':'
+            )
+        }) || (digits > 0 && line[digits..].starts_with(['.', ')']))
+    };
+    let rest: String = text[edit.range().end..].chars().take(8).collect();
+    let uncovers_block = line_start
+        && starts_block(&format!("{replacement}{rest}"))
+        && !starts_block(&text[edit.range().start..]);
     MARKUP.iter().any(|&c| added(c))
+        || uncovers_block
         || (replacement.starts_with('(') && text[..edit.range().start].ends_with(']'))
 }
 
