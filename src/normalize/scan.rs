@@ -228,6 +228,9 @@ fn other(n: &Normalizer, text: &str, i: usize, c: char, w: usize, sink: &mut Sin
     let range = i..i + w;
     match c {
         '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+            if is_input_leftover(text, i, c, w) {
+                return i + w;
+            }
             sink.push_char(
                 range,
                 fullwidth_to_ascii(c),
@@ -264,6 +267,32 @@ fn other(n: &Normalizer, text: &str, i: usize, c: char, w: usize, sink: &mut Sin
         }
     }
     i + w
+}
+
+/// A lone full-width letter right after hiragana and before no word (`かもしれませｎ。`): a
+/// keystroke the input method did not convert (ん typed as n), not a word. Making it ASCII would keep the typo and
+/// hide it; it is left for the writer.
+fn is_input_leftover(text: &str, i: usize, c: char, w: usize) -> bool {
+    // Hiragana that no rule changes (a look-alike or a small vowel may become katakana, and
+    // a second pass must decide the same way), and after the letter no word goes on.
+    let before = |b: char| {
+        is_hiragana(b)
+            && !matches!(
+                b,
+                'へ' | 'べ' | 'ぺ' | 'り' | 'ぁ' | 'ぃ' | 'ぅ' | 'ぇ' | 'ぉ' | 'ゔ'
+            )
+    };
+    let word_goes_on = |a: char| {
+        is_alnum(a)
+            || is_hiragana(a)
+            || is_katakana_letter(a)
+            || is_kanji(a)
+            || is_halfwidth_kana(a)
+            || a == 'ー'
+    };
+    !matches!(c, '\u{FF10}'..='\u{FF19}')
+        && visible_before(text, i).is_some_and(before)
+        && !visible_after(text, i + w).is_some_and(word_goes_on)
 }
 
 /// A small vowel (or ゔ) that makes a sound only loanwords have (ふぁ, てぃ, でぃ, うぃ, しぇ,
@@ -528,7 +557,22 @@ fn bracket_pair(text: &str, pos: usize, partner: usize) -> bool {
         return false;
     }
     let content = |c: char| is_alnum(c) || is_symbol(c) || is_space(c) || is_invisible(c);
-    if !text[open_end..close].chars().all(content) {
+    let inside = &text[open_end..close];
+    if !inside.chars().all(content) {
+        return false;
+    }
+    // Words of a language, not code: a gloss (`DOM（Document Object Model）`) keeps the
+    // brackets the Japanese text around it uses.
+    let words = inside
+        .split(|c: char| is_space(c) || c == ',' || c == '，')
+        .filter(|w| {
+            w.chars()
+                .filter(|&c| is_alnum(c) && !c.is_ascii_digit())
+                .count()
+                >= 2
+        })
+        .count();
+    if words >= 2 {
         return false;
     }
     let side = |x: Option<char>| match x {

@@ -4,7 +4,7 @@ use super::super::context::{Context, Found};
 use super::super::registry::{lint_rule, Check, LintRule, RuleSettings};
 use super::super::Fix;
 use crate::rule::Safety;
-use crate::text::class::is_full_width;
+use crate::text::class::{is_alnum, is_full_width, is_hiragana, is_kanji, is_katakana_letter};
 use crate::text::utf8::{char_at, char_before};
 
 pub(crate) const RULE: LintRule = lint_rule! {
@@ -61,6 +61,15 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
             // typesetting (JTF 日本語標準スタイルガイド: 文末の！と？の後は全角スペース):
             // `どうでしょうか？　場合によっては`.
             let after_mark = matches!(b, '！' | '？');
+            // A line of symbols and spaces is an ornament (`＊　　　＊　　　＊`), laid out so.
+            let line_from = prose[..start].rfind('\n').map_or(0, |p| p + 1);
+            let line_to = prose[end..].find('\n').map_or(prose.len(), |p| end + p);
+            let ornament = !prose[line_from..line_to]
+                .chars()
+                .any(|c| is_hiragana(c) || is_katakana_letter(c) || is_kanji(c) || is_alnum(c));
+            if ornament {
+                continue;
+            }
             if is_full_width(b) && is_full_width(a) && !line_start && !after_mark && start > 0 {
                 out.push(
                     Found::new(start..end, format!("space between 「{b}」 and 「{a}」"))

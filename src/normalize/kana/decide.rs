@@ -193,6 +193,10 @@ pub(super) fn decide_look_alikes(
                 continue;
             };
             let numeral = matches!(u.orig, '二' | '三' | '八' | '千');
+            // 二三カ月, 八ヶ所: numerals before a counter are numerals.
+            if numeral && counter_follows(units, &idx[k + 1..]) {
+                continue;
+            }
             let s = if between {
                 // チーム力アップ, ネット口コミ: a kanji suffix before a katakana word.
                 if matches!(u.orig, '力' | '口') && !right.is_tight() {
@@ -243,6 +247,18 @@ pub(super) fn decide_look_alikes(
             });
         }
     }
+}
+
+/// Whether the rest of a segment is kanji numerals (二三, as the look-alikes are) and then one
+/// counter, カ, ケ, ヵ or ヶ, and nothing more: `二三カ月` is "two or three months".
+pub(super) fn counter_follows(units: &[Unit], rest: &[usize]) -> bool {
+    let mut it = rest.iter().map(|&j| units[j].orig).skip_while(|&c| {
+        matches!(
+            c,
+            '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千'
+        )
+    });
+    matches!(it.next(), Some('カ' | 'ケ' | 'ヵ' | 'ヶ')) && it.next().is_none()
 }
 
 /// 口コミ (word of mouth) starts with the kanji 口. A look-alike counts as the katakana it
