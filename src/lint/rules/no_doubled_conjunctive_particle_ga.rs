@@ -17,7 +17,8 @@ pub(crate) const RULE: LintRule = lint_rule! {
 fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
     for i in 0..context.sentences.len() {
         let mut first = None;
-        for word in context.words(i) {
+        let words = context.words(i);
+        for (k, word) in words.iter().enumerate() {
             // A quote or an aside is a clause of its own.
             if word.is_clause_break() {
                 first = None;
@@ -27,6 +28,7 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
             if token.part_of_speech() == PartOfSpeech::Particle
                 && token.surface() == "が"
                 && token.pos_detail1() == "接続助詞"
+                && joins_clauses(words, k)
             {
                 match first {
                     None => first = Some(word.range.start),
@@ -38,4 +40,22 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
             }
         }
     }
+}
+
+/// Whether the conjunctive が at `k` joins two clauses ("but"), as the analyzer tags it: not
+/// the が of a set phrase it also tags so: the classical が before 為 and 如し (`せんが為`,
+/// `するが如き`), が before a final particle (`思うがな`), nor the concessive pair after the
+/// volitional (`であろうが、…であろうが`, "whether … or …").
+fn joins_clauses(words: &[super::super::context::Word<'_>], k: usize) -> bool {
+    let next = words.get(k + 1).map(|w| &w.token);
+    let before = k.checked_sub(1).map(|j| &words[j].token);
+    let classical = next.is_some_and(|t| t.surface().starts_with(['為', '如']));
+    let final_particle = next.is_some_and(|t| {
+        t.part_of_speech() == PartOfSpeech::Particle && t.pos_detail1() == "終助詞"
+    });
+    let concessive = before.is_some_and(|t| {
+        t.part_of_speech() == PartOfSpeech::AuxiliaryVerb
+            && matches!(t.base_form(), Some("う" | "よう" | "まい"))
+    });
+    !(classical || final_particle || concessive)
 }

@@ -105,6 +105,13 @@ fn part(kind: BlockKind) -> Option<usize> {
 
 const PART_NAMES: [&str; 3] = ["body text", "headings", "list items"];
 
+/// Whether the ending `k` is one of a block in its style: the counted ending before it or
+/// the one after it is in the same style.
+fn in_block(styles: &[Style], k: usize) -> bool {
+    let same = |j: usize| styles.get(j) == Some(&styles[k]);
+    (k > 0 && same(k - 1)) || same(k + 1)
+}
+
 fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
     let mut endings: [Vec<(Style, std::ops::Range<usize>)>; 3] = Default::default();
     for i in 0..context.sentences.len() {
@@ -113,6 +120,8 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
         }
     }
     let mut found = Vec::new();
+    // With a style asked for, every ending in the other is reported.
+    let auto = settings.text("prefer") == "auto";
     for (p, endings) in endings.into_iter().enumerate() {
         let polite = endings
             .iter()
@@ -126,8 +135,11 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
             _ if polite >= plain => Style::Desumasu,
             _ => Style::Dearu,
         };
-        for (style, range) in endings {
-            if style != keep {
+        let styles: Vec<Style> = endings.iter().map(|(s, _)| *s).collect();
+        for (k, (style, range)) in endings.into_iter().enumerate() {
+            // A slip is isolated; a block in the other style is deliberate (a quoted letter or
+            // composition, a story told within the story) and is not reported.
+            if style != keep && !(auto && in_block(&styles, k)) {
                 found.push(Found::new(
                     range,
                     format!(
