@@ -10,7 +10,7 @@ pub(crate) const RULE: LintRule = lint_rule! {
     id: "no-dropping-the-ra",
     summary: "ら抜き言葉: the potential form of a 一段 verb or 来る without ら (見れる, 来れる).",
     page: "no_dropping_the_ra.md",
-    severity: Error,
+    severity: Warning,
     default_on: true,
     options: &[],
     check: Check::Words(check),
