@@ -786,6 +786,23 @@ fn fmt_changes_only_the_prose_of_markdown() {
     );
     let out = seisho(dir.path(), &["fmt", "--check", "a.md"]);
     assert!(out.status.success(), "{out:?}");
+
+    // `fix` leaves the same things alone, and fixes the same prose.
+    fs::write(dir.path().join("b.md"), doc).unwrap();
+    seisho(dir.path(), &["fix", "b.md"]);
+    let fixed = fs::read_to_string(dir.path().join("b.md")).unwrap();
+    for kept in [
+        "title: ７５％〜",
+        "`７５％`",
+        "＊注意＊",
+        "(ssr.html#条件付きロジック)",
+        "<div>７５％</div>",
+        "<!-- ７５％ -->",
+        "// ７５％",
+    ] {
+        assert!(fixed.contains(kept), "fix changed {kept:?}: {fixed}");
+    }
+    assert!(fixed.contains("# 75%の設定") && fixed.contains("\n\n75%の場合"), "{fixed}");
 }
 
 #[test]
