@@ -802,7 +802,10 @@ fn fmt_changes_only_the_prose_of_markdown() {
     ] {
         assert!(fixed.contains(kept), "fix changed {kept:?}: {fixed}");
     }
-    assert!(fixed.contains("# 75%の設定") && fixed.contains("\n\n75%の場合"), "{fixed}");
+    assert!(
+        fixed.contains("# 75%の設定") && fixed.contains("\n\n75%の場合"),
+        "{fixed}"
+    );
 }
 
 #[test]
