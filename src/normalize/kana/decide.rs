@@ -198,8 +198,10 @@ pub(super) fn decide_look_alikes(
                 continue;
             }
             let s = if between {
-                // チーム力アップ, ネット口コミ: a kanji suffix before a katakana word.
-                if matches!(u.orig, '力' | '口') && !right.is_tight() {
+                // チーム力アップ, ネット口コミ: a kanji suffix before a katakana word. A numeral
+                // between katakana is as often a number before a unit (シリング八ペンス,
+                // 二千メートル): only the dictionary can make it a fix (ア二メ → アニメ).
+                if (matches!(u.orig, '力' | '口') && !right.is_tight()) || numeral {
                     Safety::Unsafe
                 } else {
                     Safety::Safe
