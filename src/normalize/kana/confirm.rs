@@ -74,15 +74,15 @@ pub(super) fn confirm_with_dictionary(
             return;
         }
         if !confirm_segment(analyzer, units, &safe, &all, &at, candidate) {
-            // Not confirmed: the suggestions stay only where the analyzer does not read the
-            // hiragana as the particle へ (`プロパティへアクセス`, with プロパティ unknown to
-            // IPADIC) and taking them makes the segment read cheaper (`ミスマッチエラー` would
-            // become ミスマッチェラー, dearer).
+            // Not confirmed: the suggestions stay, unless the analyzer reads the hiragana as
+            // the particle へ (`プロパティへアクセス`, with プロパティ unknown to IPADIC). Path
+            // costs do not decide here: a long run of katakana unknown to IPADIC is one
+            // unknown word, which can cost less than a typo fixed inside it.
             let particle = analyzer.analyze(&safe).iter().any(|t| {
                 t.surface() == "へ"
                     && t.part_of_speech() == crate::morphology::PartOfSpeech::Particle
             });
-            if particle || analyzer.path_cost(&all) >= analyzer.path_cost(&safe) {
+            if particle {
                 withdraw(units);
             }
             return;
