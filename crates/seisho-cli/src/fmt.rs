@@ -32,14 +32,8 @@ pub fn run(args: &FmtArgs) -> io::Result<Outcome> {
     let mut outcome = Outcome::default();
     let mut counts = Counts::default();
     for source in &sources {
-        let name = args.input.name(source);
-        let input = match args.input.read(source) {
-            Ok(input) => input,
-            Err(e) => {
-                report::error(e.message(&name));
-                outcome.failed = true;
-                continue;
-            }
+        let Some((name, input)) = args.input.read_or_report(source, &mut outcome.failed) else {
+            continue;
         };
         // In Markdown only the prose changes (the byte order mark is the file's, kept out of
         // the text and written back).

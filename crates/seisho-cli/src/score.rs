@@ -8,7 +8,6 @@ use seisho::LineIndex;
 
 use crate::args::{ScoreArgs, ScoreFormat};
 use crate::io::Source;
-use crate::report;
 
 const HEADING: Style = Style::new().bold();
 const DIM: Style = Style::new().dimmed();
@@ -32,14 +31,8 @@ pub fn run(args: &ScoreArgs) -> io::Result<bool> {
     let mut failed = false;
     let mut reports = Vec::new();
     for source in &sources {
-        let name = args.input.name(source);
-        let input = match args.input.read(source) {
-            Ok(input) => input,
-            Err(e) => {
-                report::error(e.message(&name));
-                failed = true;
-                continue;
-            }
+        let Some((name, input)) = args.input.read_or_report(source, &mut failed) else {
+            continue;
         };
         let text = input.decoded.text;
         let report = match input.syntax {

@@ -92,6 +92,20 @@ impl InputArgs {
             .or_else(|| seisho::Syntax::for_extension(path.and_then(|p| p.extension()?.to_str())))
     }
 
+    /// Reads `source` as [`InputArgs::read`] does, with its name; a failure is reported on
+    /// standard error and sets `failed`.
+    pub fn read_or_report(&self, source: &Source, failed: &mut bool) -> Option<(String, Input)> {
+        let name = self.name(source);
+        match self.read(source) {
+            Ok(input) => Some((name, input)),
+            Err(e) => {
+                crate::report::error(e.message(&name));
+                *failed = true;
+                None
+            }
+        }
+    }
+
     /// Reads and decodes `source` as these options say.
     pub fn read(&self, source: &Source) -> Result<Input, InputError> {
         let bytes = source.read_bytes()?;
