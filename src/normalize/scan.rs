@@ -228,7 +228,7 @@ fn other(n: &Normalizer, text: &str, i: usize, c: char, w: usize, sink: &mut Sin
     let range = i..i + w;
     match c {
         '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
-            if is_input_leftover(text, i, c, w) {
+            if !n.applies_unsafe_fixes() && is_input_leftover(text, i, c, w) {
                 return i + w;
             }
             sink.push_char(
@@ -273,26 +273,41 @@ fn other(n: &Normalizer, text: &str, i: usize, c: char, w: usize, sink: &mut Sin
 /// keystroke the input method did not convert (ん typed as n), not a word. Making it ASCII would keep the typo and
 /// hide it; it is left for the writer.
 fn is_input_leftover(text: &str, i: usize, c: char, w: usize) -> bool {
-    // Hiragana that no rule changes (a look-alike or a small vowel may become katakana, and
-    // a second pass must decide the same way), and after the letter no word goes on.
-    let before = |b: char| {
-        is_hiragana(b)
+    // Right before it, a hiragana letter that no rule changes (a look-alike or a small vowel
+    // may become katakana), and right after it the end of a phrase: the decision must not
+    // depend on what other rules change, so that a second pass decides the same way.
+    let before = (i > 0).then(|| decode_before(text, i).0).is_some_and(|b| {
+        matches!(b, 'ぁ'..='ゖ')
             && !matches!(
                 b,
                 'へ' | 'べ' | 'ぺ' | 'り' | 'ぁ' | 'ぃ' | 'ぅ' | 'ぇ' | 'ぉ' | 'ゔ'
             )
-    };
-    let word_goes_on = |a: char| {
-        is_alnum(a)
-            || is_hiragana(a)
-            || is_katakana_letter(a)
-            || is_kanji(a)
-            || is_halfwidth_kana(a)
-            || a == 'ー'
-    };
-    !matches!(c, '\u{FF10}'..='\u{FF19}')
-        && visible_before(text, i).is_some_and(before)
-        && !visible_after(text, i + w).is_some_and(word_goes_on)
+    });
+    let phrase_ends = text[i + w..].chars().next().is_none_or(|a| {
+        matches!(
+            a,
+            '。' | '、'
+                | '｡'
+                | '､'
+                | '．'
+                | '，'
+                | '.'
+                | ','
+                | '！'
+                | '？'
+                | '!'
+                | '?'
+                | '」'
+                | '』'
+                | '）'
+                | ')'
+                | '\n'
+                | '\r'
+                | ' '
+                | '\u{3000}'
+        )
+    });
+    !matches!(c, '\u{FF10}'..='\u{FF19}') && before && phrase_ends
 }
 
 /// A small vowel (or ゔ) that makes a sound only loanwords have (ふぁ, てぃ, でぃ, うぃ, しぇ,
