@@ -194,6 +194,7 @@ pub fn prose(markdown: &str) -> Prose {
         }
     }
     blank_shortcodes(markdown, &mut text);
+    blank_display_math(markdown, &mut text);
     let text = String::from_utf8(text).expect("prose bytes are copied whole characters or spaces");
     Prose {
         text,
@@ -251,6 +252,31 @@ fn blank_shortcodes(markdown: &str, text: &mut [u8]) {
         }
         blank(at..until);
         from = until;
+    }
+}
+
+/// Blanks display math that Markdown did not read as one (`$$` on a line of its own, up to the
+/// next such line): a line inside it that looks like a list item (`- 2 \times …`) cuts the
+/// paragraph that would have held it.
+fn blank_display_math(markdown: &str, text: &mut [u8]) {
+    let fence = |line: &str| line.trim() == "$$";
+    let mut open: Option<usize> = None;
+    let mut at = 0;
+    for line in markdown.split_inclusive('\n') {
+        // Only a `$$` that is prose as the parser read it (not one in a code block).
+        if fence(line) && text[at..at + line.len()].contains(&b'$') {
+            match open.take() {
+                Some(start) => {
+                    for b in &mut text[start..at + line.len()] {
+                        if *b != b'\n' {
+                            *b = b' ';
+                        }
+                    }
+                }
+                None => open = Some(at),
+            }
+        }
+        at += line.len();
     }
 }
 
@@ -329,6 +355,11 @@ mod tests {
             ("> 引用です。\n", &[("引用です。", 0)]),
             // An image's alt text is not.
             ("![図の説明。](a.png)本文。\n", &[("本文。", 0)]),
+            // Math is not prose, inline or displayed, even where a line in it reads as a list.
+            (
+                "前。\n\n$$\n\\begin{aligned}\nx &= 1\n- 2 \\times y\n\\end{aligned}\n$$\n\n後。\n",
+                &[("前。", 0), ("後。", 1)],
+            ),
             // Math is not prose, inline or displayed.
             (
                 "質量 $m（x）$ は正。\n\n$$\n\\left( 式。\n$$\n\n次の文。\n",

@@ -291,6 +291,15 @@ fn is_terminator(text: &str, at: usize, c: char) -> bool {
             let after = char_at(text, at + c.len_utf8());
             !(before.is_some_and(is_digit) && after.is_some_and(is_digit))
         }
+        // An English sentence inside a Japanese document (an untranslated paragraph): a
+        // period after a lowercase word, then a space and a capital letter.
+        '.' => {
+            let before = char_before(text, at);
+            let rest = &text.as_bytes()[at + 1..];
+            before.is_some_and(|b| b.is_ascii_lowercase())
+                && rest.first() == Some(&b' ')
+                && rest.get(1).is_some_and(u8::is_ascii_uppercase)
+        }
         '!' | '?' => {
             // `!` and `?` end a sentence when something other than ASCII follows: `Yahoo!` in
             // a URL or `?a=1` do not.
@@ -347,7 +356,7 @@ fn sentence_end(text: &str, start: usize) -> (usize, usize) {
         if b == b'"' {
             in_ascii_quote = !in_ascii_quote;
         }
-        if b < 0x80 && !matches!(b, b'(' | b')' | b'!' | b'?') {
+        if b < 0x80 && !matches!(b, b'(' | b')' | b'!' | b'?' | b'.') {
             quote_ended = false;
             i += 1;
             continue;

@@ -39,13 +39,14 @@ pub(crate) struct Word<'a> {
 #[cfg(feature = "morphology")]
 impl Word<'_> {
     /// Whether the word ends the clause a rule counts in, inside one sentence: a bracket or a
-    /// quote (「…」 is someone's words, （…） an aside) or a sentence-ending mark inside one
-    /// (`「一番手は京弥様。二ノ陣は…」` is one sentence of two clauses).
+    /// quote (「…」 is someone's words, （…） an aside), a sentence-ending mark inside one
+    /// (`「一番手は京弥様。二ノ陣は…」` is one sentence of two clauses) or a colon (`軸は時間です:
+    /// 0 は開始時点`).
     pub(crate) fn is_clause_break(&self) -> bool {
         let mut chars = self.token.surface().chars();
         chars.next().is_some_and(|c| {
             crate::text::brackets::kind(c).is_some()
-                || matches!(c, '。' | '！' | '？' | '!' | '?' | '．')
+                || matches!(c, '。' | '！' | '？' | '!' | '?' | '．' | ':' | '：')
         })
     }
 }

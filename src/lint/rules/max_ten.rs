@@ -76,12 +76,16 @@ fn between_nouns(context: &Context<'_>, i: usize) -> Vec<usize> {
     {
         use crate::morphology::PartOfSpeech;
         let words = context.words(i);
+        // A noun, or a symbol or code that stands for one (`&、<、>`).
         let noun = |k: usize| {
-            words
-                .get(k)
-                .is_some_and(|w| w.token.part_of_speech() == PartOfSpeech::Noun)
+            words.get(k).is_some_and(|w| {
+                let t = &w.token;
+                t.part_of_speech() == PartOfSpeech::Noun
+                    || (t.part_of_speech() == PartOfSpeech::Symbol
+                        && matches!(t.pos_detail1(), "一般" | "アルファベット"))
+            })
         };
-        words
+        let mut out: Vec<usize> = words
             .iter()
             .enumerate()
             .filter(|&(k, w)| {
@@ -91,7 +95,21 @@ fn between_nouns(context: &Context<'_>, i: usize) -> Vec<usize> {
                     && noun(k + 1)
             })
             .map(|(_, w)| w.range.start)
-            .collect()
+            .collect();
+        // A run of symbols unknown to the dictionary takes its 読点 in (`&、` is one word):
+        // they are a list of those symbols.
+        for w in words.iter().filter(|w| w.token.is_unknown()) {
+            let surface = w.token.surface();
+            if surface.chars().count() > 1 {
+                out.extend(
+                    surface
+                        .char_indices()
+                        .filter(|&(_, c)| matches!(c, '、' | '，' | '､'))
+                        .map(|(at, _)| w.range.start + at),
+                );
+            }
+        }
+        out
     }
     #[cfg(not(feature = "morphology"))]
     {

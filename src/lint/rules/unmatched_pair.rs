@@ -3,6 +3,7 @@
 use super::super::context::{Context, Found};
 use super::super::registry::{lint_rule, Check, LintRule, RuleSettings};
 use crate::text::brackets::{is_reported, kind, Matched, Matcher, PAIRS};
+use crate::text::class::{is_alnum, is_hiragana, is_kanji, is_katakana_letter};
 
 pub(crate) const RULE: LintRule = lint_rule! {
     id: "unmatched-pair",
@@ -33,7 +34,7 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
         }
         Matched::Unopened { kind, at } if is_reported(kind) => {
             let (open, close) = PAIRS[kind];
-            if close == ')' && is_enumerator(text, at - start) {
+            if matches!(close, ')' | '）') && is_enumerator(text, at - start) {
                 return;
             }
             out.push(Found::new(
@@ -82,17 +83,31 @@ fn continued_quote(prose: &str, at: usize, open: char) -> bool {
         .starts_with(open)
 }
 
-/// Whether the `)` at `i` closes a list enumerator at the start of a line: `1)`, `a)`.
+/// Whether the `)` or `）` at `i` closes an enumerator or a label rather than a bracket: at the
+/// start of a line (`1)`, `a)`, `例）`, after a list marker too), or a one-letter enumerator
+/// referred to in a sentence (`a)を満たし、b)は保証しない`).
 ///
 /// It looks back from `i` only as far as the previous character that is neither whitespace
-/// nor ASCII alphanumeric (a `)` among them), so that a line of many `)` is not quadratic.
+/// nor part of a label (a `)` among them), so that a line of many `)` is not quadratic.
 fn is_enumerator(text: &str, i: usize) -> bool {
+    let is_label = |c: char| {
+        c.is_ascii_alphanumeric()
+            || is_kanji(c)
+            || is_hiragana(c)
+            || is_katakana_letter(c)
+            || is_alnum(c)
+    };
     let mut before = text[..i].chars().rev();
     let mut label = 0;
+    let mut one_ascii = false;
+    let mut japanese = false;
     for c in before.by_ref() {
-        if c.is_ascii_alphanumeric() {
+        if is_label(c) {
             label += 1;
-            if label > 3 {
+            one_ascii = label == 1 && c.is_ascii_alphanumeric();
+            japanese |= !c.is_ascii();
+            // `1)`, `iii)`, `例）`, `注)`, `備考)`; not a word (`閉じる)`).
+            if label > 3 || (japanese && label > 2) {
                 return false;
             }
         } else if c == '\n' {
@@ -100,9 +115,17 @@ fn is_enumerator(text: &str, i: usize) -> bool {
         } else if c.is_whitespace() {
             break;
         } else {
-            return false;
+            // `、b)は`: a one-letter enumerator after a comma, and Japanese after it.
+            let japanese_after = text[i..].chars().nth(1).is_some_and(|a| !a.is_ascii());
+            return label == 1 && one_ascii && matches!(c, '、' | '，' | ',') && japanese_after;
         }
     }
-    // Only whitespace may come before the label on its line.
-    label > 0 && before.take_while(|&c| c != '\n').all(char::is_whitespace)
+    if label == 0 {
+        return false;
+    }
+    // Only whitespace may come before the label on its line (a list marker is blank in the
+    // prose of Markdown), or a one-letter enumerator starts a sentence part.
+    let rest: String = before.take_while(|&c| c != '\n').collect();
+    rest.chars().all(char::is_whitespace)
+        || (label == 1 && one_ascii && text[i..].chars().nth(1).is_some_and(|a| !a.is_ascii()))
 }
