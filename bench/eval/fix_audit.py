@@ -237,7 +237,7 @@ def report(kind: str, hs: list[dict], before: list[dict], after: list[dict], n_e
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", default="dev", choices=["dev", "test", "all"])
+    ap.add_argument("--split", default="dev", choices=["dev", "test", "validation", "all"])
     ap.add_argument("--run", default="baseline")
     ap.add_argument("--examples", type=int, default=10)
     ap.add_argument("--keep", action="store_true", help="keep the temporary copies (their path is printed)")

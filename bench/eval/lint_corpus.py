@@ -143,7 +143,7 @@ def print_tables(c: dict, split: str) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", default="dev", choices=["dev", "test", "all"])
+    ap.add_argument("--split", default="dev", choices=["dev", "test", "validation", "all"])
     ap.add_argument("--run", default="baseline", help="name of the run (a directory under /work/eval/runs)")
     ap.add_argument("--out", type=Path, help="the JSONL to write (default /work/eval/runs/RUN/lint-SPLIT.jsonl)")
     args = ap.parse_args()

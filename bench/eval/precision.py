@@ -45,7 +45,7 @@ def pct(x: float) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--run", default="baseline")
-    ap.add_argument("--split", default="dev", choices=["dev", "test"])
+    ap.add_argument("--split", default="dev", choices=["dev", "test", "validation"])
     ap.add_argument("--diagnostics", type=Path)
     ap.add_argument("labels", type=Path, nargs="+")
     args = ap.parse_args()

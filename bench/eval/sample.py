@@ -220,7 +220,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("draw")
-    d.add_argument("--split", default="dev", choices=["dev", "test"])
+    d.add_argument("--split", default="dev", choices=["dev", "test", "validation"])
     d.add_argument("--run", default="baseline")
     d.add_argument("--k", type=int, default=25)
     d.add_argument("--seed", type=int, default=1)

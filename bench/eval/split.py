@@ -7,7 +7,9 @@
   split.py summary              print the sizes of split.tsv as it is (Markdown table)
 
 Each file is `dev` or `test` by the first byte of sha1("SOURCE\\0PATH") (even: dev), decided
-before anything is tuned and never changed: tune on dev, report test.
+before anything is tuned and never changed: tune on dev, report test. A source with `split =
+"validation"` in the manifest is all in the validation split: documents gathered after the
+test split was judged, to check the changes made after it.
 """
 
 from __future__ import annotations
@@ -71,14 +73,14 @@ def summary() -> None:
             agg[key][0] += 1
             agg[key][1] += e.bytes
     names = [s.name for s in load_manifest() if (s.name, "all") in agg]
-    print("| source | kind | syntax | dev files | dev bytes | test files | test bytes | all files | all bytes |")
-    print("|---|---|---|--:|--:|--:|--:|--:|--:|")
+    print("| source | kind | syntax | dev files | dev bytes | test files | test bytes | validation files | validation bytes | all files | all bytes |")
+    print("|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|")
     for n in names + ["total markdown", "total text", "TOTAL"]:
         if (n, "all") not in agg:
             continue
         kind, syn = (srcs[n].kind, srcs[n].syntax) if n in srcs else ("", "")
         cells = []
-        for sp in ("dev", "test", "all"):
+        for sp in ("dev", "test", "validation", "all"):
             files, size = agg.get((n, sp), [0, 0])
             cells += [str(files), f"{size:,}"]
         print(f"| {n} | {kind} | {syn} | " + " | ".join(cells) + " |")
