@@ -195,6 +195,7 @@ pub fn prose(markdown: &str) -> Prose {
     }
     blank_shortcodes(markdown, &mut text);
     blank_display_math(markdown, &mut text);
+    blank_container_fences(markdown, &mut text);
     let text = String::from_utf8(text).expect("prose bytes are copied whole characters or spaces");
     Prose {
         text,
@@ -208,8 +209,9 @@ pub fn prose(markdown: &str) -> Prose {
 const CODE_SHORTCODES: &[&str] = &["code-toggle", "code", "highlight"];
 
 /// Blanks the shortcodes of Hugo and other static site generators (`{{< name args >}}`,
-/// `{{% name %}}`) in `text`, the prose of `markdown`, and the content of those that hold code
-/// ([`CODE_SHORTCODES`]): they are markup, read as text by Markdown. Line breaks stay.
+/// `{{% name %}}`, `{{ macro(…) }}` on one line) in `text`, the prose of `markdown`, and the
+/// content of those that hold code ([`CODE_SHORTCODES`]): they are markup, read as text by
+/// Markdown. Line breaks stay.
 fn blank_shortcodes(markdown: &str, text: &mut [u8]) {
     let mut blank = |range: Range<usize>| {
         for b in &mut text[range] {
@@ -221,20 +223,28 @@ fn blank_shortcodes(markdown: &str, text: &mut [u8]) {
     let mut from = 0;
     while let Some(at) = markdown[from..].find("{{").map(|at| from + at) {
         let rest = &markdown[at + 2..];
-        let Some(close) = (match rest.as_bytes().first() {
-            Some(b'<') => rest.find(">}}"),
-            Some(b'%') => rest.find("%}}"),
-            _ => None,
-        }) else {
+        // `{{< … >}}`, `{{% … %}}`, and the `{{ … }}` of MkDocs macros and Jinja templates
+        // (`{{code_block('guide.py', […])}}`), on one line.
+        let line_end = rest.find('\n').unwrap_or(rest.len());
+        let (close, closer_len) = match rest.as_bytes().first() {
+            Some(b'<') => (rest[..line_end].find(">}}"), 3),
+            Some(b'%') => (rest[..line_end].find("%}}"), 3),
+            _ => (rest[..line_end].find("}}"), 2),
+        };
+        let Some(close) = close else {
             from = at + 2;
             continue;
         };
-        let end = at + 2 + close + 3;
-        let name = rest[1..close]
-            .trim_start()
-            .split(|c: char| c.is_whitespace() || c == '>' || c == '%')
-            .next()
-            .unwrap_or_default();
+        let end = at + 2 + close + closer_len;
+        let name = if closer_len == 3 {
+            rest[1..close]
+                .trim_start()
+                .split(|c: char| c.is_whitespace() || c == '>' || c == '%')
+                .next()
+                .unwrap_or_default()
+        } else {
+            ""
+        };
         let mut until = end;
         if CODE_SHORTCODES.contains(&name) {
             // Through its closing shortcode, if it has one.
@@ -252,6 +262,41 @@ fn blank_shortcodes(markdown: &str, text: &mut [u8]) {
         }
         blank(at..until);
         from = until;
+    }
+}
+
+/// Blanks the fences of containers (`:::message alert`, `:::details タイトル`, `:::`: Zenn,
+/// VitePress, Docusaurus): markup, not a sentence. What they hold stays prose.
+fn blank_container_fences(markdown: &str, text: &mut [u8]) {
+    let mut at = 0;
+    for line in markdown.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with(":::") && text[at..at + line.len()].contains(&b':') {
+            // The marker and its name; a title after them (`:::details 詳しく`) is prose.
+            let marker = trimmed
+                .find(|c: char| c.is_whitespace())
+                .unwrap_or(trimmed.len());
+            let start = at + (line.len() - trimmed.len());
+            let name_end = trimmed[marker..]
+                .trim_start()
+                .find(|c: char| c.is_whitespace())
+                .map(|n| {
+                    marker + (trimmed[marker..].len() - trimmed[marker..].trim_start().len()) + n
+                });
+            let end = match &trimmed[3..marker] {
+                // `:::message alert`: a kind word of ASCII after the name is markup too.
+                name if !name.is_empty() => name_end
+                    .filter(|&e| trimmed[marker..e].trim().is_ascii())
+                    .unwrap_or(marker),
+                _ => marker,
+            };
+            for b in &mut text[start..start + end] {
+                if *b != b'\n' {
+                    *b = b' ';
+                }
+            }
+        }
+        at += line.len();
     }
 }
 
@@ -355,6 +400,11 @@ mod tests {
             ("> 引用です。\n", &[("引用です。", 0)]),
             // An image's alt text is not.
             ("![図の説明。](a.png)本文。\n", &[("本文。", 0)]),
+            // Container fences and template macros are markup; a container's content is prose.
+            (
+                ":::message alert\n注意です。\n:::\n\n{{code_block('a.py',['x'])}}\n\n本文{{漢字}}です。\n\n:::details 詳しい説明\n中身。\n:::\n",
+                &[("注意です。", 0), ("本文 です。", 1), ("詳しい説明 中身。", 2)],
+            ),
             // Math is not prose, inline or displayed, even where a line in it reads as a list.
             (
                 "前。\n\n$$\n\\begin{aligned}\nx &= 1\n- 2 \\times y\n\\end{aligned}\n$$\n\n後。\n",

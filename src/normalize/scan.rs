@@ -604,16 +604,28 @@ fn bracket_pair(text: &str, pos: usize, partner: usize) -> bool {
 }
 
 /// A run of 、 and 。 (full or half width, across invisible characters): one is kept, the
-/// first 。 if there is one, else the first 、.
+/// first 。 if there is one, else the first 、. Three or more of one mark are an ellipsis, and
+/// are left alone.
 fn punctuation_run(text: &str, i: usize, sink: &mut Sink<'_>) -> usize {
     let is_mark = |c: char| matches!(c, '、' | '。' | '｡' | '､');
     let mut end = i;
     let mut p = i;
     let mut keep = None;
     let mut first_stop = None;
+    // The marks of the run, folded to full width, and whether they are all the same.
+    let fold = |c: char| {
+        if matches!(c, '。' | '｡') {
+            '。'
+        } else {
+            '、'
+        }
+    };
+    let (mut marks, mut first_mark, mut same) = (0usize, None, true);
     while p < text.len() {
         let (c, w) = decode_at(text, p);
         if is_mark(c) {
+            marks += 1;
+            same &= *first_mark.get_or_insert(fold(c)) == fold(c);
             keep.get_or_insert(p);
             if first_stop.is_none() && matches!(c, '。' | '｡') {
                 first_stop = Some(p);
@@ -624,7 +636,9 @@ fn punctuation_run(text: &str, i: usize, sink: &mut Sink<'_>) -> usize {
         }
         p += w;
     }
-    let dedupe = sink.enabled(Rule::DuplicatedPunctuation);
+    // Three or more of one mark (。。。, 、、、) are an ellipsis written on purpose, not a
+    // keystroke typed twice.
+    let dedupe = sink.enabled(Rule::DuplicatedPunctuation) && !(same && marks >= 3);
     let keep = first_stop.or(keep).unwrap_or(i);
     let mut p = i;
     while p < end {
