@@ -139,12 +139,16 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
 
 /// Whether a particle is one the rule counts: a case or binding particle (と, や, の, か, も
 /// join parallel items and repeat by nature: AとBと, AもBも), not part of a fixed
-/// expression after a formal noun, an adverbial noun or an auxiliary (ために, ことに, 代わりに,
-/// ずに), which says nothing of the clause's structure.
+/// expression, a に after a formal noun, an adverbial noun or an auxiliary (ために, ことに,
+/// 代わりに, ずに), which says nothing of the clause's structure.
 fn counted(words: &[Word<'_>], p: &Particle<'_>) -> bool {
     let token = &words[p.first].token;
     if !matches!(p.detail, "格助詞" | "係助詞") || token.pos_detail2() == "連語" {
         return false;
+    }
+    // Only に makes such expressions: the は of 場合は is a topic like any other.
+    if token.surface() != "に" || p.first != p.last {
+        return true;
     }
     let before = p.first.checked_sub(1).map(|k| &words[k].token);
     !before.is_some_and(|b| {
