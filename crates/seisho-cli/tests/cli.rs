@@ -5,12 +5,11 @@
 //! `TRYCMD=overwrite cargo test -p seisho-cli --test cli`.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
-fn bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_seisho"))
-}
+mod common;
+use common::{bin, entries, seisho};
 
 #[test]
 fn cmd_cases() {
@@ -20,25 +19,6 @@ fn cmd_cases() {
         // Plain output, whatever the environment says.
         .env("NO_COLOR", "1")
         .case("tests/cmd/*.toml");
-}
-
-fn seisho(dir: &Path, args: &[&str]) -> Output {
-    Command::new(bin())
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run seisho")
-}
-
-/// Names of the entries of `dir`, sorted.
-fn entries(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
 }
 
 #[test]

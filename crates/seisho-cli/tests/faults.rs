@@ -1,35 +1,15 @@
 //! `seisho fix` and `seisho fmt -w` under faults: killed at random points, a file changed while
 //! it is fixed, a full file system, leftover temporary files. (A read-only file is in `cli.rs`;
-//! `write_atomic`'s check for a changed file is also tested on its own, in `src/io.rs`.)
+//! `write_atomic`'s check for a changed file is also tested on its own, in `src/io/atomic.rs`.)
 
 use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::{Command, Stdio};
 use std::time::Instant;
 
-fn bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_seisho"))
-}
-
-fn seisho(dir: &Path, args: &[&str]) -> Output {
-    Command::new(bin())
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run seisho")
-}
-
-/// Names of the entries of `dir`, sorted.
-fn entries(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    names
-}
+mod common;
+use common::{bin, entries, seisho};
 
 /// Whether `name` is a temporary file of seisho for `file`, written by process `pid`
 /// (`.FILE.seisho-PID-N.tmp`).

@@ -4,17 +4,10 @@
 //! shown as a window, not whole.
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
-fn seisho(dir: &Path, args: &[&str]) -> Output {
-    Command::new(PathBuf::from(env!("CARGO_BIN_EXE_seisho")))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run seisho")
-}
+mod common;
+use common::seisho;
 
 /// Every command that reads a file, with `file` as its input.
 fn commands(file: &str) -> Vec<Vec<&str>> {
