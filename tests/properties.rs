@@ -9,24 +9,14 @@ use std::ops::Range;
 
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
-use seisho::{apply_edits, CompatClass, Edit, Normalizer, Rule, WaveDashStyle};
+use seisho::{apply_edits, Edit, Normalizer, Rule};
 
 // ---------------------------------------------------------------------------------------------
 // Configurations
 
 /// The normalizers every invariant is checked with, and their names for failure messages.
 fn configs() -> Vec<(&'static str, Normalizer)> {
-    let everything = || {
-        let mut b = Normalizer::builder()
-            .enable(Rule::IdeographicSpace)
-            .leaders(true)
-            .collapse_exclamations(true)
-            .wave_dash(WaveDashStyle::FullwidthTilde);
-        for &class in CompatClass::ALL {
-            b = b.compat(class, true);
-        }
-        b
-    };
+    let everything = || seisho_fuzz::everything_on(Normalizer::builder());
     vec![
         ("default", Normalizer::default()),
         ("unsafe", Normalizer::builder().unsafe_fixes(true).build()),

@@ -38,6 +38,21 @@ pub const TARGETS: &[(&str, Check)] = &[
 // ---------------------------------------------------------------------------------------------
 // normalize
 
+/// `builder` with every option on: the ideographic-space rule, leaders, collapsed
+/// exclamations, the full-width tilde and every compatibility class (where the rules interact
+/// most). The property tests use it too.
+pub fn everything_on(builder: seisho::NormalizerBuilder) -> seisho::NormalizerBuilder {
+    let mut b = builder
+        .enable(Rule::IdeographicSpace)
+        .leaders(true)
+        .collapse_exclamations(true)
+        .wave_dash(WaveDashStyle::FullwidthTilde);
+    for &class in CompatClass::ALL {
+        b = b.compat(class, true);
+    }
+    b
+}
+
 /// The normalizers every input is checked with: the defaults, with unsafe fixes, and every
 /// option on (with and without unsafe fixes), where the rules interact most. None confirms
 /// kana typos with the dictionary, so that the regression test (whose seisho has it) checks
@@ -45,18 +60,7 @@ pub const TARGETS: &[(&str, Check)] = &[
 fn normalizers() -> &'static [Normalizer] {
     static NORMALIZERS: OnceLock<Vec<Normalizer>> = OnceLock::new();
     NORMALIZERS.get_or_init(|| {
-        let everything = || {
-            let mut b = Normalizer::builder()
-                .dictionary(false)
-                .enable(Rule::IdeographicSpace)
-                .leaders(true)
-                .collapse_exclamations(true)
-                .wave_dash(WaveDashStyle::FullwidthTilde);
-            for &class in CompatClass::ALL {
-                b = b.compat(class, true);
-            }
-            b
-        };
+        let everything = || everything_on(Normalizer::builder().dictionary(false));
         vec![
             Normalizer::builder().dictionary(false).build(),
             Normalizer::builder()

@@ -61,6 +61,7 @@ pub(crate) struct Context<'a> {
     /// The sentences of the prose.
     pub(crate) sentences: &'a [Sentence<'a>],
     /// The kind of block each sentence is in (empty for plain text: all paragraphs).
+    #[cfg_attr(not(feature = "morphology"), allow(dead_code))]
     pub(crate) kinds: &'a [crate::BlockKind],
     /// The words of each sentence, when the analyzer ran.
     #[cfg(feature = "morphology")]
@@ -69,6 +70,7 @@ pub(crate) struct Context<'a> {
 
 impl<'a> Context<'a> {
     /// The kind of block sentence `i` is in.
+    #[cfg_attr(not(feature = "morphology"), allow(dead_code))]
     pub(crate) fn kind(&self, i: usize) -> crate::BlockKind {
         self.kinds
             .get(i)
