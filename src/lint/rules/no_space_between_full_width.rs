@@ -21,6 +21,12 @@ pub(crate) const RULE: LintRule = lint_rule! {
 fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
     let prose = context.prose;
     let bytes = prose.as_bytes();
+    // The candidates, with the line each is on. Lines are counted as the scan goes, and each
+    // line is looked at once for being an ornament, so the rule stays linear.
+    // (`None`: a space after punctuation, never layout.)
+    let mut found: Vec<(Found, Option<usize>)> = Vec::new();
+    let (mut line, mut line_from, mut counted_to) = (0usize, 0usize, 0usize);
+    let mut ornament_line: Option<(usize, bool)> = None;
     let mut i = 0;
     while i < bytes.len() {
         let space_len = match bytes[i] {
@@ -50,32 +56,64 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
         {
             continue;
         }
-        let before = char_before(prose, start);
-        let after = char_at(prose, end);
-        if let (Some(b), Some(a)) = (before, after) {
-            // At the start of a line a space is indentation.
-            let line_start = prose[..start]
-                .trim_end_matches([' ', '\t', '\u{3000}'])
-                .ends_with('\n');
-            // After ！ and ？ inside a paragraph a full-width space is the rule of Japanese
-            // typesetting (JTF 日本語標準スタイルガイド: 文末の！と？の後は全角スペース):
-            // `どうでしょうか？　場合によっては`.
-            let after_mark = matches!(b, '！' | '？');
-            // A line of symbols and spaces is an ornament (`＊　　　＊　　　＊`), laid out so.
-            let line_from = prose[..start].rfind('\n').map_or(0, |p| p + 1);
-            let line_to = prose[end..].find('\n').map_or(prose.len(), |p| end + p);
-            let ornament = !prose[line_from..line_to]
-                .chars()
-                .any(|c| is_hiragana(c) || is_katakana_letter(c) || is_kanji(c) || is_alnum(c));
-            if ornament {
-                continue;
+        let (Some(b), Some(a)) = (char_before(prose, start), char_at(prose, end)) else {
+            continue;
+        };
+        if !(is_full_width(b) && is_full_width(a)) || start == 0 {
+            continue;
+        }
+        for (k, &c) in bytes[counted_to..start].iter().enumerate() {
+            if c == b'\n' {
+                line += 1;
+                line_from = counted_to + k + 1;
             }
-            if is_full_width(b) && is_full_width(a) && !line_start && !after_mark && start > 0 {
-                out.push(
-                    Found::new(start..end, format!("space between 「{b}」 and 「{a}」"))
-                        .with_fix(Fix::replace(start..end, "", Safety::Unsafe)),
-                );
+        }
+        counted_to = start;
+        // At the start of a line a space is indentation.
+        if prose[line_from..start]
+            .trim_matches([' ', '\t', '\u{3000}'])
+            .is_empty()
+        {
+            continue;
+        }
+        // After ！ and ？ inside a paragraph a full-width space is the rule of Japanese
+        // typesetting (JTF 日本語標準スタイルガイド: 文末の！と？の後は全角スペース):
+        // `どうでしょうか？　場合によっては`.
+        if matches!(b, '！' | '？') {
+            continue;
+        }
+        // A line of symbols and spaces is an ornament (`＊　　　＊　　　＊`), laid out so.
+        let ornament = match ornament_line {
+            Some((l, o)) if l == line => o,
+            _ => {
+                let line_to = prose[end..].find('\n').map_or(prose.len(), |p| end + p);
+                let o = !prose[line_from..line_to]
+                    .chars()
+                    .any(|c| is_hiragana(c) || is_katakana_letter(c) || is_kanji(c) || is_alnum(c));
+                ornament_line = Some((line, o));
+                o
             }
+        };
+        if ornament {
+            continue;
+        }
+        // A space after 。 or 、 is a slip however often it comes: layout spaces phrases.
+        let after_punctuation = matches!(b, '。' | '、' | '，' | '．');
+        found.push((
+            Found::new(start..end, format!("space between 「{b}」 and 「{a}」"))
+                .with_fix(Fix::replace(start..end, "", Safety::Unsafe)),
+            if after_punctuation { None } else { Some(line) },
+        ));
+    }
+    // A stray space is a slip; spaces that recur on a line or on the lines next to it are
+    // layout written on purpose (phrases spaced in a children's book, lyrics, a play's
+    // `名前　台詞`), and are left alone.
+    let lines: Vec<Option<usize>> = found.iter().map(|(_, l)| *l).collect();
+    for (k, (f, l)) in found.into_iter().enumerate() {
+        let near = |j: usize| j != k && lines[j].zip(l).is_some_and(|(a, b)| a.abs_diff(b) <= 1);
+        let recurs = l.is_some() && (k.saturating_sub(1)..(k + 2).min(lines.len())).any(near);
+        if !recurs {
+            out.push(f);
         }
     }
 }
