@@ -1,6 +1,7 @@
 //! Normalizing a document read as Markdown: only its prose changes, and no fix writes markup.
 
 use super::{Normalized, Normalizer};
+#[cfg(feature = "markdown")]
 use crate::edit::Edit;
 
 impl Normalizer {
@@ -33,6 +34,18 @@ impl Normalizer {
     /// text, and where its replacement adds no Markdown markup.
     pub(crate) fn normalize_prose<'a>(&self, text: &'a str, prose: &str) -> Normalized<'a> {
         debug_assert_eq!(text.len(), prose.len());
+        // Without Markdown, the prose is the text itself.
+        #[cfg(not(feature = "markdown"))]
+        {
+            let _ = prose;
+            self.normalize(text)
+        }
+        #[cfg(feature = "markdown")]
+        self.normalize_markdown_prose(text, prose)
+    }
+
+    #[cfg(feature = "markdown")]
+    fn normalize_markdown_prose<'a>(&self, text: &'a str, prose: &str) -> Normalized<'a> {
         if std::ptr::eq(text, prose) {
             return self.normalize(text);
         }
@@ -48,6 +61,7 @@ impl Normalizer {
     }
 }
 
+#[cfg(feature = "markdown")]
 /// Whether `edit`, made in the prose of the Markdown document `text`, would write markup:
 /// an ASCII character that Markdown reads as emphasis, code, a link, an image, HTML, a heading,
 /// a table cell, an escape or strikethrough, a `(` right after a `]` (a link's destination),
