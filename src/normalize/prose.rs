@@ -57,7 +57,34 @@ impl Normalizer {
                 .map(|e| Edit::new(text, e.range(), e.replacement(), e.rule(), e.safety()))
                 .collect()
         };
-        Normalized::build(text, rebase(n.edits()), rebase(n.suggestions()))
+        let (edits, suggestions) = (rebase(n.edits()), rebase(n.suggestions()));
+        // Last, the structure of the document must not change (a line of `---` and invisible
+        // characters would become front matter once they are deleted): if it does, the
+        // deletions are left out, and if it still does, every edit.
+        let edits = if edits.is_empty() || keeps_structure(text, &edits) {
+            edits
+        } else {
+            let kept: Vec<Edit<'a>> = edits
+                .into_iter()
+                .filter(|e| !e.replacement().is_empty())
+                .collect();
+            if keeps_structure(text, &kept) {
+                kept
+            } else {
+                Vec::new()
+            }
+        };
+        Normalized::build(text, edits, suggestions)
+    }
+}
+
+/// Whether applying `edits` to the Markdown document `text` keeps its structure: the same
+/// blocks, inline code, HTML, links and front matter, in the same order.
+#[cfg(feature = "markdown")]
+fn keeps_structure(text: &str, edits: &[Edit<'_>]) -> bool {
+    match crate::edit::apply_edits(text, edits) {
+        Ok(after) => crate::markdown::structure(text) == crate::markdown::structure(&after),
+        Err(_) => false,
     }
 }
 
@@ -72,10 +99,25 @@ fn adds_markup(text: &str, edit: &Edit<'_>) -> bool {
     let added = |c: char| replacement.contains(c) && !edit.original().contains(c);
     // At the start of a line, no edit may make the line start with a block marker (an
     // invisible character before ``` keeps it from opening a code block; `１．　` is no list).
-    let line_start = text[..edit.range().start]
-        .rsplit('\n')
-        .next()
-        .is_some_and(|before| before.trim_matches([' ', '\t']).is_empty());
+    // The edit's line, looked for at most `NEAR` bytes away (a markup line is short; looking
+    // further for every edit would be quadratic on a long line).
+    const NEAR: usize = 256;
+    let bytes = text.as_bytes();
+    let (start, end) = (edit.range().start, edit.range().end);
+    let lo = start.saturating_sub(NEAR);
+    let line_from = match bytes[lo..start].iter().rposition(|&b| b == b'\n') {
+        Some(p) => Some(lo + p + 1),
+        None if lo == 0 => Some(0),
+        None => None,
+    };
+    let hi = (end + NEAR).min(text.len());
+    let line_to = match bytes[end..hi].iter().position(|&b| b == b'\n') {
+        Some(p) => Some(end + p),
+        None if hi == text.len() => Some(text.len()),
+        None => None,
+    };
+    let line_start =
+        line_from.is_some_and(|from| text[from..start].trim_matches([' ', '\t']).is_empty());
     let starts_block = |line: &str| {
         let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
         line.starts_with(|c: char| {
@@ -89,7 +131,52 @@ fn adds_markup(text: &str, edit: &Edit<'_>) -> bool {
     let uncovers_block = line_start
         && starts_block(&format!("{replacement}{rest}"))
         && !starts_block(&text[edit.range().start..]);
+    // Nor may a line become one of markup alone (`---` of front matter or a rule, `===` of a
+    // heading, a fence): an invisible character after `---` kept it text.
+    let markup_line = |line: &str| {
+        let line = line.trim_matches([' ', '\t', '\r']);
+        !line.is_empty()
+            && line.chars().all(|c| {
+                matches!(
+                    c,
+                    '-' | '=' | '*' | '_' | '`' | '~' | '+' | '#' | '>' | '|' | ':' | ' '
+                )
+            })
+    };
+    let makes_markup_line = match (line_from, line_to) {
+        (Some(from), Some(to)) => {
+            let new_line = format!("{}{replacement}{}", &text[from..start], &text[end..to]);
+            markup_line(&new_line) && !markup_line(&text[from..to])
+        }
+        _ => false,
+    };
     MARKUP.iter().any(|&c| added(c))
         || uncovers_block
+        || makes_markup_line
         || (replacement.starts_with('(') && text[..edit.range().start].ends_with(']'))
+}
+
+#[cfg(all(test, feature = "markdown"))]
+mod tests {
+    use crate::{Normalizer, Syntax};
+
+    #[test]
+    fn no_edit_changes_the_structure() {
+        let n = Normalizer::default();
+        // Deleting the invisible characters would make the first line front matter's fence.
+        let doc = "---\u{200b}\u{200b}\nｶﾀｶﾅ\n---\n\n本文、、です。\n";
+        let out = n.normalize_as(doc, Syntax::Markdown);
+        assert_eq!(
+            crate::markdown::structure(doc),
+            crate::markdown::structure(out.text())
+        );
+        // The other fixes are still made.
+        assert!(out.text().contains("本文、です。"), "{:?}", out.text());
+        // Nothing is lost where the structure stays: `！` to `!` splits no element.
+        let doc = "# 題ＡＢＣ\n\nこれはＡＰＩ！です。\n";
+        assert_eq!(
+            n.normalize_as(doc, Syntax::Markdown).text(),
+            "# 題ABC\n\nこれはAPI！です。\n"
+        );
+    }
 }
