@@ -73,36 +73,6 @@ impl Prose {
     }
 }
 
-/// The structure of a Markdown document, for telling whether an edit changed it: the kind of
-/// every element the parser meets, in order (not the text, nor where they are).
-pub(crate) fn structure(markdown: &str) -> Vec<String> {
-    Parser::new_ext(markdown, options())
-        .map(|event| match event {
-            // The end tag names the element without its text (a link's destination, a code
-            // block's language).
-            Event::Start(tag) => format!("<{:?}", tag.to_end()),
-            Event::End(tag) => format!(">{tag:?}"),
-            Event::Text(_) => "text".to_owned(),
-            Event::Code(_) => "code".to_owned(),
-            Event::InlineMath(_) => "math".to_owned(),
-            Event::DisplayMath(_) => "display math".to_owned(),
-            Event::Html(_) => "html".to_owned(),
-            Event::InlineHtml(_) => "inline html".to_owned(),
-            Event::FootnoteReference(_) => "footnote".to_owned(),
-            Event::SoftBreak => "soft break".to_owned(),
-            Event::HardBreak => "hard break".to_owned(),
-            Event::Rule => "rule".to_owned(),
-            Event::TaskListMarker(done) => format!("task {done}"),
-        })
-        // The parser may cut a run of text in several events (at `!`, `&`, …): one is one.
-        .fold(Vec::new(), |mut out: Vec<String>, e| {
-            if !(e == "text" && out.last().is_some_and(|l| l == "text")) {
-                out.push(e);
-            }
-            out
-        })
-}
-
 /// The extensions seisho reads Markdown with.
 fn options() -> Options {
     Options::ENABLE_TABLES
