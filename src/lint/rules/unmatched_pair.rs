@@ -20,7 +20,7 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
     // of its paragraph or it is reported.
     let mut matcher = Matcher::new(PAIRS.len());
     let mut paragraph = usize::MAX;
-    let mut report = |m: Matched, text: &str, start: usize| match m {
+    let mut report = |m: Matched| match m {
         Matched::Pair { .. } => {}
         Matched::Unclosed { kind, at } if is_reported(kind) => {
             let (open, close) = PAIRS[kind];
@@ -34,7 +34,7 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
         }
         Matched::Unopened { kind, at } if is_reported(kind) => {
             let (open, close) = PAIRS[kind];
-            if matches!(close, ')' | '）') && is_enumerator(text, at - start) {
+            if matches!(close, ')' | '）') && is_enumerator(context.prose, at) {
                 return;
             }
             out.push(Found::new(
@@ -48,18 +48,18 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
         let start = sentence.range().start;
         let text = sentence.text();
         if sentence.paragraph() != paragraph {
-            matcher.finish(&mut |m| report(m, text, start));
+            matcher.finish(&mut report);
             paragraph = sentence.paragraph();
         }
         for (i, c) in text.char_indices() {
             match kind(c) {
                 Some((k, true)) => matcher.open(start + i, k),
-                Some((k, false)) => matcher.close(start + i, k, &mut |m| report(m, text, start)),
+                Some((k, false)) => matcher.close(start + i, k, &mut report),
                 None => {}
             }
         }
     }
-    matcher.finish(&mut |m| report(m, "", 0));
+    matcher.finish(&mut report);
 }
 
 /// Whether the unclosed 「 or 『 at `at` opens a speech that goes on in the next paragraph: it
@@ -83,7 +83,8 @@ fn continued_quote(prose: &str, at: usize, open: char) -> bool {
         .starts_with(open)
 }
 
-/// Whether the `)` or `）` at `i` closes an enumerator or a label rather than a bracket: at the
+/// Whether the `)` or `）` at `i` (of the prose, so that where sentences end does not matter)
+/// closes an enumerator or a label rather than a bracket: at the
 /// start of a line (`1)`, `a)`, `例）`, after a list marker too), or a one-letter enumerator
 /// referred to in a sentence (`a)を満たし、b)は保証しない`).
 ///
@@ -125,7 +126,6 @@ fn is_enumerator(text: &str, i: usize) -> bool {
     }
     // Only whitespace may come before the label on its line (a list marker is blank in the
     // prose of Markdown), or a one-letter enumerator starts a sentence part.
-    let rest: String = before.take_while(|&c| c != '\n').collect();
-    rest.chars().all(char::is_whitespace)
+    before.take_while(|&c| c != '\n').all(char::is_whitespace)
         || (label == 1 && one_ascii && text[i..].chars().nth(1).is_some_and(|a| !a.is_ascii()))
 }
