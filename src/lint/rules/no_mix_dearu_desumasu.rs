@@ -70,11 +70,11 @@ fn ending(words: &[super::super::context::Word<'_>]) -> Option<(Style, std::ops:
                     // Only the forms that end a sentence: です, でし(た), でしょ(う); ます,
                     // まし(た), ませ(ん), ましょ(う).
                     "です" | "ます" => Some((Style::Desumasu, word.range.clone())),
+                    // The past た voiced after a verb (選んだ, 好んだ), which IPADIC also gives
+                    // the base form だ, is not the copula.
+                    "だ" if token.conjugation_type() == Some("特殊・タ") => None,
                     // だ and だっ(た) end a sentence; な (なの), なら, に and a lone で do not
                     // (`誰のためのものなの`, `学習者なら、`, `明確で簡潔に`).
-                    // The copula, not the past た voiced after a verb (選んだ, 好んだ), which
-                    // IPADIC also gives the base form だ.
-                    "だ" if token.conjugation_type() == Some("特殊・タ") => None,
                     "だ" if surface == "だ" || (surface == "だっ" && next == Some("た")) => {
                         Some((Style::Dearu, word.range.clone()))
                     }

@@ -71,8 +71,10 @@ fn continued_quote(prose: &str, at: usize, open: char) -> bool {
     if !matches!(open, '「' | '『') {
         return false;
     }
-    let line_start = prose[..at].rfind('\n').map_or(0, |i| i + 1);
-    if !prose[line_start..at].trim_matches(SPACE).is_empty() {
+    // Only spaces before it on its line: looked at back to the first other character, so a
+    // line of many quotes is not quadratic (the look forward below runs once a line).
+    let before = prose[..at].trim_end_matches(SPACE);
+    if !(before.is_empty() || before.ends_with('\n')) {
         return false;
     }
     let Some(end) = prose[at..].find('\n') else {
