@@ -4,7 +4,8 @@
 use std::ops::Range;
 
 use crate::text::brackets::{is_closing, is_opening};
-use crate::text::utf8::{char_at, char_before};
+use crate::text::class::is_invisible;
+use crate::text::utf8::{char_at, char_before, decode_u32};
 
 /// A sentence of the text, as [`sentences`] cut it.
 ///
@@ -264,6 +265,19 @@ fn whitespace_len(bytes: &[u8]) -> usize {
         | [0xef, 0xbb, 0xbf, ..]
         | [0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf, ..]
         | [0xe2, 0x81, 0x9f, ..] => 3,
+        // Invisible characters (controls, zero-width characters, soft hyphens, stray BOMs:
+        // those `invisible-character` removes) are blank too. A line of them reads as a blank
+        // line, and deleting them must not join or split paragraphs.
+        [b, ..] if *b < 0x20 || *b == 0x7f => 1,
+        [0xc2, 0x80..=0x9f | 0xad, ..] => 2,
+        [0xe1 | 0xe2, ..] => {
+            let (c, n) = decode_u32(bytes, 0);
+            if char::from_u32(c).is_some_and(is_invisible) {
+                n
+            } else {
+                0
+            }
+        }
         _ => 0,
     }
 }
@@ -555,6 +569,10 @@ mod tests {
         let cases: &[(&str, &[(&str, usize)])] = &[
             ("", &[]),
             ("  \n\n ", &[]),
+            // A line of invisible characters is a blank line (deleting them changes nothing).
+            ("『前\n\0\n後』", &[("『前", 0), ("後』", 1)]),
+            ("前\n\u{200b}\u{feff}\n後", &[("前", 0), ("後", 1)]),
+            ("前\u{200b}後", &[("前\u{200b}後", 0)]),
             (
                 "今日は晴れ。明日は雨。",
                 &[("今日は晴れ。", 0), ("明日は雨。", 0)],

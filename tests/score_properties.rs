@@ -86,12 +86,22 @@ fn characters_only() -> Scorer {
     Scorer::builder().analyzer(false).long_sentence(20).build()
 }
 
-/// Whitespace as the scorer counts it: not a character.
+/// Whitespace and invisible characters (controls, zero-width characters, the soft hyphen,
+/// bidirectional controls) as the scorer counts them: not characters.
 fn is_space(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' | '\u{3000}' | '\u{A0}' | '\u{2000}'
-            ..='\u{200A}' | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{FEFF}'
+        ' ' | '\t' | '\n' | '\r' | '\u{3000}' | '\u{A0}' | '\u{2000}'..='\u{200F}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202A}'..='\u{202F}'
+            | '\u{205F}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+            | '\0'..='\x1F'
+            | '\x7F'..='\u{9F}'
+            | '\u{AD}'
+            | '\u{180E}'
     )
 }
 

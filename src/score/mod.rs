@@ -333,6 +333,9 @@ impl CharTotals {
         let mut kana: Option<Script> = None;
         for (offset, c) in sentence.text().char_indices() {
             let mut script = Script::of(c);
+            if script == Script::Invisible {
+                continue;
+            }
             if script == Script::Space {
                 if c != '\n' && c != '\r' {
                     self.end_run(&mut run, &mut run_len, run_start, base + offset, index);
@@ -383,7 +386,7 @@ impl CharTotals {
                     kana = None;
                     None
                 }
-                Script::Other | Script::Space | Script::LongVowel => {
+                Script::Other | Script::Space | Script::Invisible | Script::LongVowel => {
                     self.scripts[6] += 1;
                     kana = None;
                     None

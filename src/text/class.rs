@@ -4,7 +4,7 @@
 /// Invisible characters: transparent to every rule that looks at neighbours, and removed (or
 /// suggested for removal) by `invisible-character`.
 #[inline]
-pub(crate) fn is_invisible(c: char) -> bool {
+pub(crate) const fn is_invisible(c: char) -> bool {
     matches!(c,
         '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}'..='\u{9F}'
         | '\u{AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'

@@ -1,6 +1,6 @@
 //! Which writing system (文字種, mojishu) each character belongs to, as the scorer counts them.
 
-use super::class::is_kanji;
+use super::class::{is_invisible, is_kanji};
 
 /// The writing system of a character, for the script ratios and the runs of Tateishi's formula.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -21,6 +21,10 @@ pub(crate) enum Script {
     Punctuation,
     /// Whitespace: not counted.
     Space,
+    /// Invisible characters (controls, zero-width characters, the soft hyphen, bidirectional
+    /// controls): not counted, and not a break in a run of one script either (a reader does
+    /// not see them).
+    Invisible,
     /// Anything else: symbols, other scripts, emoji.
     Other,
 }
@@ -68,8 +72,12 @@ impl Script {
                 ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c' => Script::Space,
                 '!' | '"' | '\'' | '(' | ')' | ',' | '-' | '.' | ':' | ';' | '?' | '[' | ']'
                 | '{' | '}' | '`' => Script::Punctuation,
+                _ if is_invisible(c) => Script::Invisible,
                 _ => Script::Other,
             };
+        }
+        if is_invisible(c) {
+            return Script::Invisible;
         }
         match u {
             0x3041..=0x309F => match c {
@@ -135,6 +143,10 @@ mod tests {
             ('〜', Script::Punctuation),
             ('　', Script::Space),
             ('\n', Script::Space),
+            ('\0', Script::Invisible),
+            ('\u{200b}', Script::Invisible),
+            ('\u{ad}', Script::Invisible),
+            ('\u{feff}', Script::Invisible),
             ('%', Script::Other),
             ('％', Script::Other),
             ('①', Script::Other),
