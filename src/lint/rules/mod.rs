@@ -15,6 +15,8 @@ mod no_mix_dearu_desumasu;
 mod no_mixed_period;
 mod no_nfd;
 mod no_space_between_full_width;
+#[cfg(feature = "morphology")]
+mod no_successive_word;
 mod non_joyo_kanji;
 mod sentence_length;
 mod unmatched_pair;
@@ -36,6 +38,8 @@ pub(crate) const NATIVE: &[LintRule] = &[
     no_double_negative::RULE,
     #[cfg(feature = "morphology")]
     no_doubled_conjunctive_particle_ga::RULE,
+    #[cfg(feature = "morphology")]
+    no_successive_word::RULE,
     no_space_between_full_width::RULE,
     no_nfd::RULE,
     unmatched_pair::RULE,

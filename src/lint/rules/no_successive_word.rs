@@ -1,0 +1,298 @@
+//! `no-successive-word`: a word or a few kana typed twice in a row (ファイルのの一覧,
+//! 追加してしています, 実行してみてみる).
+
+use super::super::context::{Context, Found, Word};
+use super::super::registry::{lint_rule, Check, LintRule, RuleSettings};
+use super::super::Fix;
+use crate::morphology::PartOfSpeech;
+use crate::rule::Safety;
+use crate::text::class::{is_hiragana, is_kanji, is_katakana_letter};
+
+pub(crate) const RULE: LintRule = lint_rule! {
+    id: "no-successive-word",
+    aliases: ["ja-no-successive-word"],
+    summary: "A word or a few kana typed twice in a row (ファイルのの一覧, 追加してしています).",
+    page: "no_successive_word.md",
+    severity: Warning,
+    default_on: true,
+    options: &[],
+    check: Check::Words(check),
+};
+
+/// The longest repeated unit looked for, in characters: a verb and its て (して, てみ) or a
+/// word (ファイル, 一覧表示).
+const MAX_UNIT: usize = 6;
+
+/// The sentence's words laid end to end: their surfaces, where each starts in that string,
+/// and whether the words are contiguous in the text (no space, line break or markup between).
+struct Surfaces<'w, 'a> {
+    words: &'w [Word<'a>],
+    /// Per word, the character index of its first character in the joined surfaces.
+    starts: Vec<usize>,
+    chars: Vec<char>,
+    /// Per character, the word it belongs to.
+    owner: Vec<usize>,
+}
+
+impl<'w, 'a> Surfaces<'w, 'a> {
+    fn new(words: &'w [Word<'a>]) -> Self {
+        let mut starts = Vec::with_capacity(words.len());
+        let mut chars = Vec::new();
+        let mut owner = Vec::new();
+        for (k, w) in words.iter().enumerate() {
+            starts.push(chars.len());
+            for c in w.token.surface().chars() {
+                chars.push(c);
+                owner.push(k);
+            }
+        }
+        Surfaces {
+            words,
+            starts,
+            chars,
+            owner,
+        }
+    }
+
+    /// Whether character `at` starts a word.
+    fn word_starts_at(&self, at: usize) -> bool {
+        at < self.chars.len() && (at == 0 || self.owner[at] != self.owner[at - 1])
+    }
+
+    /// Whether the words from `first` to `last` follow one another in the text with nothing
+    /// between (a space or a line break between two copies may be on purpose; inline markup
+    /// is blanked in the prose and so is a gap too).
+    fn contiguous(&self, first: usize, last: usize) -> bool {
+        (first..last).all(|k| self.words[k].range.end == self.words[k + 1].range.start)
+    }
+
+    /// The byte range in the text of characters `from..to` of the joined surfaces, when each
+    /// word in it covers exactly its surface in the text.
+    fn text_range(&self, text: &str, from: usize, to: usize) -> Option<std::ops::Range<usize>> {
+        let byte_at = |at: usize| -> Option<usize> {
+            let k = self.owner[at];
+            let w = &self.words[k];
+            if text.get(w.range.clone()) != Some(w.token.surface()) {
+                return None;
+            }
+            let within: usize = self.chars[self.starts[k]..at]
+                .iter()
+                .map(|c| c.len_utf8())
+                .sum();
+            Some(w.range.start + within)
+        };
+        let start = byte_at(from)?;
+        let last = to - 1;
+        let end = byte_at(last)? + self.chars[last].len_utf8();
+        Some(start..end)
+    }
+}
+
+fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
+    for i in 0..context.sentences.len() {
+        let words = context.words(i);
+        if words.len() < 2 {
+            continue;
+        }
+        let s = Surfaces::new(words);
+        let n = s.chars.len();
+        // Where the last report ended: a tripled unit (ははは, もももも) is one slip at most,
+        // and left alone anyway; a report never overlaps the one before.
+        let mut reported_to = 0;
+        let mut p = 0;
+        while p < n {
+            if p < reported_to || !s.word_starts_at(p) {
+                p += 1;
+                continue;
+            }
+            if let Some(len) = (1..=MAX_UNIT).find(|&len| is_doubled(&s, p, len)) {
+                // Both copies as they stand in the text (a word that does not cover its
+                // surface there, across a line break, leaves the slip unreported).
+                let first = s.text_range(context.text, p, p + len);
+                let second = s.text_range(context.text, p + len, p + 2 * len);
+                if let (Some(first), Some(second)) = (first, second) {
+                    let unit: String = s.chars[p..p + len].iter().collect();
+                    out.push(
+                        Found::new(
+                            first.start..second.end,
+                            format!("「{unit}」 twice in a row: delete one"),
+                        )
+                        .with_fix(Fix::replace(second, "", Safety::Unsafe)),
+                    );
+                    reported_to = p + 2 * len;
+                    p = reported_to;
+                    continue;
+                }
+            }
+            p += 1;
+        }
+    }
+}
+
+/// Whether the `len` characters at `p` are typed twice in a row as a slip: both copies start
+/// a word, the words touch in the text, the unit is Japanese letters, and it is not a word
+/// that repeats by nature.
+fn is_doubled(s: &Surfaces<'_, '_>, p: usize, len: usize) -> bool {
+    let n = s.chars.len();
+    let second = p + len;
+    if second + len > n || !s.word_starts_at(second) {
+        return false;
+    }
+    let unit = &s.chars[p..second];
+    if unit != &s.chars[second..second + len] {
+        return false;
+    }
+    if !unit
+        .iter()
+        .all(|&c| is_hiragana(c) || is_katakana_letter(c) || c == 'ー' || is_kanji(c))
+    {
+        return false;
+    }
+    let first_word = s.owner[p];
+    let last_word = s.owner[second + len - 1];
+    if !s.contiguous(first_word, last_word) {
+        return false;
+    }
+    // A third copy, before or after, of the unit or of a shorter period of it: laughter and
+    // onomatopoeia (ははは, ワンワンワン), すもももももも.
+    if repeats_thrice(&s.chars, p, 2 * len) {
+        return false;
+    }
+    // A sentence starts with a content word: a particle, an auxiliary verb or a conjunction
+    // doubled there is a set phrase the analyzer cut in two (ではでは, "well then").
+    if p == 0
+        && !matches!(
+            s.words[first_word].token.part_of_speech(),
+            PartOfSpeech::Noun | PartOfSpeech::Verb | PartOfSpeech::Adjective
+        )
+    {
+        return false;
+    }
+    // The unit must end where a word ends in its first copy: 「てみ|てみる」 and 「の|の」
+    // are slips, but a unit that cuts a word in two on its first copy is a coincidence of
+    // letters (「かか|かる」).
+    if s.owner[second - 1] == s.owner[second] {
+        return false;
+    }
+    // The copies are the same words: each character of the second belongs to a word of the
+    // same part of speech and base form as the first's (して|して, て|み|て|みる), not to
+    // another word that starts with the same letters (した|ため, か|から, は|はるか).
+    let same_words = (0..len).all(|j| {
+        let (a, b) = (
+            &s.words[s.owner[p + j]].token,
+            &s.words[s.owner[second + j]].token,
+        );
+        a.part_of_speech() == b.part_of_speech()
+            && a.base_form().unwrap_or(a.surface()) == b.base_form().unwrap_or(b.surface())
+    });
+    if !same_words {
+        return false;
+    }
+    let copy: Vec<&Word<'_>> = (s.owner[p]..=s.owner[second - 1])
+        .map(|k| &s.words[k])
+        .collect();
+    // Final particles said twice are speech (ねね, a child calling): leave them.
+    if copy.iter().all(|w| w.token.pos_detail1() == "終助詞") {
+        return false;
+    }
+    // What is doubled by a slip: function words, with at most the light verb する or a verb
+    // that only helps another (のの, がが, してして, てみてみる, ましまし); a noun phrase that
+    // starts with の (の時刻の時刻: a repetition for emphasis starts with the word it
+    // stresses); or one plain noun of three kanji or katakana or more (文字列文字列). Not a
+    // content word repeated for emphasis or distribution: 毎日毎日, 何度も何度も, 一つ一つ,
+    // 泣いて泣いて, 部屋部屋, AもBも.
+    let function_words = copy.iter().all(|w| is_function_word(&w.token));
+    if function_words {
+        // Laughter written with particles' letters (わッはは, あはは, 「わはは」): a doubled
+        // particle follows a word it can follow, not an interjection, a symbol, a final
+        // particle, an unknown word or a "noun" of one hiragana (the analyzer's guess at わ).
+        let before = s.owner[p].checked_sub(1).map(|k| &s.words[k].token);
+        return before.is_some_and(hosts_function_words);
+    }
+    // A noun phrase doubled ends where the noun ends: 「3 番目のコミットのコミットメッセージ」
+    // is the commit's commit message, the second noun the start of a compound.
+    let next = s.owner.get(second + len).map(|&k| &s.words[k].token);
+    let compound_goes_on = s.word_starts_at(second + len)
+        && next.is_some_and(|t| t.part_of_speech() == PartOfSpeech::Noun)
+        && copy
+            .last()
+            .is_some_and(|w| w.token.part_of_speech() == PartOfSpeech::Noun);
+    if compound_goes_on {
+        return false;
+    }
+    let after_no = copy[0].token.part_of_speech() == PartOfSpeech::Particle
+        && copy[0].token.surface() == "の"
+        && copy.len() > 1
+        && copy[1..].iter().all(|w| {
+            w.token.part_of_speech() == PartOfSpeech::Noun
+                && !w.token.surface().chars().any(is_hiragana)
+        });
+    after_no || is_plain_noun(&copy, unit)
+}
+
+/// Whether function words can follow `t`: not when it is an unknown word, an interjection, a
+/// symbol, a filler, a final particle, a word ending in a small っ, or a "noun" of one hiragana.
+fn hosts_function_words(t: &crate::morphology::Token<'_>) -> bool {
+    let pos = t.part_of_speech();
+    let one_hiragana_noun = pos == PartOfSpeech::Noun
+        && t.surface().chars().count() == 1
+        && t.surface().chars().all(is_hiragana);
+    let interjection_like = matches!(
+        pos,
+        PartOfSpeech::Interjection | PartOfSpeech::Symbol | PartOfSpeech::Filler
+    );
+    !(t.is_unknown()
+        || t.pos_detail1() == "終助詞"
+        || one_hiragana_noun
+        || interjection_like
+        || t.surface().ends_with(['ッ', 'っ']))
+}
+
+/// A word that carries no meaning of its own in a doubled unit: a particle, an auxiliary verb,
+/// a verb that only helps another (いる, みる, おく), or the light verb する.
+fn is_function_word(token: &crate::morphology::Token<'_>) -> bool {
+    match token.part_of_speech() {
+        PartOfSpeech::Particle | PartOfSpeech::AuxiliaryVerb => true,
+        PartOfSpeech::Verb => {
+            matches!(token.pos_detail1(), "非自立" | "接尾") || token.base_form() == Some("する")
+        }
+        _ => false,
+    }
+}
+
+/// Whether the copy is one plain noun the dictionary knows, of at least three kanji or
+/// katakana (two-kanji nouns double for distribution in literature: 部屋部屋, "room after room"): not a name, a number, a pronoun, a noun of time or quantity that repeats for
+/// emphasis (毎日毎日, 次々), nor a word in hiragana (a cry, a sound).
+fn is_plain_noun(copy: &[&Word<'_>], unit: &[char]) -> bool {
+    let [word] = copy else {
+        return false;
+    };
+    let token = &word.token;
+    let plain = token.part_of_speech() == PartOfSpeech::Noun
+        && !token.is_unknown()
+        && matches!(token.pos_detail1(), "一般" | "サ変接続" | "形容動詞語幹");
+    let kanji = unit.iter().filter(|&&c| is_kanji(c)).count();
+    let katakana = unit.iter().filter(|&&c| is_katakana_letter(c)).count();
+    plain && (kanji >= 3 || katakana >= 3) && !unit.iter().any(|&c| is_hiragana(c))
+}
+
+/// Whether the characters `at..at + len` (two copies of a unit) lie in a run of at least three
+/// periods of the unit's smallest period, counting the characters around them.
+fn repeats_thrice(chars: &[char], at: usize, len: usize) -> bool {
+    let unit = &chars[at..at + len / 2];
+    let period = (1..unit.len())
+        .find(|&d| unit.len().is_multiple_of(d) && (d..unit.len()).all(|i| unit[i] == unit[i - d]))
+        .unwrap_or(unit.len());
+    let mut start = at;
+    while start > 0
+        && start - 1 + period < chars.len()
+        && chars[start - 1] == chars[start - 1 + period]
+    {
+        start -= 1;
+    }
+    let mut end = at + len;
+    while end < chars.len() && chars[end] == chars[end - period] {
+        end += 1;
+    }
+    end - start >= 3 * period
+}
