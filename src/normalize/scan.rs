@@ -283,7 +283,9 @@ fn is_input_leftover(text: &str, i: usize, c: char, w: usize) -> bool {
                 'へ' | 'べ' | 'ぺ' | 'り' | 'ぁ' | 'ぃ' | 'ぅ' | 'ぇ' | 'ぉ' | 'ゔ'
             )
     });
-    let phrase_ends = text[i + w..].chars().next().is_none_or(|a| {
+    // (Invisible characters are passed over: one pass may delete a 、 before a joiner that
+    // stays, and the next pass must see the same end.)
+    let phrase_ends = visible_after(text, i + w).is_none_or(|a| {
         matches!(
             a,
             '。' | '、'
