@@ -15,6 +15,7 @@ mod no_mix_dearu_desumasu;
 mod no_mixed_period;
 mod no_nfd;
 mod no_space_between_full_width;
+mod no_spelling_variants;
 #[cfg(feature = "morphology")]
 mod no_successive_word;
 mod non_joyo_kanji;
@@ -41,6 +42,7 @@ pub(crate) const NATIVE: &[LintRule] = &[
     #[cfg(feature = "morphology")]
     no_successive_word::RULE,
     no_space_between_full_width::RULE,
+    no_spelling_variants::RULE,
     no_nfd::RULE,
     unmatched_pair::RULE,
     non_joyo_kanji::RULE,

@@ -1,0 +1,187 @@
+//! `no-spelling-variants`: one loanword written two ways in one document (サーバ and サーバー,
+//! インタフェース and インターフェース, ユーザ・インタフェース and ユーザインタフェース).
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::super::context::{Context, Found};
+use super::super::registry::{lint_rule, Check, LintRule, OptionDefault, RuleOption, RuleSettings};
+use super::super::Fix;
+use crate::rule::Safety;
+use crate::text::class::{is_halfwidth_kana, is_katakana_letter};
+
+pub(crate) const RULE: LintRule = lint_rule! {
+    id: "no-spelling-variants",
+    summary: "A katakana word written two ways in one document (サーバ and サーバー, ユーザ・インタフェース and ユーザインターフェース).",
+    page: "no_spelling_variants.md",
+    severity: Warning,
+    default_on: true,
+    options: &[RuleOption {
+        name: "prefer",
+        default: OptionDefault::List(&[]),
+        summary: "Spellings to use always (サーバー, インターフェース): their other spellings are reported, with a safe fix, even where the document does not write the preferred one.",
+    }],
+    check: Check::Text(check),
+};
+
+/// A katakana word of the prose: its range and its spelling.
+struct Run<'a> {
+    range: Range<usize>,
+    text: &'a str,
+}
+
+/// The katakana words of `prose`: runs of katakana letters, ー and ・, trimmed of ・ at their
+/// ends, with no katakana (full or half width) on either side.
+fn runs(prose: &str) -> Vec<Run<'_>> {
+    let member = |c: char| is_katakana_letter(c) || c == 'ー' || c == '・';
+    let mut out = Vec::new();
+    let mut chars = prose.char_indices().peekable();
+    let mut before: Option<char> = None;
+    while let Some((i, c)) = chars.next() {
+        if !member(c) {
+            before = Some(c);
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if !member(d) {
+                break;
+            }
+            end = j + d.len_utf8();
+            chars.next();
+        }
+        let after = prose[end..].chars().next();
+        // A run glued to half-width katakana is not a word of its own.
+        let glued = before.is_some_and(is_halfwidth_kana) || after.is_some_and(is_halfwidth_kana);
+        let run = &prose[i..end];
+        let text = run.trim_matches('・');
+        if !glued && !text.is_empty() {
+            let s = i + (run.len() - run.trim_start_matches('・').len());
+            out.push(Run {
+                range: s..s + text.len(),
+                text,
+            });
+        }
+        before = run.chars().next_back();
+    }
+    out
+}
+
+/// The letters of a spelling: without ー and ・.
+fn letters(form: &str) -> String {
+    form.chars().filter(|&c| c != 'ー' && c != '・').collect()
+}
+
+/// Whether two spellings with the same letters are one word written two ways, not two words
+/// (ビル and ビール, カド and カード): they differ only by ・ or by a final ー (サーバ,
+/// サーバー), or the word has at least four letters (インタフェース, インターフェース: two
+/// words of four letters or more that differ only by a ー are rare).
+fn same_word(a: &str, b: &str) -> bool {
+    let key = letters(a);
+    let n = key.chars().count();
+    if n < 2 {
+        return false;
+    }
+    let undotted = |s: &str| -> String { s.chars().filter(|&c| c != '・').collect() };
+    let (a, b) = (undotted(a), undotted(b));
+    let final_vowel =
+        a.strip_suffix('ー') == Some(b.as_str()) || b.strip_suffix('ー') == Some(a.as_str());
+    // A word of two letters with a final ー or not is a loanword only when it has a ー
+    // inside (サーバ, ユーザ); else it may be a cry drawn out (イヤ and イヤー, アレ and アレー).
+    let short_loanword = n >= 3 || a.trim_end_matches('ー').contains('ー');
+    a == b || (final_vowel && short_loanword) || n >= 4
+}
+
+fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
+    let runs = runs(context.prose);
+    // The spellings of each word (by its letters), in order of first use, with their counts.
+    let mut groups: HashMap<String, Vec<(&str, usize)>> = HashMap::new();
+    for run in &runs {
+        let forms = groups.entry(letters(run.text)).or_default();
+        match forms.iter_mut().find(|(f, _)| *f == run.text) {
+            Some((_, count)) => *count += 1,
+            None => forms.push((run.text, 1)),
+        }
+    }
+    let preferred: HashMap<String, &str> = settings
+        .list("prefer")
+        .iter()
+        .map(|p| (letters(p), p.as_str()))
+        .collect();
+    // The spelling each word should have, with the safety of changing to it: the configured
+    // one (safe: the writer chose it), else the document's most used (unsafe: a guess; the
+    // first used wins a tie).
+    let mut expected: HashMap<&str, (String, usize, Safety)> = HashMap::new();
+    for (key, forms) in &groups {
+        if let Some(&p) = preferred.get(key) {
+            let count = forms.iter().find(|(f, _)| *f == p).map_or(0, |(_, c)| *c);
+            expected.insert(key.as_str(), (p.to_owned(), count, Safety::Safe));
+        } else if forms.len() > 1 {
+            let mut best = forms[0];
+            for &form in &forms[1..] {
+                if form.1 > best.1 {
+                    best = form;
+                }
+            }
+            expected.insert(key.as_str(), (best.0.to_owned(), best.1, Safety::Unsafe));
+        }
+    }
+    for run in &runs {
+        let key = letters(run.text);
+        let Some((form, count, safety)) = expected.get(key.as_str()) else {
+            continue;
+        };
+        if run.text == form || !same_word(run.text, form) {
+            continue;
+        }
+        let message = if *safety == Safety::Safe {
+            format!(
+                "「{}」 where the configuration prefers 「{form}」",
+                run.text
+            )
+        } else {
+            format!(
+                "「{}」 where the document writes 「{form}」 ({count} times): write it one way",
+                run.text
+            )
+        };
+        out.push(
+            Found::new(run.range.clone(), message).with_fix(Fix::replace(
+                run.range.clone(),
+                form.clone(),
+                *safety,
+            )),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{runs, same_word};
+
+    #[test]
+    fn katakana_words() {
+        let found: Vec<&str> = runs("・サーバー・と(ﾃｽﾄ)ユーザ・インタフェース、ｱイ。")
+            .iter()
+            .map(|r| r.text)
+            .collect();
+        assert_eq!(found, ["サーバー", "ユーザ・インタフェース"]);
+    }
+
+    #[test]
+    fn variants() {
+        for (a, b, same) in [
+            ("サーバ", "サーバー", true),
+            ("インタフェース", "インターフェース", true),
+            ("ユーザ・インタフェース", "ユーザインタフェース", true),
+            ("ビル", "ビール", false),
+            ("カド", "カード", false),
+            ("ア", "アー", false),
+            ("イヤ", "イヤー", false),
+            ("ユーザ", "ユーザー", true),
+            ("ドア", "ドアー", false),
+        ] {
+            assert_eq!(same_word(a, b), same, "{a} {b}");
+        }
+    }
+}
