@@ -1,7 +1,6 @@
 //! `no-spelling-variants`: one loanword written two ways in one document (サーバ and サーバー,
 //! インタフェース and インターフェース, ユーザ・インタフェース and ユーザインタフェース).
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::super::context::{Context, Found};
@@ -94,64 +93,62 @@ fn same_word(a: &str, b: &str) -> bool {
 
 fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
     let runs = runs(context.prose);
-    // The spellings of each word (by its letters), in order of first use, with their counts.
-    let mut groups: HashMap<String, Vec<(&str, usize)>> = HashMap::new();
-    for run in &runs {
-        let forms = groups.entry(letters(run.text)).or_default();
-        match forms.iter_mut().find(|(f, _)| *f == run.text) {
-            Some((_, count)) => *count += 1,
-            None => forms.push((run.text, 1)),
-        }
-    }
-    let preferred: HashMap<String, &str> = settings
-        .list("prefer")
+    // The words by their letters, then spelling, then place: a sorted list (smaller in the
+    // WebAssembly core than a hash map).
+    let mut words: Vec<(String, &str, usize)> = runs
         .iter()
-        .map(|p| (letters(p), p.as_str()))
+        .enumerate()
+        .map(|(k, run)| (letters(run.text), run.text, k))
         .collect();
-    // The spelling each word should have, with the safety of changing to it: the configured
-    // one (safe: the writer chose it), else the document's most used (unsafe: a guess; the
-    // first used wins a tie).
-    let mut expected: HashMap<&str, (String, usize, Safety)> = HashMap::new();
-    for (key, forms) in &groups {
-        if let Some(&p) = preferred.get(key) {
-            let count = forms.iter().find(|(f, _)| *f == p).map_or(0, |(_, c)| *c);
-            expected.insert(key.as_str(), (p.to_owned(), count, Safety::Safe));
-        } else if forms.len() > 1 {
-            let mut best = forms[0];
-            for &form in &forms[1..] {
-                if form.1 > best.1 {
-                    best = form;
-                }
+    words.sort_unstable();
+    let prefer = settings.list("prefer");
+    for group in words.chunk_by(|a, b| a.0 == b.0) {
+        let key = &group[0].0;
+        // Each spelling of the word: its count and its first use.
+        let forms: Vec<(&str, usize, usize)> = group
+            .chunk_by(|a, b| a.1 == b.1)
+            .map(|f| (f[0].1, f.len(), f[0].2))
+            .collect();
+        // The spelling the word should have, with the safety of changing to it: the
+        // configured one (safe: the writer chose it), else the document's most used (unsafe:
+        // a guess; the first used wins a tie).
+        let (form, count, safety) = match prefer.iter().find(|p| letters(p) == *key) {
+            Some(p) => {
+                let count = forms.iter().find(|f| f.0 == p).map_or(0, |f| f.1);
+                (p.as_str(), count, Safety::Safe)
             }
-            expected.insert(key.as_str(), (best.0.to_owned(), best.1, Safety::Unsafe));
-        }
-    }
-    for run in &runs {
-        let key = letters(run.text);
-        let Some((form, count, safety)) = expected.get(key.as_str()) else {
-            continue;
+            None => {
+                let best = forms
+                    .iter()
+                    .min_by_key(|f| (std::cmp::Reverse(f.1), f.2))
+                    .expect("a group has a spelling");
+                (best.0, best.1, Safety::Unsafe)
+            }
         };
-        if run.text == form || !same_word(run.text, form) {
-            continue;
+        for &(_, _, k) in group {
+            let run = &runs[k];
+            if run.text == form || !same_word(run.text, form) {
+                continue;
+            }
+            let message = if safety == Safety::Safe {
+                format!(
+                    "「{}」 where the configuration prefers 「{form}」",
+                    run.text
+                )
+            } else {
+                format!(
+                    "「{}」 where the document writes 「{form}」 ({} times): write it one way",
+                    run.text, count
+                )
+            };
+            out.push(
+                Found::new(run.range.clone(), message).with_fix(Fix::replace(
+                    run.range.clone(),
+                    form,
+                    safety,
+                )),
+            );
         }
-        let message = if *safety == Safety::Safe {
-            format!(
-                "「{}」 where the configuration prefers 「{form}」",
-                run.text
-            )
-        } else {
-            format!(
-                "「{}」 where the document writes 「{form}」 ({count} times): write it one way",
-                run.text
-            )
-        };
-        out.push(
-            Found::new(run.range.clone(), message).with_fix(Fix::replace(
-                run.range.clone(),
-                form.clone(),
-                *safety,
-            )),
-        );
     }
 }
 
