@@ -101,7 +101,7 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
         let mut reported_to = 0;
         let mut p = 0;
         while p < n {
-            if p < reported_to || !s.word_starts_at(p) {
+            if p < reported_to {
                 p += 1;
                 continue;
             }
@@ -177,16 +177,56 @@ fn is_doubled(s: &Surfaces<'_, '_>, p: usize, len: usize) -> bool {
     // The copies are the same words: each character of the second belongs to a word of the
     // same part of speech and base form as the first's (して|して, て|み|て|みる), not to
     // another word that starts with the same letters (した|ため, か|から, は|はるか).
-    let same_words = (0..len).all(|j| {
+    let same_word = |j: usize| {
         let (a, b) = (
             &s.words[s.owner[p + j]].token,
             &s.words[s.owner[second + j]].token,
         );
         a.part_of_speech() == b.part_of_speech()
             && a.base_form().unwrap_or(a.surface()) == b.base_form().unwrap_or(b.surface())
-    });
-    if !same_words {
+    };
+    let second_words: Vec<&crate::morphology::Token<'_>> = (s.owner[second]
+        ..=s.owner[second + len - 1])
+        .map(|k| &s.words[k].token)
+        .collect();
+    let second_functional = second_words.iter().all(|t| is_function_word(t))
+        && !matches!(
+            second_words[0].surface(),
+            "から" | "とも" | "ともに" | "でも"
+        );
+    let aligned = if s.word_starts_at(p) {
+        // Function words doubled may be cut differently the second time: で|で|あり
+        // (particle, then the copula), で|で|は|なく, と|として. Not the set pairs か|から
+        // (どれかから), と|ともに, で|でも.
+        let first_functional =
+            (s.owner[p]..=s.owner[second - 1]).all(|k| is_function_word(&s.words[k].token));
+        (0..len).all(same_word) || (first_functional && second_functional)
+    } else {
+        // The first copy may start inside a word, when a verb's stem ends with what the
+        // light verb repeats: 取り出し|て|し|て (取り出してして), として|し|て. Then the
+        // unit is two letters or more, the second copy is する and function words, the
+        // copies are cut into words alike, and past the first word they are the same words.
+        // (動いて|いて, 持って|って are a verb's て form and いる's or a contraction's.)
+        len >= 2
+            && second_words[0].base_form() == Some("する")
+            && second_functional
+            && (1..len).all(|j| s.word_starts_at(p + j) == s.word_starts_at(second + j))
+            && (0..len)
+                .filter(|&j| s.owner[p + j] != s.owner[p])
+                .all(same_word)
+    };
+    if !aligned {
         return false;
+    }
+    // Said on purpose: the て of a contracted ている (なってて, 書いてて), and the archaic
+    // copula with も (義務ででもある).
+    let after = s.chars.get(second + len).copied();
+    if unit == ['て'] || (unit == ['で'] && after == Some('も')) {
+        return false;
+    }
+    if !s.word_starts_at(p) {
+        // The tail of a word and function words: the conditions above are the test.
+        return true;
     }
     let copy: Vec<&Word<'_>> = (s.owner[p]..=s.owner[second - 1])
         .map(|k| &s.words[k])
@@ -231,7 +271,8 @@ fn is_doubled(s: &Surfaces<'_, '_>, p: usize, len: usize) -> bool {
 }
 
 /// Whether function words can follow `t`: not when it is an unknown word, an interjection, a
-/// symbol, a filler, a final particle, a word ending in a small っ, or a "noun" of one hiragana.
+/// symbol, a filler, a final particle, a "noun" of one hiragana, or a word ending in a small
+/// っ other than a verb's or an adjective's (持っ|て, but わッ|はは).
 fn hosts_function_words(t: &crate::morphology::Token<'_>) -> bool {
     let pos = t.part_of_speech();
     let one_hiragana_noun = pos == PartOfSpeech::Noun
@@ -245,7 +286,11 @@ fn hosts_function_words(t: &crate::morphology::Token<'_>) -> bool {
         || t.pos_detail1() == "終助詞"
         || one_hiragana_noun
         || interjection_like
-        || t.surface().ends_with(['ッ', 'っ']))
+        || (t.surface().ends_with(['ッ', 'っ'])
+            && !matches!(
+                pos,
+                PartOfSpeech::Verb | PartOfSpeech::Adjective | PartOfSpeech::AuxiliaryVerb
+            )))
 }
 
 /// A word that carries no meaning of its own in a doubled unit: a particle, an auxiliary verb,
