@@ -35,23 +35,41 @@ struct Surfaces<'w, 'a> {
 }
 
 impl<'w, 'a> Surfaces<'w, 'a> {
-    fn new(words: &'w [Word<'a>]) -> Self {
-        let mut starts = Vec::with_capacity(words.len());
-        let mut chars = Vec::new();
-        let mut owner = Vec::new();
+    fn new() -> Self {
+        Surfaces {
+            words: &[],
+            starts: Vec::new(),
+            chars: Vec::new(),
+            owner: Vec::new(),
+        }
+    }
+
+    /// Lays out the words of one sentence, reusing the buffers of the last.
+    fn fill(&mut self, words: &'w [Word<'a>]) {
+        self.words = words;
+        self.starts.clear();
+        self.chars.clear();
+        self.owner.clear();
         for (k, w) in words.iter().enumerate() {
-            starts.push(chars.len());
+            self.starts.push(self.chars.len());
             for c in w.token.surface().chars() {
-                chars.push(c);
-                owner.push(k);
+                self.chars.push(c);
+                self.owner.push(k);
             }
         }
-        Surfaces {
-            words,
-            starts,
-            chars,
-            owner,
-        }
+    }
+
+    /// Whether some letters are followed by the same letters anywhere in the sentence: most
+    /// sentences have none, and are done with at that.
+    fn has_repeat(&self) -> bool {
+        let c = &self.chars;
+        (0..c.len()).any(|p| {
+            (1..=MAX_UNIT).any(|len| {
+                p + 2 * len <= c.len()
+                    && c[p] == c[p + len]
+                    && c[p..p + len] == c[p + len..p + 2 * len]
+            })
+        })
     }
 
     /// Whether character `at` starts a word.
@@ -89,12 +107,16 @@ impl<'w, 'a> Surfaces<'w, 'a> {
 }
 
 fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
+    let mut s = Surfaces::new();
     for i in 0..context.sentences.len() {
         let words = context.words(i);
         if words.len() < 2 {
             continue;
         }
-        let s = Surfaces::new(words);
+        s.fill(words);
+        if !s.has_repeat() {
+            continue;
+        }
         let n = s.chars.len();
         // Where the last report ended: a tripled unit (ははは, もももも) is one slip at most,
         // and left alone anyway; a report never overlaps the one before.
