@@ -88,7 +88,9 @@ fn same_word(a: &str, b: &str) -> bool {
     // A word of two letters with a final ー or not is a loanword only when it has a ー
     // inside (サーバ, ユーザ); else it may be a cry drawn out (イヤ and イヤー, アレ and アレー).
     let short_loanword = n >= 3 || a.trim_end_matches('ー').contains('ー');
-    a == b || (final_vowel && short_loanword) || n >= 4
+    // Two words joined by a dot or not: one name when the words are long enough not to be
+    // two words of their own (サケ・マス, "salmon and trout", is not the hybrid サケマス).
+    (a == b && n >= 5) || (final_vowel && short_loanword) || (a != b && n >= 4)
 }
 
 fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
@@ -125,31 +127,72 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
                 (best.0, best.1, Safety::Unsafe)
             }
         };
+        // A tie leaves the document without a spelling of its own: the later spellings are
+        // reported, with no fix (which one to keep is the writer's call).
+        let tie = safety == Safety::Unsafe
+            && forms
+                .iter()
+                .any(|f| f.0 != form && f.1 == count && same_word(f.0, form));
         for &(_, _, k) in group {
             let run = &runs[k];
             if run.text == form || !same_word(run.text, form) {
                 continue;
             }
-            let message = if safety == Safety::Safe {
-                format!(
+            // A sentence that names both spellings as such means both (ハノーファーまたは
+            // ハノーファとも表記される).
+            let sentence = sentence_of(context, run.range.start);
+            let names_both = sentence.is_some_and(|r| {
+                let text = &context.prose[r.clone()];
+                ["表記", "とも", "または", "あるいは", "別名", "綴"]
+                    .iter()
+                    .any(|w| text.contains(w))
+                    && runs
+                        .iter()
+                        .any(|o| o.text == form && r.contains(&o.range.start))
+            });
+            if names_both {
+                continue;
+            }
+            let found = if safety == Safety::Safe {
+                let message = format!(
                     "「{}」 where the configuration prefers 「{form}」",
                     run.text
-                )
-            } else {
-                format!(
-                    "「{}」 where the document writes 「{form}」 ({} times): write it one way",
-                    run.text, count
-                )
-            };
-            out.push(
+                );
                 Found::new(run.range.clone(), message).with_fix(Fix::replace(
                     run.range.clone(),
                     form,
                     safety,
-                )),
-            );
+                ))
+            } else if tie {
+                let message = format!(
+                    "「{}」 and 「{form}」 both {count} times in the document: write it one way",
+                    run.text
+                );
+                Found::new(run.range.clone(), message)
+            } else {
+                let message = format!(
+                    "「{}」 where the document writes 「{form}」 ({count} times): write it one way",
+                    run.text
+                );
+                Found::new(run.range.clone(), message).with_fix(Fix::replace(
+                    run.range.clone(),
+                    form,
+                    safety,
+                ))
+            };
+            out.push(found);
         }
     }
+}
+
+/// The byte range of the sentence that holds byte `at` of the text.
+fn sentence_of(context: &Context<'_>, at: usize) -> Option<Range<usize>> {
+    let k = context
+        .sentences
+        .partition_point(|s| s.range().start <= at)
+        .checked_sub(1)?;
+    let range = context.sentences[k].range();
+    range.contains(&at).then_some(range)
 }
 
 #[cfg(test)]
@@ -177,6 +220,8 @@ mod tests {
             ("イヤ", "イヤー", false),
             ("ユーザ", "ユーザー", true),
             ("ドア", "ドアー", false),
+            ("サケ・マス", "サケマス", false),
+            ("ログ・レコード", "ログレコード", true),
         ] {
             assert_eq!(same_word(a, b), same, "{a} {b}");
         }

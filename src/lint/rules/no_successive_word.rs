@@ -220,9 +220,15 @@ fn is_doubled(s: &Surfaces<'_, '_>, p: usize, len: usize) -> bool {
         // Function words doubled may be cut differently the second time: で|で|あり
         // (particle, then the copula), で|で|は|なく, と|として. Not the set pairs か|から
         // (どれかから), と|ともに, で|でも.
+        // The second copy ends where a word ends, or inside an auxiliary verb (1行で|です):
+        // not inside a longer particle (並んだ|だけ, と|として).
         let first_functional =
             (s.owner[p]..=s.owner[second - 1]).all(|k| is_function_word(&s.words[k].token));
-        (0..len).all(same_word) || (first_functional && second_functional)
+        let ends_cleanly = s.word_starts_at(second + len)
+            || second + len == n
+            || s.words[s.owner[second + len - 1]].token.part_of_speech()
+                == PartOfSpeech::AuxiliaryVerb;
+        (0..len).all(same_word) || (first_functional && second_functional && ends_cleanly)
     } else {
         // The first copy may start inside a word, when a verb's stem ends with what the
         // light verb repeats: 取り出し|て|し|て (取り出してして), として|し|て. Then the
@@ -240,10 +246,14 @@ fn is_doubled(s: &Surfaces<'_, '_>, p: usize, len: usize) -> bool {
     if !aligned {
         return false;
     }
-    // Said on purpose: the て of a contracted ている (なってて, 書いてて), and the archaic
-    // copula with も (義務ででもある).
-    let after = s.chars.get(second + len).copied();
-    if unit == ['て'] || (unit == ['で'] && after == Some('も')) {
+    // Said on purpose: the て of a contracted ている (なってて, 書いてて), the archaic
+    // copula with も (義務ででもある), などなど, and も一度 (もう一度 as it is said).
+    let rest = &s.chars[second + len..];
+    if unit == ['て']
+        || unit == ['な', 'ど']
+        || (unit == ['で'] && rest.first() == Some(&'も'))
+        || (unit == ['も'] && rest.starts_with(&['一', '度']))
+    {
         return false;
     }
     if !s.word_starts_at(p) {
@@ -258,11 +268,11 @@ fn is_doubled(s: &Surfaces<'_, '_>, p: usize, len: usize) -> bool {
         return false;
     }
     // What is doubled by a slip: function words, with at most the light verb する or a verb
-    // that only helps another (のの, がが, してして, てみてみる, ましまし); a noun phrase that
-    // starts with の (の時刻の時刻: a repetition for emphasis starts with the word it
-    // stresses); or one plain noun of three kanji or katakana or more (文字列文字列). Not a
-    // content word repeated for emphasis or distribution: 毎日毎日, 何度も何度も, 一つ一つ,
-    // 泣いて泣いて, 部屋部屋, AもBも.
+    // that only helps another (のの, がが, してして, てみてみる, ましまし), or one plain noun
+    // of three kanji or katakana or more (メソッドメソッド). Not a content word repeated for
+    // emphasis or distribution (毎日毎日, 何度も何度も, 一つ一つ, 泣いて泣いて, 部屋部屋,
+    // AもBも), nor a noun phrase after の, which nests as often as it is doubled (値の配列の
+    // 配列, 2つのタプルのタプル).
     let function_words = copy.iter().all(|w| is_function_word(&w.token));
     if function_words {
         // Laughter written with particles' letters (わッはは, あはは, 「わはは」): a doubled
@@ -282,14 +292,16 @@ fn is_doubled(s: &Surfaces<'_, '_>, p: usize, len: usize) -> bool {
     if compound_goes_on {
         return false;
     }
-    let after_no = copy[0].token.part_of_speech() == PartOfSpeech::Particle
-        && copy[0].token.surface() == "の"
-        && copy.len() > 1
-        && copy[1..].iter().all(|w| {
-            w.token.part_of_speech() == PartOfSpeech::Noun
-                && !w.token.surface().chars().any(is_hiragana)
-        });
-    after_no || is_plain_noun(&copy, unit)
+    // A noun said twice in someone's words (「咲いたコスモスコスモス咲いた」) or reported
+    // speech (大丈夫大丈夫だと) is said so on purpose.
+    let quoted = {
+        let before: String = s.chars[..p].iter().collect();
+        let open = before.matches(['「', '『']).count();
+        let closed = before.matches(['」', '』']).count();
+        open > closed
+    };
+    let reported = next.is_some_and(|t| matches!(t.surface(), "と" | "だ" | "って"));
+    is_plain_noun(&copy, unit) && !quoted && !reported
 }
 
 /// Whether function words can follow `t`: not when it is an unknown word, an interjection, a
