@@ -153,34 +153,28 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
             if names_both {
                 continue;
             }
-            let found = if safety == Safety::Safe {
-                let message = format!(
+            let message = if safety == Safety::Safe {
+                format!(
                     "「{}」 where the configuration prefers 「{form}」",
                     run.text
-                );
-                Found::new(run.range.clone(), message).with_fix(Fix::replace(
-                    run.range.clone(),
-                    form,
-                    safety,
-                ))
+                )
             } else if tie {
-                let message = format!(
+                format!(
                     "「{}」 and 「{form}」 both {count} times in the document: write it one way",
                     run.text
-                );
-                Found::new(run.range.clone(), message)
+                )
             } else {
-                let message = format!(
+                format!(
                     "「{}」 where the document writes 「{form}」 ({count} times): write it one way",
                     run.text
-                );
-                Found::new(run.range.clone(), message).with_fix(Fix::replace(
-                    run.range.clone(),
-                    form,
-                    safety,
-                ))
+                )
             };
-            out.push(found);
+            let found = Found::new(run.range.clone(), message);
+            out.push(if tie {
+                found
+            } else {
+                found.with_fix(Fix::replace(run.range.clone(), form, safety))
+            });
         }
     }
 }
