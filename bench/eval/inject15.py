@@ -137,6 +137,61 @@ def successive_word(seisho: str, split: str, n: int, seed: int) -> list[tuple[st
     return rows
 
 
+def rule_expressions() -> list[str]:
+    """The set expressions of no-dropped-kana, as its source declares them."""
+    src = (evallib.REPO / "src/lint/rules/no_dropped_kana.rs").read_text(encoding="utf-8")
+    block = src[src.index("const EXPRESSIONS"):src.index("const RIGHT_AS_THEY_ARE")]
+    return sorted(set(re.findall(r'"([^"]+)"', block)))
+
+
+def dropped_kana(seisho: str, split: str, n: int, seed: int) -> list[tuple[str, int, int]]:
+    """One hiragana (two for an expression of six characters or more, at random) dropped
+    from a set expression in a prose line; found when a report of no-dropped-kana overlaps the
+    broken spelling and its fix gives the line back as it was."""
+    lines: list[str] = []
+    for f in sorted(evallib.EVAL_ROOT.joinpath("lines").glob(f"*-{split}.txt")):
+        lines += [l for l in f.read_text(encoding="utf-8").splitlines() if l.strip()]
+    rng = random.Random(f"{seed}:dropped")
+    candidates = [(i, e) for i, l in enumerate(lines) for e in rule_expressions() if e in l]
+    picked = rng.sample(candidates, min(n, len(candidates)))
+    injected, spans, wants, originals = [], [], [], []
+    for i, e in picked:
+        line = lines[i]
+        at = line.index(e)
+        k = 2 if len(e) >= 6 and rng.random() < 0.3 else 1
+        hira = [j for j in range(len(e) - k + 1) if all("\u3041" <= c <= "\u309f" for c in e[j:j + k])]
+        j = rng.choice(hira)
+        broken = e[:j] + e[j + k:]
+        new = line[:at] + broken + line[at + len(e):]
+        b0 = len(new[:at].encode())
+        spans.append((b0, b0 + len(broken.encode())))
+        injected.append(new)
+        wants.append(e)
+        originals.append(line)
+    diags = lint(seisho, "\n\n".join(injected) + "\n", "text", "no-dropped-kana")
+    offsets = byte_offsets(injected)
+    hits = set()
+    for d in diags:
+        k = line_of(offsets, d["range"]["start"])
+        a, b = d["range"]["start"] - offsets[k], d["range"]["end"] - offsets[k]
+        edits = (d.get("fix") or {}).get("edits") or []
+        line = injected[k].encode()
+        restored = any(
+            line[: e["range"]["start"] - offsets[k]] + e["replacement"].encode() + line[e["range"]["end"] - offsets[k]:]
+            == originals[k].encode()
+            for e in edits
+        )
+        if a < spans[k][1] and spans[k][0] < b and restored:
+            hits.add(k)
+    if os.environ.get("INJECT15_MISSES"):
+        for k, line in enumerate(injected):
+            if k not in hits:
+                s0, s1 = spans[k]
+                b = line.encode()
+                print(f"MISS dropped: {b[max(0, s0 - 24):s0].decode(errors='ignore')}⟦{b[s0:s1].decode()}⟧{b[s1:s1 + 15].decode(errors='ignore')} ({wants[k]})", file=sys.stderr)
+    return [("no-dropped-kana: a hiragana (or two) dropped from one of its set expressions", len(picked), len(hits))]
+
+
 LOANWORD_ENDS = set("タダザサラパバカガマナャュョァィゥェォ")
 
 
@@ -216,6 +271,7 @@ def main() -> None:
     args = ap.parse_args()
     seisho = str(evallib.seisho_binary())
     rows = successive_word(seisho, args.split, args.n, args.seed)
+    rows += dropped_kana(seisho, args.split, args.n, args.seed)
     rows += spelling_variants(seisho, args.split, args.seed, args.n)
     print(f"### Recall on injected slips ({args.split}, seed {args.seed})\n")
     print("| kind | injected | found | recall | 95% interval |")

@@ -9,6 +9,8 @@ mod no_doubled_conjunctive_particle_ga;
 #[cfg(feature = "morphology")]
 mod no_doubled_joshi;
 #[cfg(feature = "morphology")]
+mod no_dropped_kana;
+#[cfg(feature = "morphology")]
 mod no_dropping_the_ra;
 #[cfg(feature = "morphology")]
 mod no_mix_dearu_desumasu;
@@ -41,6 +43,8 @@ pub(crate) const NATIVE: &[LintRule] = &[
     no_doubled_conjunctive_particle_ga::RULE,
     #[cfg(feature = "morphology")]
     no_successive_word::RULE,
+    #[cfg(feature = "morphology")]
+    no_dropped_kana::RULE,
     no_space_between_full_width::RULE,
     no_spelling_variants::RULE,
     no_nfd::RULE,
