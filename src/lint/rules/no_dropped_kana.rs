@@ -93,6 +93,24 @@ const RIGHT_AS_THEY_ARE: &[&str] = &[
     "かいては",
 ];
 
+/// The first two characters of every broken spelling, sorted: most words start no broken
+/// spelling, and are passed over at one lookup.
+fn heads() -> &'static [(char, char)] {
+    static HEADS: OnceLock<Vec<(char, char)>> = OnceLock::new();
+    HEADS.get_or_init(|| {
+        let mut heads: Vec<(char, char)> = variants()
+            .iter()
+            .filter_map(|v| {
+                let mut chars = v.broken.chars();
+                Some((chars.next()?, chars.next()?))
+            })
+            .collect();
+        heads.sort_unstable();
+        heads.dedup();
+        heads
+    })
+}
+
 /// A broken spelling and the expression it is short of.
 struct Variant {
     broken: String,
@@ -163,12 +181,14 @@ fn variants() -> &'static [Variant] {
                 }
             }
         }
+        out.sort_by(|a, b| a.broken.cmp(&b.broken));
         out
     })
 }
 
 fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
     let variants = variants();
+    let heads = heads();
     let mut joined = String::new();
     let mut starts: Vec<usize> = Vec::new();
     for i in 0..context.sentences.len() {
@@ -179,14 +199,28 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
             starts.push(joined.len());
             joined.push_str(w.token.surface());
         }
-        for v in variants {
-            for (at, _) in joined.match_indices(v.broken.as_str()) {
-                let end = at + v.broken.len();
-                // The broken spelling starts and ends where words do: a phrase, not letters
-                // inside words.
-                let Ok(first) = starts.binary_search(&at) else {
+        // The broken spelling starts where a word does: each word's start is looked up in
+        // the variants sorted by spelling (those that start with its first two characters).
+        for (first, &at) in starts.iter().enumerate() {
+            let rest = &joined[at..];
+            let mut chars = rest.chars();
+            let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
+                continue;
+            };
+            if heads.binary_search(&(a, b)).is_err() {
+                continue;
+            }
+            let two = &rest[..a.len_utf8() + b.len_utf8()];
+            let from = variants.partition_point(|v| v.broken.as_str() < two);
+            for v in variants[from..]
+                .iter()
+                .take_while(|v| v.broken.starts_with(two))
+            {
+                if !rest.starts_with(v.broken.as_str()) {
                     continue;
-                };
+                }
+                let end = at + v.broken.len();
+                // And ends where a word does: a phrase, not letters inside words.
                 let last = if end == joined.len() {
                     words.len()
                 } else {

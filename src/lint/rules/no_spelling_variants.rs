@@ -146,9 +146,10 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
                 ["表記", "とも", "または", "あるいは", "別名", "綴"]
                     .iter()
                     .any(|w| text.contains(w))
-                    && runs
+                    && runs[runs.partition_point(|o| o.range.start < r.start)..]
                         .iter()
-                        .any(|o| o.text == form && r.contains(&o.range.start))
+                        .take_while(|o| o.range.start < r.end)
+                        .any(|o| o.text == form)
             });
             if names_both {
                 continue;
