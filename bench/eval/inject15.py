@@ -79,6 +79,21 @@ def line_of(offsets: list[int], at: int) -> int:
     return bisect.bisect_right(offsets, at) - 1
 
 
+def print_misses(kind: str, injected: list[str], spans: list[tuple[int, int]], hits: set[int],
+                 wants: list[str] | None = None) -> None:
+    """With INJECT15_MISSES set, each slip not found, marked in its line, to stderr."""
+    if not os.environ.get("INJECT15_MISSES"):
+        return
+    for k, line in enumerate(injected):
+        if k in hits:
+            continue
+        s0, s1 = spans[k]
+        b = line.encode()
+        want = f" ({wants[k]})" if wants else ""
+        print(f"MISS {kind}: {b[max(0, s0 - 24):s0].decode(errors='ignore')}⟦{b[s0:s1].decode()}⟧"
+              f"{b[s1:s1 + 15].decode(errors='ignore')}{want}", file=sys.stderr)
+
+
 def byte_offsets(lines: list[str]) -> list[int]:
     offsets, at = [], 0
     for line in lines:
@@ -127,12 +142,7 @@ def successive_word(seisho: str, split: str, n: int, seed: int) -> list[tuple[st
             if a <= s0 and s1 <= b and deletes:
                 hits.add(k)
         found = len(hits)
-        if os.environ.get("INJECT15_MISSES"):
-            for k, line in enumerate(injected):
-                if k not in hits:
-                    s0, s1 = spans[k]
-                    b = line.encode()
-                    print(f"MISS {kind}: {b[max(0, s0 - 24):s0].decode(errors='ignore')}⟦{b[s0:s1].decode()}⟧{b[s1:s1 + 15].decode(errors='ignore')}", file=sys.stderr)
+        print_misses(kind, injected, spans, hits)
         rows.append((f"no-successive-word: {kind}", len(picked), found))
     return rows
 
@@ -183,12 +193,7 @@ def dropped_kana(seisho: str, split: str, n: int, seed: int) -> list[tuple[str, 
         )
         if a < spans[k][1] and spans[k][0] < b and restored:
             hits.add(k)
-    if os.environ.get("INJECT15_MISSES"):
-        for k, line in enumerate(injected):
-            if k not in hits:
-                s0, s1 = spans[k]
-                b = line.encode()
-                print(f"MISS dropped: {b[max(0, s0 - 24):s0].decode(errors='ignore')}⟦{b[s0:s1].decode()}⟧{b[s1:s1 + 15].decode(errors='ignore')} ({wants[k]})", file=sys.stderr)
+    print_misses("dropped", injected, spans, hits, wants)
     return [("no-dropped-kana: a hiragana (or two) dropped from one of its set expressions", len(picked), len(hits))]
 
 
