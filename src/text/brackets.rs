@@ -2,9 +2,9 @@
 //! linear time.
 
 /// Every pair of brackets and quotes, opening then closing: Japanese (「」『』【】〔〕〈〉《》
-/// 〖〗〘〙 and the half-width ｢｣), full-width and ASCII (（）() ［］[] ｛｝{}) and the curly
-/// quotes “” ‘’.
-pub(crate) const PAIRS: [(char, char); 17] = [
+/// 〖〗〘〙), full-width and ASCII (（）() ［］[] ｛｝{}) and the curly quotes “” ‘’. The
+/// half-width ｢｣ are 「」 (see [`kind`]).
+pub(crate) const PAIRS: [(char, char); 16] = [
     ('「', '」'),
     ('『', '』'),
     ('（', '）'),
@@ -20,16 +20,22 @@ pub(crate) const PAIRS: [(char, char); 17] = [
     ('“', '”'),
     ('〖', '〗'),
     ('〘', '〙'),
-    ('｢', '｣'),
     ('‘', '’'),
 ];
 
-/// Which of [`PAIRS`] `c` opens or closes, and whether it opens.
+/// Which of [`PAIRS`] `c` opens or closes, and whether it opens. The half-width ｢｣ are the
+/// corner brackets 「」, of either width: `halfwidth-kana` makes them full width, and a safe
+/// fix must not change which brackets pair (｢…」 is a pair before it and after it).
 #[inline]
 pub(crate) fn kind(c: char) -> Option<(usize, bool)> {
     // Most characters are neither: kana and kanji end here without a search.
     if matches!(c, '\u{3040}'..='\u{9FFF}') {
         return None;
+    }
+    match c {
+        '｢' => return Some((0, true)),
+        '｣' => return Some((0, false)),
+        _ => {}
     }
     PAIRS.iter().enumerate().find_map(|(i, &(open, close))| {
         if c == open {
@@ -293,5 +299,7 @@ mod tests {
         for c in ['あ', '漢', 'ア', '。', 'a', '<'] {
             assert_eq!(kind(c), None);
         }
+        assert_eq!(kind('｢'), kind('「'));
+        assert_eq!(kind('｣'), kind('」'));
     }
 }
