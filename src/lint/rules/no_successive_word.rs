@@ -294,12 +294,9 @@ fn is_doubled(s: &Surfaces<'_, '_>, p: usize, len: usize) -> bool {
     }
     // A noun said twice in someone's words (「咲いたコスモスコスモス咲いた」) or reported
     // speech (大丈夫大丈夫だと) is said so on purpose.
-    let quoted = {
-        let before: String = s.chars[..p].iter().collect();
-        let open = before.matches(['「', '『']).count();
-        let closed = before.matches(['」', '』']).count();
-        open > closed
-    };
+    let before = &s.chars[..p];
+    let count = |quotes: [char; 2]| before.iter().filter(|c| quotes.contains(c)).count();
+    let quoted = count(['「', '『']) > count(['」', '』']);
     let reported = next.is_some_and(|t| matches!(t.surface(), "と" | "だ" | "って"));
     is_plain_noun(&copy, unit) && !quoted && !reported
 }
