@@ -77,6 +77,10 @@ mod text;
 
 pub use edit::{apply_edits, ApplyError, Edit};
 pub use normalize::{CompatClass, Normalized, Normalizer, NormalizerBuilder, WaveDashStyle};
+/// The `neologdn` preset: neologdn 0.5.6's normalization with an edit log.
+pub mod neologdn {
+    pub use crate::normalize::neologdn::{Neologdn, Tilde};
+}
 pub use position::{LineCol, LineCursor, LineIndex};
 pub use rule::{Rule, Safety, UnknownRule};
 /// The readability report of a text: [`score::score`].

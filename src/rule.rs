@@ -89,6 +89,13 @@ impl Rule {
         self.info().summary
     }
 
+    /// Whether this names a preset, not a rule of [`Normalizer`](crate::Normalizer): the edits
+    /// of [`neologdn::Neologdn`](crate::neologdn::Neologdn) are [`Rule::Neologdn`]'s. A preset
+    /// cannot be turned on in a normalizer or a linter, and is not one of the linter's rules.
+    pub const fn is_preset(self) -> bool {
+        matches!(self, Rule::Neologdn)
+    }
+
     /// Whether the default normalizer runs this rule.
     pub const fn is_default(self) -> bool {
         self.info().default_on
@@ -166,6 +173,8 @@ rules! {
         summary = "NFKC for chosen classes of compatibility characters.";
     HiraganaLoanword = "hiragana-loanword", "hiragana_loanword.md", default_on = true,
         summary = "A loanword spelled in hiragana, suggested in katakana.";
+    Neologdn = "neologdn", "neologdn.md", default_on = false,
+        summary = "neologdn 0.5.6's normalization, as the `neologdn` preset (not a rule to turn on).";
 }
 
 impl fmt::Display for Rule {

@@ -230,6 +230,7 @@ impl LintRule {
         ALL.get_or_init(|| {
             let mut all: Vec<LintRule> = Rule::ALL
                 .iter()
+                .filter(|r| !r.is_preset())
                 .map(|&rule| LintRule {
                     info: rule.info(),
                     check: Check::Normalizer(rule),

@@ -3,6 +3,7 @@
 pub(crate) mod chars;
 mod invisible;
 mod kana;
+pub(crate) mod neologdn;
 mod prose;
 mod scan;
 #[cfg(feature = "morphology")]
@@ -196,8 +197,9 @@ pub struct NormalizerBuilder {
 
 impl NormalizerBuilder {
     /// Turns `rule` on or off.
+    /// A preset ([`Rule::is_preset`]) is not a rule of the normalizer: it stays off.
     pub fn rule(mut self, rule: Rule, on: bool) -> Self {
-        self.n.rules.set(rule, on);
+        self.n.rules.set(rule, on && !rule.is_preset());
         self
     }
 
@@ -214,7 +216,7 @@ impl NormalizerBuilder {
     /// Runs exactly these rules.
     pub fn only(mut self, rules: &[Rule]) -> Self {
         for &r in Rule::ALL {
-            self.n.rules.set(r, rules.contains(&r));
+            self.n.rules.set(r, rules.contains(&r) && !r.is_preset());
         }
         self
     }
