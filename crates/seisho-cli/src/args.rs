@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use seisho::lint::LintRule;
+use seisho::neologdn::{Neologdn, Tilde};
 use seisho::{CompatClass, Normalizer, Rule, WaveDashStyle};
 
 /// The `seisho` command.
@@ -299,12 +300,79 @@ pub struct FmtArgs {
     /// Apply NFKC to a class of compatibility characters (repeatable, or comma-separated).
     #[arg(long, value_name = "CLASS", value_delimiter = ',', value_parser = compat_parser())]
     pub compat: Vec<CompatClass>,
+
+    /// `seisho` (its rules, which never change meaning) or `neologdn` (neologdn 0.5.6's
+    /// output, spaces between Japanese deleted and tildes removed; reads every input as plain
+    /// text, as neologdn does).
+    #[arg(long, value_enum, default_value_t = Preset::Seisho)]
+    pub preset: Preset,
+
+    /// `--preset neologdn`: shorten a run of more than N repeats of a substring to N.
+    #[arg(long, value_name = "N")]
+    pub repeat: Option<usize>,
+
+    /// `--preset neologdn`: keep the spaces it deletes (its `remove_space=False`).
+    #[arg(long)]
+    pub keep_spaces: bool,
+
+    /// `--preset neologdn`: the longest substring `--repeat` looks for (0: no limit).
+    #[arg(long, value_name = "N")]
+    pub max_repeat_substr_length: Option<usize>,
+
+    /// `--preset neologdn`: what to do with tildes.
+    #[arg(long, value_name = "HOW", value_parser = tilde_parser())]
+    pub tilde: Option<Tilde>,
+}
+
+/// What `seisho fmt` normalizes with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Preset {
+    /// seisho's rules, as `--enable`, `--disable` and the other options choose.
+    Seisho,
+    /// neologdn 0.5.6's output (`--repeat`, `--keep-spaces`, `--max-repeat-substr-length`,
+    /// `--tilde`).
+    Neologdn,
+}
+
+/// The normalizer `seisho fmt` runs.
+#[derive(Debug, Clone)]
+pub enum FmtNormalizer {
+    /// seisho's rules.
+    Seisho(Box<Normalizer>),
+    /// The `neologdn` preset.
+    Neologdn(Neologdn),
+}
+
+impl FmtNormalizer {
+    /// Normalizes a document read as `syntax`; the `neologdn` preset reads it as plain text,
+    /// as neologdn does.
+    pub fn normalize_as<'a>(
+        &self,
+        text: &'a str,
+        syntax: seisho::Syntax,
+    ) -> seisho::Normalized<'a> {
+        match self {
+            FmtNormalizer::Seisho(n) => n.normalize_as(text, syntax),
+            FmtNormalizer::Neologdn(n) => n.normalize(text),
+        }
+    }
 }
 
 impl FmtArgs {
     /// The normalizer these options ask for. `--compat` comes first (it turns the
     /// `compatibility` rule on), then `--enable`, then `--disable`, which wins.
-    pub fn normalizer(&self) -> Normalizer {
+    pub fn normalizer(&self) -> FmtNormalizer {
+        if self.preset == Preset::Neologdn {
+            let d = Neologdn::default();
+            return FmtNormalizer::Neologdn(Neologdn {
+                repeat: self.repeat.unwrap_or(d.repeat),
+                remove_space: !self.keep_spaces,
+                max_repeat_substr_length: self
+                    .max_repeat_substr_length
+                    .unwrap_or(d.max_repeat_substr_length),
+                tilde: self.tilde.unwrap_or(d.tilde),
+            });
+        }
         let mut b = Normalizer::builder()
             .unsafe_fixes(self.unsafe_fixes)
             .dictionary(!self.no_dictionary);
@@ -324,11 +392,38 @@ impl FmtArgs {
         for &rule in &self.disable {
             b = b.disable(rule);
         }
-        b.build()
+        FmtNormalizer::Seisho(Box::new(b.build()))
     }
 
     /// Rejects combinations that parse but make no sense, as a usage error.
     pub fn validate(&self) -> Result<(), clap::Error> {
+        let seisho_only = [
+            ("--unsafe-fixes", self.unsafe_fixes),
+            ("--no-dictionary", self.no_dictionary),
+            ("--enable", !self.enable.is_empty()),
+            ("--disable", !self.disable.is_empty()),
+            ("--wave-dash", self.wave_dash.is_some()),
+            ("--compat", !self.compat.is_empty()),
+        ];
+        let neologdn_only = [
+            ("--repeat", self.repeat.is_some()),
+            ("--keep-spaces", self.keep_spaces),
+            (
+                "--max-repeat-substr-length",
+                self.max_repeat_substr_length.is_some(),
+            ),
+            ("--tilde", self.tilde.is_some()),
+        ];
+        let (other, preset): (&[(&str, bool)], &str) = match self.preset {
+            Preset::Seisho => (&neologdn_only, "neologdn"),
+            Preset::Neologdn => (&seisho_only, "seisho"),
+        };
+        if let Some((flag, _)) = other.iter().find(|(_, given)| *given) {
+            return Err(usage_error(
+                clap::error::ErrorKind::ArgumentConflict,
+                format!("{flag} is an option of --preset {preset}"),
+            ));
+        }
         if let Some(rule) = self.enable.iter().find(|r| self.disable.contains(r)) {
             return Err(usage_error(
                 clap::error::ErrorKind::ArgumentConflict,
@@ -459,6 +554,11 @@ fn wave_dash_parser() -> impl TypedValueParser<Value = WaveDashStyle> {
     })
 }
 
+fn tilde_parser() -> impl TypedValueParser<Value = Tilde> {
+    PossibleValuesParser::new(Tilde::ALL.iter().map(|(id, _)| *id))
+        .try_map(|id: String| Tilde::from_id(&id).ok_or_else(|| format!("unknown `{id}`")))
+}
+
 fn compat_parser() -> impl TypedValueParser<Value = CompatClass> {
     let values = CompatClass::ALL
         .iter()
@@ -469,7 +569,8 @@ fn compat_parser() -> impl TypedValueParser<Value = CompatClass> {
 }
 
 fn rule_parser() -> impl TypedValueParser<Value = Rule> {
-    PossibleValuesParser::new(Rule::ALL.iter().map(|r| r.id()))
+    // A preset (`neologdn`) is not a rule to turn on: `--preset` chooses it.
+    PossibleValuesParser::new(Rule::ALL.iter().filter(|r| !r.is_preset()).map(|r| r.id()))
         .try_map(|id: String| Rule::from_id(&id).ok_or_else(|| format!("unknown rule `{id}`")))
 }
 
@@ -531,7 +632,9 @@ mod tests {
         let Command::Fmt(args) = cli.command else {
             panic!("not fmt")
         };
-        let n = args.normalizer();
+        let FmtNormalizer::Seisho(n) = args.normalizer() else {
+            panic!("not seisho's rules")
+        };
         assert!(n.is_enabled(Rule::Leader));
         assert!(n.is_enabled(Rule::IdeographicSpace));
         assert!(!n.is_enabled(Rule::WaveDash));
@@ -552,6 +655,46 @@ mod tests {
         let Command::Fmt(args) = cli.command else {
             panic!("not fmt")
         };
-        assert_eq!(args.normalizer().normalize("①").text(), "①");
+        let n = args.normalizer();
+        assert_eq!(n.normalize_as("①", seisho::Syntax::Text).text(), "①");
+    }
+
+    #[test]
+    fn options_of_the_other_preset_are_usage_errors() {
+        for argv in [
+            &["seisho", "fmt", "--repeat", "2"][..],
+            &[
+                "seisho", "fmt", "--preset", "neologdn", "--enable", "leader",
+            ][..],
+            &["seisho", "fmt", "--preset", "neologdn", "--unsafe-fixes"][..],
+        ] {
+            let Command::Fmt(args) = Cli::try_parse_from(argv).unwrap().command else {
+                panic!("not fmt")
+            };
+            assert!(args.validate().is_err(), "{argv:?}");
+        }
+        let cli = Cli::try_parse_from([
+            "seisho",
+            "fmt",
+            "--preset",
+            "neologdn",
+            "--repeat",
+            "2",
+            "--tilde",
+            "normalize",
+        ])
+        .unwrap();
+        let Command::Fmt(args) = cli.command else {
+            panic!("not fmt")
+        };
+        assert!(args.validate().is_ok());
+        let n = args.normalizer();
+        assert_eq!(
+            n.normalize_as("ＡＢ　〜　ああああ", seisho::Syntax::Markdown)
+                .text(),
+            "AB ~ああ"
+        );
+        // Not a rule to turn on.
+        assert!(Cli::try_parse_from(["seisho", "fmt", "--enable", "neologdn"]).is_err());
     }
 }

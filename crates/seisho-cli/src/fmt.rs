@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use seisho::Rule;
 
-use crate::args::FmtArgs;
+use crate::args::{FmtArgs, FmtNormalizer};
 use crate::diff::{self, Counts};
 use crate::io::{write_atomic, Source};
 use crate::report;
@@ -22,8 +22,10 @@ pub struct Outcome {
 /// still processed; the error returned is a failure to write to standard output.
 pub fn run(args: &FmtArgs) -> io::Result<Outcome> {
     let normalizer = args.normalizer();
-    if normalizer.is_enabled(Rule::Compatibility) && args.compat.is_empty() {
-        report::warning("rule `compatibility` changes nothing without `--compat CLASS`");
+    if let FmtNormalizer::Seisho(n) = &normalizer {
+        if n.is_enabled(Rule::Compatibility) && args.compat.is_empty() {
+            report::warning("rule `compatibility` changes nothing without `--compat CLASS`");
+        }
     }
     let sources = Source::from_args(&args.files);
 
