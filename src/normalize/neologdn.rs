@@ -6,9 +6,10 @@
 //! changes meaning where seisho's own rules will not: it deletes spaces between Japanese
 //! characters and every tilde, makes every dash between letters a hyphen and every dash
 //! after kana a ー, and can shorten repeated characters. This module reproduces its output
-//! (the behaviour of `neologdn.normalize` in release 0.5.6, quirks included: a space after a
-//! character that is neither ASCII nor Japanese is dropped, a repeat that fills exactly the
-//! rest of a short text is not shortened) so that a pipeline can switch with one line, and
+//! (the behaviour of `neologdn.normalize` in release 0.5.6, quirks included: a leading U+FEFF
+//! is dropped, a space after a character that is neither ASCII nor Japanese is dropped, a
+//! repeat that fills exactly the rest of a short text is not shortened) so that a pipeline can
+//! switch with one line, and
 //! records what it changed as edits of the rule [`Rule::Neologdn`].
 //!
 //! It is a separate entry point, not part of [`Normalizer`](super::Normalizer): a text is
@@ -187,6 +188,11 @@ impl Neologdn {
             pos -= 1;
         }
         buf.truncate(pos);
+        // neologdn decodes its buffer as UTF-32 with the byte order to be detected: a U+FEFF
+        // that starts it is taken for a byte order mark and dropped.
+        if buf.first().is_some_and(|o| o.c == '\u{FEFF}') {
+            buf.remove(0);
+        }
         buf
     }
 }
@@ -402,6 +408,10 @@ mod tests {
             (" x ", "x"),
             ("ｰｰｰ--", "ー--"),
             ("ﾞﾞ", "ﾞﾞ"),
+            // neologdn decodes its output as UTF-32, reading a leading U+FEFF as a byte
+            // order mark.
+            ("\u{FEFF}# ｻｰﾊﾞ", "#サーバ"),
+            ("  \u{FEFF}a\u{FEFF}", "a\u{FEFF}"),
             ("ｶﾞｷﾞ  ＡＢＣ　漢字 ～ です！！！！", "ガギABC漢字です!!!!"),
         ];
         for &(input, expected) in cases {

@@ -701,7 +701,8 @@ fn lint<'py>(
 }
 
 /// The readability report of `text` as a dict (`docs/report.schema.json`): sentence
-/// lengths, character classes, jReadability and Tateishi.
+/// lengths, character classes, jReadability and Tateishi; the sentences' ranges in code
+/// points of `text`.
 #[pyfunction]
 #[pyo3(signature = (text, syntax="text", long_sentence=None))]
 fn score<'py>(
@@ -722,7 +723,8 @@ fn score<'py>(
     });
     let value =
         serde_json::to_value(&report).map_err(|e| PyValueError::new_err(format!("score: {e}")))?;
-    Ok(to_py(py, &value, &mut None)?.cast_into::<PyDict>()?)
+    let mut at = Some(CharOffsets::new(&text));
+    Ok(to_py(py, &value, &mut at)?.cast_into::<PyDict>()?)
 }
 
 /// The normalizer's rules: a list of dicts of `id`, `summary` and `default` (on by default).
