@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use seisho::lint::LintRule;
+
+use crate::jsonl::JsonlArgs;
 use seisho::neologdn::{Neologdn, Tilde};
 use seisho::{CompatClass, Normalizer, Rule, WaveDashStyle};
 
@@ -173,6 +175,9 @@ pub struct LintArgs {
     /// Print the JSON Schema of `--format json` and exit.
     #[arg(long, exclusive = true)]
     pub schema: bool,
+
+    #[command(flatten)]
+    pub jsonl: JsonlArgs,
 }
 
 impl LintArgs {
@@ -203,6 +208,14 @@ pub struct FixArgs {
 impl FixArgs {
     /// Rejects combinations that parse but make no sense, as a usage error.
     pub fn validate(&self) -> Result<(), clap::Error> {
+        if self.lint.jsonl.jsonl {
+            return Err(usage_error_in(
+                "fix",
+                clap::error::ErrorKind::ArgumentConflict,
+                "--jsonl is for `seisho lint`, `fmt` and `score`: fix writes files",
+            ));
+        }
+        self.lint.jsonl.validate("fix")?;
         if self.diff && self.lint.format != LintFormat::Human {
             return Err(usage_error_in(
                 "fix",
@@ -322,6 +335,9 @@ pub struct FmtArgs {
     /// `--preset neologdn`: what to do with tildes.
     #[arg(long, value_name = "HOW", value_parser = tilde_parser())]
     pub tilde: Option<Tilde>,
+
+    #[command(flatten)]
+    pub jsonl: JsonlArgs,
 }
 
 /// What `seisho fmt` normalizes with.
@@ -424,6 +440,22 @@ impl FmtArgs {
                 format!("{flag} is an option of --preset {preset}"),
             ));
         }
+        self.jsonl.validate("fmt")?;
+        if self.jsonl.jsonl {
+            if let Some((flag, _)) = [
+                ("--diff", self.diff),
+                ("--check", self.check),
+                ("--in-place", self.in_place),
+            ]
+            .iter()
+            .find(|(_, given)| *given)
+            {
+                return Err(usage_error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    format!("{flag} does not go with --jsonl, which writes every record"),
+                ));
+            }
+        }
         if let Some(rule) = self.enable.iter().find(|r| self.disable.contains(r)) {
             return Err(usage_error(
                 clap::error::ErrorKind::ArgumentConflict,
@@ -487,6 +519,9 @@ pub struct ScoreArgs {
     /// Print the JSON Schema of the report and exit.
     #[arg(long, exclusive = true)]
     pub schema: bool,
+
+    #[command(flatten)]
+    pub jsonl: JsonlArgs,
 }
 
 /// `--syntax`.
@@ -531,7 +566,7 @@ fn usage_error(kind: clap::error::ErrorKind, message: impl std::fmt::Display) ->
 }
 
 /// A usage error of a subcommand formatted like clap's own (exit code 2).
-fn usage_error_in(
+pub(crate) fn usage_error_in(
     subcommand: &str,
     kind: clap::error::ErrorKind,
     message: impl std::fmt::Display,

@@ -7,6 +7,7 @@ use seisho::Rule;
 use crate::args::{FmtArgs, FmtNormalizer};
 use crate::diff::{self, Counts};
 use crate::io::{write_atomic, Source};
+use crate::jsonl;
 use crate::report;
 
 /// How a run went, for the exit code.
@@ -28,6 +29,21 @@ pub fn run(args: &FmtArgs) -> io::Result<Outcome> {
         }
     }
     let sources = Source::from_args(&args.files);
+    if args.jsonl.jsonl {
+        let syntax = jsonl::syntax(args.input.syntax);
+        let field = args
+            .jsonl
+            .output_field
+            .as_deref()
+            .unwrap_or(&args.jsonl.field);
+        let run = jsonl::run(&sources, &args.jsonl, field, |text| {
+            json_string(normalizer.normalize_as(text, syntax).text())
+        })?;
+        return Ok(Outcome {
+            changed: false,
+            failed: run.failed,
+        });
+    }
 
     // Buffered, and flushed after each input so that messages on standard error come in order.
     let mut styled = io::BufWriter::new(anstream::stdout().lock());
@@ -88,4 +104,9 @@ pub fn run(args: &FmtArgs) -> io::Result<Outcome> {
     }
     styled.flush()?;
     Ok(outcome)
+}
+
+/// `text` as a JSON string.
+pub(crate) fn json_string(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_default()
 }

@@ -19,6 +19,7 @@ mod args;
 mod diff;
 mod fmt;
 mod io;
+mod jsonl;
 mod lint;
 mod output;
 mod report;
@@ -51,15 +52,25 @@ pub fn run() -> ExitCode {
                 }
             })
         }
-        Command::Score(args) => score::run(args).map(|failed| {
-            if failed {
-                ExitCode::from(2)
-            } else {
-                ExitCode::SUCCESS
+        Command::Score(args) => {
+            if let Err(e) = args.jsonl.validate("score") {
+                e.exit();
             }
-        }),
+            score::run(args).map(|failed| {
+                if failed {
+                    ExitCode::from(2)
+                } else {
+                    ExitCode::SUCCESS
+                }
+            })
+        }
         Command::Dict(args::DictCommand::Export { dir }) => Ok(dict_export(dir)),
-        Command::Lint(args) => lint::lint(args).map(|o| ExitCode::from(o.exit_code())),
+        Command::Lint(args) => {
+            if let Err(e) = args.jsonl.validate("lint") {
+                e.exit();
+            }
+            lint::lint(args).map(|o| ExitCode::from(o.exit_code()))
+        }
         Command::Fix(args) => {
             if let Err(e) = args.validate() {
                 e.exit();

@@ -3,6 +3,7 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc};
 
 use encoding_rs::Encoding;
@@ -49,6 +50,65 @@ impl Outcome {
     }
 }
 
+/// `seisho lint --jsonl`: each record with its diagnostics (as `--format json` gives them,
+/// positions in the record's text) in the field `diagnostics`, with the configuration of
+/// `--config` or the current directory.
+fn jsonl(args: &LintArgs, err_styled: bool) -> io::Result<Outcome> {
+    let mut outcome = Outcome::default();
+    let config = std::env::current_dir()
+        .map_err(|e| e.to_string())
+        .and_then(|cwd| {
+            let mut resolver =
+                Resolver::new(args.config.as_deref(), args.no_dictionary, args.selection())
+                    .map_err(|e| e.render(err_styled))?;
+            resolver.for_dir(&cwd).map_err(|e| e.render(err_styled))
+        });
+    let config = match config {
+        Ok(config) => config,
+        Err(message) => {
+            let mut err = anstream::stderr().lock();
+            let _ = err.write_all(message.as_bytes());
+            outcome.failed = true;
+            return Ok(outcome);
+        }
+    };
+    let linter = config.linter();
+    let syntax = crate::jsonl::syntax(args.input.syntax);
+    let field = args.jsonl.output_field.as_deref().unwrap_or("diagnostics");
+    let errors = AtomicBool::new(false);
+    let warnings = AtomicUsize::new(0);
+    let run = crate::jsonl::run(
+        &Source::from_args(&args.paths),
+        &args.jsonl,
+        field,
+        |text| {
+            let mut diagnostics = linter.lint(text, syntax);
+            if args.quiet {
+                diagnostics.retain(|d| d.severity == Severity::Error);
+            }
+            if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+                errors.store(true, Ordering::Relaxed);
+            }
+            let w = diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Warning);
+            warnings.fetch_add(w.count(), Ordering::Relaxed);
+            serde_json::to_string(&diagnostics).unwrap_or_default()
+        },
+    )?;
+    outcome.failed = run.failed;
+    outcome.errors = errors.into_inner();
+    let warnings = warnings.into_inner();
+    if let Some(max) = args.max_warnings.filter(|&max| warnings > max) {
+        outcome.errors = true;
+        report::error(format_args!(
+            "{} (at most {max} allowed by --max-warnings)",
+            output::plural(warnings, "warning", "warnings")
+        ));
+    }
+    Ok(outcome)
+}
+
 /// Runs `seisho lint`.
 pub fn lint(args: &LintArgs) -> io::Result<Outcome> {
     run(args, None)
@@ -74,6 +134,9 @@ fn run(args: &LintArgs, fix: Option<FixMode>) -> io::Result<Outcome> {
         return Ok(Outcome::default());
     }
     let err_styled = anstream::AutoStream::choice(&io::stderr()) != anstream::ColorChoice::Never;
+    if args.jsonl.jsonl {
+        return jsonl(args, err_styled);
+    }
 
     let mut outcome = Outcome::default();
     let jobs = match jobs(args, &mut outcome) {

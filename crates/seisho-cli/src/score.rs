@@ -28,6 +28,18 @@ pub fn run(args: &ScoreArgs) -> io::Result<bool> {
         .analyzer(!args.no_dictionary)
         .build();
     let sources = Source::from_args(&args.files);
+    if args.jsonl.jsonl {
+        let syntax = crate::jsonl::syntax(args.input.syntax);
+        let field = args.jsonl.output_field.as_deref().unwrap_or("score");
+        let run = crate::jsonl::run(&sources, &args.jsonl, field, |text| {
+            let report = match syntax {
+                seisho::Syntax::Markdown => scorer.score_markdown(text),
+                seisho::Syntax::Text => scorer.score(text),
+            };
+            serde_json::to_string(&report).unwrap_or_default()
+        })?;
+        return Ok(run.failed);
+    }
     let mut failed = false;
     let mut reports = Vec::new();
     for source in &sources {
