@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 use seisho::lint::{
     apply_fix_edits, apply_fixes, Diagnostic, LintConfig, LintRule, Linter, Syntax, MAX_FIX_ROUNDS,
 };
+use seisho::neologdn::{Neologdn, Tilde};
 use seisho::score::{Report, Scorer};
 use seisho::{apply_edits, CompatClass, Edit, LineIndex, Normalized, Normalizer, Rule};
 use seisho::{is_normalized, normalize as normalize_default, WaveDashStyle};
@@ -80,6 +81,26 @@ pub fn normalize(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     for n in normalizers() {
         check_normalized(n, &text);
+    }
+    // The neologdn preset: its edit log describes its output exactly, and the offset maps hold.
+    for preset in [
+        Neologdn::default(),
+        Neologdn {
+            repeat: 2,
+            remove_space: false,
+            tilde: Tilde::NormalizeZenkaku,
+            ..Neologdn::default()
+        },
+    ] {
+        let n = preset.normalize(&text);
+        edits_well_formed(&text, n.edits(), "neologdn edits");
+        assert!(n.suggestions().is_empty());
+        assert_eq!(
+            apply_edits(&text, n.edits()).as_deref(),
+            Ok(n.text()),
+            "neologdn edits do not reproduce the output of {text:?}"
+        );
+        offset_maps(&n);
     }
     // The free functions are the default normalizer.
     let default = Normalizer::default().normalize(&text);
