@@ -26,7 +26,7 @@ if [[ ! -x "$target/py-venv/bin/python" ]]; then
     "$python" -m venv "$target/py-venv"
 fi
 venv="$target/py-venv/bin"
-packages=(maturin pytest hypothesis "neologdn==0.5.6")
+packages=(maturin pytest hypothesis mypy typing_extensions "neologdn==0.5.6")
 if [[ "${SEISHO_PY_SKIP_SPARK:-0}" != 1 ]]; then
     packages+=("pyspark>=4,<5" "pandas<3" pyarrow)
     if ! command -v java >/dev/null 2>&1; then

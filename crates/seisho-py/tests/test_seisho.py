@@ -272,3 +272,18 @@ def test_the_stubs_name_what_the_module_has():
     for name in ("normalize", "normalize_with_edits", "normalize_batch"):
         assert hasattr(seisho.Normalizer, name)
     assert (REPO / "crates/seisho-py/python/seisho/py.typed").exists()
+
+
+def test_the_stubs_match_the_module():
+    # mypy's stubtest compares the stub with the module as built: names, signatures, @final.
+    pytest.importorskip("mypy")
+    import subprocess
+
+    allowlist = REPO / "crates/seisho-py/stubtest-allowlist.txt"
+    run = subprocess.run(
+        [sys.executable, "-m", "mypy.stubtest", "seisho", "--allowlist", str(allowlist)],
+        capture_output=True,
+        text=True,
+        cwd=REPO / "crates",
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
