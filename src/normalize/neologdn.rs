@@ -15,7 +15,8 @@
 //! It is a separate entry point, not part of [`Normalizer`](super::Normalizer): a text is
 //! normalized either by seisho's rules or by this preset.
 
-use core::ops::Range;
+use std::borrow::Cow;
+use std::ops::Range;
 
 use crate::edit::Edit;
 use crate::rule::{Rule, Safety};
@@ -97,17 +98,70 @@ impl Default for Neologdn {
 struct Out {
     c: char,
     from: Range<usize>,
+    /// `c` is the one character of the input at `from`, unchanged.
+    same: bool,
 }
 
 impl Neologdn {
     /// Normalizes `text` as neologdn 0.5.6 does. Every change is an edit of
     /// [`Rule::Neologdn`], safe (the preset was asked for); there are no suggestions.
     pub fn normalize<'a>(&self, text: &'a str) -> Normalized<'a> {
+        if self.leaves(text) {
+            return Normalized::build(text, Vec::new(), Vec::new());
+        }
         let mut out = self.scan(text);
         if self.repeat > 0 {
             shorten_repeat(&mut out, self.repeat, self.max_repeat_substr_length);
         }
         Normalized::build(text, edits(text, &out), Vec::new())
+    }
+
+    /// The text alone, as [`Neologdn::normalize`] gives it, without the edit log: for corpora,
+    /// where the log is not read. Borrows `text` when it does not change.
+    pub fn normalize_text<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        if self.leaves(text) {
+            return Cow::Borrowed(text);
+        }
+        let mut out = self.scan(text);
+        if self.repeat > 0 {
+            shorten_repeat(&mut out, self.repeat, self.max_repeat_substr_length);
+        }
+        // Unchanged: every character came out as it was, and none was deleted.
+        if out.iter().all(|o| o.same) && out.len() == text.chars().count() {
+            return Cow::Borrowed(text);
+        }
+        Cow::Owned(out.iter().map(|o| o.c).collect())
+    }
+
+    /// Whether `text` certainly comes out as it is: no character the main loop changes,
+    /// deletes or joins, and no repeats to shorten. (`false` says only "maybe not".)
+    fn leaves(&self, text: &str) -> bool {
+        if self.repeat > 0 || text.starts_with('\u{FEFF}') {
+            return false;
+        }
+        let mut prev = '\0';
+        for c in text.chars() {
+            // Most characters: ASCII but the space and ~, and kana and kanji but the few marks
+            // below.
+            let u = c as u32;
+            if (u < 0x80 && c != ' ' && c != '~')
+                || (0x3041..=0x9FFF).contains(&u) && !matches!(c, 'ー' | '゛' | '゜')
+            {
+                prev = c;
+                continue;
+            }
+            let changes = match c {
+                ' ' | '\u{3000}' | 'ﾞ' | 'ﾟ' => true,
+                'ー' => prev == 'ー',
+                _ if is_tilde(c) => self.tilde != Tilde::Ignore,
+                _ => is_hyphen(c) || is_choonpu(c) || convert(c) != c,
+            };
+            if changes {
+                return false;
+            }
+            prev = c;
+        }
+        true
     }
 
     /// The characters neologdn's main loop writes (its `buf[:pos]`).
@@ -118,9 +172,9 @@ impl Neologdn {
         let mut pos = 0usize;
         let mut prev = '\0';
         let mut latin_space = false;
-        let put = |buf: &mut Vec<Out>, pos: usize, c: char, from: Range<usize>| {
+        let put = |buf: &mut Vec<Out>, pos: usize, c: char, from: Range<usize>, same: bool| {
             buf.truncate(pos);
-            buf.push(Out { c, from });
+            buf.push(Out { c, from, same });
         };
         for (i, original) in text.char_indices() {
             let here = i..i + original.len_utf8();
@@ -131,27 +185,27 @@ impl Neologdn {
                     continue;
                 } else if prev != '*' && pos > 0 && prev.is_ascii() {
                     latin_space = true;
-                    put(&mut buf, pos, c, here);
+                    put(&mut buf, pos, c, here.clone(), c == original);
                 } else if self.remove_space {
                     // `pos -= 1` then `pos += 1` below: the space is dropped, but it is
                     // `prev` from now on.
                     pos -= 1;
                 } else {
-                    put(&mut buf, pos, c, here);
+                    put(&mut buf, pos, c, here.clone(), c == original);
                 }
             } else if is_hyphen(c) {
                 if prev == '-' {
                     continue;
                 }
                 c = '-';
-                put(&mut buf, pos, c, here);
+                put(&mut buf, pos, c, here.clone(), c == original);
                 latin_space = false;
             } else if is_choonpu(c) {
                 if prev == 'ー' {
                     continue;
                 }
                 c = 'ー';
-                put(&mut buf, pos, c, here);
+                put(&mut buf, pos, c, here.clone(), c == original);
                 latin_space = false;
             } else if is_tilde(c) {
                 match self.tilde {
@@ -160,7 +214,7 @@ impl Neologdn {
                     Tilde::NormalizeZenkaku => c = '〜',
                     Tilde::Remove => continue,
                 }
-                put(&mut buf, pos, c, here);
+                put(&mut buf, pos, c, here.clone(), c == original);
                 latin_space = false;
             } else {
                 c = convert(c);
@@ -170,16 +224,18 @@ impl Neologdn {
                     'ﾟ' if pos > 0 => handakuten(prev),
                     _ => None,
                 };
+                let mut same = c == original;
                 if let Some(v) = voiced {
                     pos -= 1;
                     c = v;
                     from.start = buf[pos].from.start;
+                    same = false;
                 }
                 if latin_space && pos > 0 && is_japanese(c) && self.remove_space {
                     pos -= 1;
                 }
                 latin_space = false;
-                put(&mut buf, pos, c, from);
+                put(&mut buf, pos, c, from, same);
             }
             prev = c;
             pos += 1;
@@ -255,12 +311,11 @@ fn edits<'a>(text: &'a str, out: &[Out]) -> Vec<Edit<'a>> {
         if o.from.start > cursor {
             change(&mut pending, cursor..o.from.start, "");
         }
-        let mut buf = [0u8; 4];
-        let s: &str = o.c.encode_utf8(&mut buf);
-        if text[o.from.clone()] == *s {
+        if o.same {
             flush(&mut pending);
         } else {
-            change(&mut pending, o.from.clone(), s);
+            let mut buf = [0u8; 4];
+            change(&mut pending, o.from.clone(), o.c.encode_utf8(&mut buf));
         }
         cursor = o.from.end;
     }
@@ -292,7 +347,17 @@ fn is_tilde(c: char) -> bool {
 /// neologdn's conversion table: full-width letters, digits and ASCII symbols (and ” ’ ‘ “ ¥)
 /// to ASCII, half-width katakana and punctuation to full width, and the spacing voiced marks
 /// ゛ ゜ to the half-width ﾞ ﾟ (which then join the kana before them).
+#[inline]
 fn convert(c: char) -> char {
+    // ASCII and Latin-1 below ¥, kana and kanji (but ゛ ゜): as they are.
+    let u = c as u32;
+    if u < 0xA5 || (0x3041..=0x9FFF).contains(&u) && !matches!(c, '゛' | '゜') {
+        return c;
+    }
+    convert_other(c)
+}
+
+fn convert_other(c: char) -> char {
     match c {
         'ａ'..='ｚ' | 'Ａ'..='Ｚ' | '０'..='９' => {
             char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
@@ -413,11 +478,13 @@ mod tests {
             ("\u{FEFF}# ｻｰﾊﾞ", "#サーバ"),
             ("  \u{FEFF}a\u{FEFF}", "a\u{FEFF}"),
             ("ｶﾞｷﾞ  ＡＢＣ　漢字 ～ です！！！！", "ガギABC漢字です!!!!"),
+            ("~/.ssh", "/.ssh"),
         ];
         for &(input, expected) in cases {
             let n = d.normalize(input);
             assert_eq!(n.text(), expected, "{input:?}");
             assert_eq!(crate::apply_edits(input, n.edits()).unwrap(), expected);
+            assert_eq!(d.normalize_text(input), expected, "{input:?}");
         }
         let keep = Neologdn {
             remove_space: false,
@@ -445,6 +512,7 @@ mod tests {
                 .map(|(i, c)| Out {
                     c,
                     from: i..i + c.len_utf8(),
+                    same: true,
                 })
                 .collect();
             shorten_repeat(&mut out, repeat, max);

@@ -57,6 +57,18 @@ impl Engine {
         }
     }
 
+    /// The normalized text alone; `None` when it is `text` unchanged.
+    fn normalize_text(&self, text: &str) -> Option<String> {
+        let out = match self {
+            Engine::Seisho(n) => n.normalize(text).into_text(),
+            Engine::Neologdn(n) => n.normalize_text(text),
+        };
+        match out {
+            std::borrow::Cow::Borrowed(_) => None,
+            std::borrow::Cow::Owned(s) => Some(s),
+        }
+    }
+
     /// The engine the keyword arguments ask for.
     fn from_options(options: Option<&Bound<'_, PyDict>>) -> PyResult<Engine> {
         let Some(options) = options else {
@@ -371,13 +383,11 @@ impl PyNormalizer {
     /// The normalized text.
     fn normalize<'py>(&self, py: Python<'py>, text: PyBackedStr) -> PyResult<Bound<'py, PyString>> {
         let engine = &self.engine;
-        let out = py.detach(|| {
-            let n = engine.normalize(&text);
-            n.is_changed().then(|| n.into_text().into_owned())
-        });
+        let out = py.detach(|| engine.normalize_text(&text));
         Ok(match out {
             Some(s) => PyString::new(py, &s),
-            None => PyString::new(py, &text),
+            // The very object passed in.
+            None => text.as_py_str().bind(py).clone(),
         })
     }
 
@@ -425,10 +435,11 @@ impl PyNormalizer {
         }
         let engine = &self.engine;
         let outputs: Vec<Option<String>> = py.detach(|| normalize_all(engine, &inputs, threads));
-        let items = inputs
-            .iter()
-            .zip(&outputs)
-            .map(|(input, out)| PyString::new(py, out.as_deref().unwrap_or(input)));
+        // A text that does not change is the very object passed in.
+        let items = inputs.iter().zip(&outputs).map(|(input, out)| match out {
+            Some(s) => PyString::new(py, s),
+            None => input.as_py_str().bind(py).clone(),
+        });
         PyList::new(py, items)
     }
 
@@ -449,10 +460,7 @@ impl PyNormalizer {
 /// Normalizes every input on up to `threads` threads, which take chunks in turn; `None` where
 /// a text does not change.
 fn normalize_all(engine: &Engine, inputs: &[PyBackedStr], threads: usize) -> Vec<Option<String>> {
-    let one = |s: &str| {
-        let n = engine.normalize(s);
-        n.is_changed().then(|| n.into_text().into_owned())
-    };
+    let one = |s: &str| engine.normalize_text(s);
     let bytes: usize = inputs.iter().map(|s| s.len()).sum();
     if threads == 1 || inputs.len() < 2 || bytes < PARALLEL_MIN_BYTES {
         return inputs.iter().map(|s| one(s)).collect();
