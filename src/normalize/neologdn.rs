@@ -109,7 +109,8 @@ impl Neologdn {
         if self.leaves(text) {
             return Normalized::build(text, Vec::new(), Vec::new());
         }
-        let mut out = self.scan(text);
+        let mut out = Vec::with_capacity(text.len() / 2);
+        self.scan(text, &mut out);
         if self.repeat > 0 {
             shorten_repeat(&mut out, self.repeat, self.max_repeat_substr_length);
         }
@@ -122,15 +123,26 @@ impl Neologdn {
         if self.leaves(text) {
             return Cow::Borrowed(text);
         }
-        let mut out = self.scan(text);
         if self.repeat > 0 {
+            let mut out = Vec::with_capacity(text.len() / 2);
+            self.scan(text, &mut out);
             shorten_repeat(&mut out, self.repeat, self.max_repeat_substr_length);
+            if out.iter().all(|o| o.same) && out.len() == text.chars().count() {
+                return Cow::Borrowed(text);
+            }
+            return Cow::Owned(out.iter().map(|o| o.c).collect());
         }
+        let mut out = TextOut {
+            text: String::with_capacity(text.len()),
+            chars: 0,
+            same: true,
+        };
+        self.scan(text, &mut out);
         // Unchanged: every character came out as it was, and none was deleted.
-        if out.iter().all(|o| o.same) && out.len() == text.chars().count() {
+        if out.same && out.chars == text.chars().count() {
             return Cow::Borrowed(text);
         }
-        Cow::Owned(out.iter().map(|o| o.c).collect())
+        Cow::Owned(out.text)
     }
 
     /// Whether `text` certainly comes out as it is: no character the main loop changes,
@@ -164,18 +176,14 @@ impl Neologdn {
         true
     }
 
-    /// The characters neologdn's main loop writes (its `buf[:pos]`).
-    fn scan(&self, text: &str) -> Vec<Out> {
-        let mut buf: Vec<Out> = Vec::with_capacity(text.len() / 2);
-        // neologdn writes `buf[pos]` and moves `pos` back to overwrite: `buf[..pos]` is the
-        // output so far and anything past it is dead.
+    /// neologdn's main loop: writes its `buf[:pos]` to `buf`.
+    fn scan(&self, text: &str, buf: &mut impl Sink) {
+        // neologdn writes `buf[pos]` and moves `pos` back to overwrite: the sink holds the
+        // output so far, `pos` characters or one more that the next write replaces.
         let mut pos = 0usize;
         let mut prev = '\0';
         let mut latin_space = false;
-        let put = |buf: &mut Vec<Out>, pos: usize, c: char, from: Range<usize>, same: bool| {
-            buf.truncate(pos);
-            buf.push(Out { c, from, same });
-        };
+        let put = |buf: &mut _, pos, c, from, same| Sink::put(buf, pos, c, from, same);
         for (i, original) in text.char_indices() {
             let here = i..i + original.len_utf8();
             let mut c = original;
@@ -185,27 +193,27 @@ impl Neologdn {
                     continue;
                 } else if prev != '*' && pos > 0 && prev.is_ascii() {
                     latin_space = true;
-                    put(&mut buf, pos, c, here.clone(), c == original);
+                    put(buf, pos, c, here.clone(), c == original);
                 } else if self.remove_space {
                     // `pos -= 1` then `pos += 1` below: the space is dropped, but it is
                     // `prev` from now on.
                     pos -= 1;
                 } else {
-                    put(&mut buf, pos, c, here.clone(), c == original);
+                    put(buf, pos, c, here.clone(), c == original);
                 }
             } else if is_hyphen(c) {
                 if prev == '-' {
                     continue;
                 }
                 c = '-';
-                put(&mut buf, pos, c, here.clone(), c == original);
+                put(buf, pos, c, here.clone(), c == original);
                 latin_space = false;
             } else if is_choonpu(c) {
                 if prev == 'ー' {
                     continue;
                 }
                 c = 'ー';
-                put(&mut buf, pos, c, here.clone(), c == original);
+                put(buf, pos, c, here.clone(), c == original);
                 latin_space = false;
             } else if is_tilde(c) {
                 match self.tilde {
@@ -214,7 +222,7 @@ impl Neologdn {
                     Tilde::NormalizeZenkaku => c = '〜',
                     Tilde::Remove => continue,
                 }
-                put(&mut buf, pos, c, here.clone(), c == original);
+                put(buf, pos, c, here.clone(), c == original);
                 latin_space = false;
             } else {
                 c = convert(c);
@@ -228,28 +236,103 @@ impl Neologdn {
                 if let Some(v) = voiced {
                     pos -= 1;
                     c = v;
-                    from.start = buf[pos].from.start;
+                    from.start = buf.start_of(pos);
                     same = false;
                 }
                 if latin_space && pos > 0 && is_japanese(c) && self.remove_space {
                     pos -= 1;
                 }
                 latin_space = false;
-                put(&mut buf, pos, c, from, same);
+                put(buf, pos, c, from, same);
             }
             prev = c;
             pos += 1;
         }
-        if pos > 0 && buf[pos - 1].c == ' ' {
-            pos -= 1;
+        if pos > 0 && buf.last_char() == Some(' ') {
+            buf.pop_char();
         }
-        buf.truncate(pos);
         // neologdn decodes its buffer as UTF-32 with the byte order to be detected: a U+FEFF
         // that starts it is taken for a byte order mark and dropped.
-        if buf.first().is_some_and(|o| o.c == '\u{FEFF}') {
-            buf.remove(0);
+        buf.drop_leading_bom();
+    }
+}
+
+/// Where neologdn's main loop writes.
+trait Sink {
+    /// Keeps the first `pos` characters (all, or all but the last), then writes `c`, which
+    /// came from `from` of the input (`same`: unchanged).
+    fn put(&mut self, pos: usize, c: char, from: Range<usize>, same: bool);
+    /// Where in the input the character at `pos` came from.
+    fn start_of(&self, pos: usize) -> usize;
+    fn last_char(&self) -> Option<char>;
+    fn pop_char(&mut self);
+    fn drop_leading_bom(&mut self);
+}
+
+/// The characters and where each came from: for the edit log and `repeat`.
+impl Sink for Vec<Out> {
+    fn put(&mut self, pos: usize, c: char, from: Range<usize>, same: bool) {
+        self.truncate(pos);
+        self.push(Out { c, from, same });
+    }
+
+    fn start_of(&self, pos: usize) -> usize {
+        self[pos].from.start
+    }
+
+    fn last_char(&self) -> Option<char> {
+        self.last().map(|o| o.c)
+    }
+
+    fn pop_char(&mut self) {
+        self.pop();
+    }
+
+    fn drop_leading_bom(&mut self) {
+        if self.first().is_some_and(|o| o.c == '\u{FEFF}') {
+            self.remove(0);
         }
-        buf
+    }
+}
+
+/// The text alone.
+struct TextOut {
+    text: String,
+    /// Characters in `text`.
+    chars: usize,
+    /// Every character written is the input's, unchanged.
+    same: bool,
+}
+
+impl Sink for TextOut {
+    fn put(&mut self, pos: usize, c: char, _: Range<usize>, same: bool) {
+        if pos < self.chars {
+            self.pop_char();
+        }
+        self.text.push(c);
+        self.chars += 1;
+        self.same &= same;
+    }
+
+    fn start_of(&self, _: usize) -> usize {
+        0
+    }
+
+    fn last_char(&self) -> Option<char> {
+        self.text.chars().next_back()
+    }
+
+    fn pop_char(&mut self) {
+        if self.text.pop().is_some() {
+            self.chars -= 1;
+        }
+    }
+
+    fn drop_leading_bom(&mut self) {
+        if self.text.starts_with('\u{FEFF}') {
+            self.text.remove(0);
+            self.chars -= 1;
+        }
     }
 }
 
