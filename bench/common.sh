@@ -89,3 +89,20 @@ machine() {
     printf '%s; %s cores (%s); load average %s' "$(date -u '+%Y-%m-%d %H:%M UTC')" "$(nproc)" \
         "${cpu:-$(uname -m)}" "$(cut -d' ' -f1-3 /proc/loadavg)"
 }
+
+# python_with_seisho DIR: python_venv DIR with the seisho wheel of this checkout (maturin,
+# release) installed too; prints the path of its python. The wheel's name and size go to
+# standard error.
+python_with_seisho() {
+    local dir="$1" python venv wheel
+    python="$(python_venv "$dir")"
+    venv="$(dirname "$python")"
+    "$venv/pip" install --quiet --disable-pip-version-check maturin >&2
+    rm -rf "$dir/wheels"
+    (cd crates/seisho-py && "$venv/maturin" build --release --out "$dir/wheels" >&2)
+    wheel="$(ls "$dir/wheels/"*.whl)"
+    "$venv/pip" install --quiet --disable-pip-version-check --force-reinstall --no-deps "$wheel" >&2
+    printf 'wheel: %s, %s bytes; commit %s\n' "$(basename "$wheel")" "$(stat -c %s "$wheel")" \
+        "$(git rev-parse --short HEAD)" >&2
+    echo "$python"
+}
