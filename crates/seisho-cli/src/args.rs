@@ -238,6 +238,10 @@ pub enum LintFormat {
     Github,
     /// Checkstyle XML (for reviewdog and CI servers).
     Checkstyle,
+    /// reviewdog's Diagnostic Format (`reviewdog -f=rdjson`): fixes as suggestions.
+    Rdjson,
+    /// SARIF 2.1.0 (GitHub code scanning), columns in UTF-16 code units.
+    Sarif,
 }
 
 /// `--encoding`.

@@ -191,6 +191,8 @@ fn run(args: &LintArgs, fix: Option<FixMode>) -> io::Result<Outcome> {
     };
     let mut summary = Summary::default();
     let mut reports = Vec::new();
+    // rdjson's diagnostics or SARIF's results.
+    let mut parts: Vec<serde_json::Value> = Vec::new();
     if args.format == LintFormat::Checkstyle {
         out.write_all(output::CHECKSTYLE_HEAD.as_bytes())?;
     }
@@ -215,7 +217,7 @@ fn run(args: &LintArgs, fix: Option<FixMode>) -> io::Result<Outcome> {
             if let Some(bar) = &progress {
                 bar.inc(1);
             }
-            while let Some(done) = pending.get_mut(next).and_then(Option::take) {
+            while let Some(mut done) = pending.get_mut(next).and_then(Option::take) {
                 next += 1;
                 let mut write = || -> io::Result<()> {
                     emit(&mut out, &done)?;
@@ -235,6 +237,7 @@ fn run(args: &LintArgs, fix: Option<FixMode>) -> io::Result<Outcome> {
                 if args.format == LintFormat::Json {
                     reports.push(output::FileReport::from(&done.result));
                 }
+                parts.append(&mut done.parts);
             }
         }
         Ok(())
@@ -272,6 +275,15 @@ fn run(args: &LintArgs, fix: Option<FixMode>) -> io::Result<Outcome> {
             writeln!(out)?;
         }
         LintFormat::Checkstyle => out.write_all(output::CHECKSTYLE_TAIL.as_bytes())?,
+        LintFormat::Rdjson | LintFormat::Sarif => {
+            let doc = if args.format == LintFormat::Rdjson {
+                output::rdjson(parts)
+            } else {
+                output::sarif(parts)
+            };
+            serde_json::to_writer_pretty(&mut out, &doc).map_err(crate::io::json_error)?;
+            writeln!(out)?;
+        }
         LintFormat::Github => {}
     }
     out.flush()?;
@@ -293,6 +305,8 @@ struct Done {
     result: FileResult,
     /// The report of the input in the chosen format (or the diff, with `fix --diff`).
     rendered: String,
+    /// Its part of a whole-run document: rdjson's diagnostics or SARIF's results.
+    parts: Vec<serde_json::Value>,
     /// `seisho fix -`: the fixed text, for standard output.
     fixed_stdin: Option<Vec<u8>>,
     /// Messages for standard error.
@@ -338,6 +352,7 @@ fn process(job: &Job, options: &Options) -> Done {
     };
     let mut done = Done {
         rendered: String::new(),
+        parts: Vec::new(),
         fixed_stdin: None,
         errors: Vec::new(),
         warnings: Vec::new(),
@@ -460,7 +475,12 @@ fn process(job: &Job, options: &Options) -> Done {
             LintFormat::Human => output::human(&result, options.styled),
             LintFormat::Github => output::github(&result),
             LintFormat::Checkstyle => output::checkstyle(&result),
-            LintFormat::Json => String::new(),
+            LintFormat::Json | LintFormat::Rdjson | LintFormat::Sarif => String::new(),
+        };
+        done.parts = match options.format {
+            LintFormat::Rdjson => output::rdjson_diagnostics(&result),
+            LintFormat::Sarif => output::sarif_results(&result),
+            _ => Vec::new(),
         };
     }
     if result.encoding != "UTF-8" && options.format != LintFormat::Human {

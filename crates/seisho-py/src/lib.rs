@@ -420,19 +420,30 @@ impl PyNormalizer {
         if texts.is_instance_of::<PyString>() {
             return Err(type_error("texts", "an iterable of str", texts));
         }
-        let iter = texts
-            .try_iter()
-            .map_err(|_| type_error("texts", "an iterable of str", texts))?;
-        let mut inputs: Vec<PyBackedStr> = Vec::new();
-        for (i, item) in iter.enumerate() {
-            let item = item?;
-            if !item.is_instance_of::<PyString>() {
-                return Err(type_error(&format!("texts[{i}]"), "a str", &item));
+        let take = |i: usize, item: Bound<'py, PyAny>| -> PyResult<PyBackedStr> {
+            let item = item
+                .cast_into::<PyString>()
+                .map_err(|e| type_error(&format!("texts[{i}]"), "a str", &e.into_inner()))?;
+            PyBackedStr::try_from(item)
+                .map_err(|e| PyValueError::new_err(format!("texts[{i}]: {}", e.value(py))))
+        };
+        // A list (the common case) is read by index; anything else through its iterator.
+        let inputs: Vec<PyBackedStr> = if let Ok(list) = texts.cast::<PyList>() {
+            let mut inputs = Vec::with_capacity(list.len());
+            for (i, item) in list.iter().enumerate() {
+                inputs.push(take(i, item)?);
             }
-            inputs.push(item.extract().map_err(|e: PyErr| {
-                PyValueError::new_err(format!("texts[{i}]: {}", e.value(py)))
-            })?);
-        }
+            inputs
+        } else {
+            let iter = texts
+                .try_iter()
+                .map_err(|_| type_error("texts", "an iterable of str", texts))?;
+            let mut inputs = Vec::new();
+            for (i, item) in iter.enumerate() {
+                inputs.push(take(i, item?)?);
+            }
+            inputs
+        };
         let engine = &self.engine;
         let outputs: Vec<Option<String>> = py.detach(|| normalize_all(engine, &inputs, threads));
         // A text that does not change is the very object passed in.
