@@ -50,6 +50,7 @@ mod compile {
         DictionaryBuilder::new(metadata)
             .build_dictionary(&source_dir, &dictionary_dir)
             .map_err(|e| format!("building the IPADIC dictionary: {e}"))?;
+        unidic(&source_dir, &dictionary_dir)?;
 
         // The source is only needed to build; keep OUT_DIR to the embedded files.
         fs::remove_dir_all(&source_dir)?;
@@ -93,6 +94,106 @@ mod compile {
         if files == 0 {
             return Err(format!("{}: empty archive", archive.display()).into());
         }
+        Ok(())
+    }
+
+    const UNIDIC_COUNTS: &str = "data/unidic-counts.tsv";
+    const UNIDIC_ROWS: &str = "data/unidic-rows.u16.zst";
+
+    /// Writes `unidic.bin`: for every word id, how UniDic analyses the entry (the counts
+    /// jReadability takes: see `scripts/unidic_table.py`, which makes the two data files from
+    /// the same source), in the format `UnidicTable` in `src/lib.rs` reads.
+    ///
+    /// The data files list the CSV rows in the order of the files sorted by name and the rows
+    /// in each; lindera numbers words in that order stably sorted by surface (with ― and ～
+    /// read as — and 〜, as `normalize_details` asks). The order is rebuilt here, and checked
+    /// against the compiled dictionary entry by entry: a word whose details differ stops the
+    /// build.
+    fn unidic(source_dir: &Path, dictionary_dir: &Path) -> Result<(), Box<dyn Error>> {
+        println!("cargo:rerun-if-changed={UNIDIC_COUNTS}");
+        println!("cargo:rerun-if-changed={UNIDIC_ROWS}");
+        let palette: Vec<[u8; 8]> = fs::read_to_string(UNIDIC_COUNTS)?
+            .lines()
+            .skip(1)
+            .map(|line| {
+                let mut counts = [0u8; 8];
+                let fields: Vec<&str> = line.split('\t').collect();
+                if fields.len() != 7 {
+                    return Err(format!("{UNIDIC_COUNTS}: not 7 counts: {line:?}"));
+                }
+                for (c, f) in counts.iter_mut().zip(fields) {
+                    *c = f
+                        .parse()
+                        .map_err(|e| format!("{UNIDIC_COUNTS}: {line:?}: {e}"))?;
+                }
+                Ok(counts)
+            })
+            .collect::<Result<_, _>>()?;
+        let mut packed = Vec::new();
+        ruzstd::decoding::StreamingDecoder::new(fs::File::open(UNIDIC_ROWS)?)
+            .map_err(|e| format!("{UNIDIC_ROWS}: not a zstd stream: {e}"))?
+            .read_to_end(&mut packed)?;
+        let rows: Vec<u16> = packed
+            .chunks_exact(2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]))
+            .collect();
+
+        // The CSV rows: (surface as lindera sorts it, details as lindera stores them).
+        let mut files: Vec<PathBuf> = fs::read_dir(source_dir)?
+            .map(|e| e.map(|e| e.path()))
+            .collect::<Result<_, _>>()?;
+        files.retain(|p| p.extension().is_some_and(|e| e == "csv"));
+        files.sort();
+        let normalize = |s: &str| s.replace('―', "—").replace('～', "〜");
+        let mut entries: Vec<(String, String)> = Vec::with_capacity(rows.len());
+        for file in &files {
+            for line in fs::read_to_string(file)?.lines() {
+                let fields: Vec<&str> = line.split(',').collect();
+                let details: Vec<String> = fields.iter().skip(4).map(|f| normalize(f)).collect();
+                entries.push((normalize(fields[0]), details.join("\0")));
+            }
+        }
+        if entries.len() != rows.len() {
+            return Err(format!(
+                "{UNIDIC_ROWS}: {} rows, the source has {}: regenerate it with scripts/unidic_table.py",
+                rows.len(),
+                entries.len()
+            )
+            .into());
+        }
+        let mut order: Vec<usize> = (0..entries.len()).collect();
+        order.sort_by_cached_key(|&i| entries[i].0.clone());
+
+        let words_idx = fs::read(dictionary_dir.join("dict.wordsidx"))?;
+        let words = fs::read(dictionary_dir.join("dict.words"))?;
+        if words_idx.len() != 4 * order.len() {
+            return Err("the compiled dictionary does not have one word per CSV row".into());
+        }
+        let mut out = Vec::with_capacity(16 + 8 * palette.len() + 2 * order.len());
+        out.extend_from_slice(b"SEISHOUD");
+        out.extend_from_slice(&(palette.len() as u32).to_le_bytes());
+        out.extend_from_slice(&(order.len() as u32).to_le_bytes());
+        for counts in &palette {
+            out.extend_from_slice(counts);
+        }
+        for (word_id, &row) in order.iter().enumerate() {
+            let at =
+                u32::from_le_bytes(words_idx[4 * word_id..4 * word_id + 4].try_into()?) as usize;
+            let len = u32::from_le_bytes(words[at..at + 4].try_into()?) as usize;
+            if words[at + 4..at + 4 + len] != *entries[row].1.as_bytes() {
+                return Err(format!(
+                    "word {word_id} is not CSV row {row} ({:?}): lindera's numbering changed",
+                    entries[row].0
+                )
+                .into());
+            }
+            let index = rows[row];
+            if index != u16::MAX && usize::from(index) >= palette.len() {
+                return Err(format!("{UNIDIC_ROWS}: index {index} past the counts").into());
+            }
+            out.extend_from_slice(&index.to_le_bytes());
+        }
+        fs::write(dictionary_dir.join("unidic.bin"), out)?;
         Ok(())
     }
 

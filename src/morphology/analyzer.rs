@@ -303,7 +303,7 @@ impl Analyzer {
             &text[start..end],
             start,
             details.unwrap_or_default(),
-            word_id.is_unknown(),
+            (!word_id.is_unknown()).then(|| word_id.id()),
         )
     }
 

@@ -32,18 +32,24 @@ pub struct Token<'a> {
     /// The entry's fields joined by NUL, as lindera stores them.
     details: &'a str,
     pos: PartOfSpeech,
-    unknown: bool,
+    /// The entry's id in the dictionary; `None` for an unknown word.
+    word_id: Option<u32>,
 }
 
 impl<'a> Token<'a> {
-    pub(crate) fn new(surface: &'a str, start: usize, details: &'a str, unknown: bool) -> Self {
+    pub(crate) fn new(
+        surface: &'a str,
+        start: usize,
+        details: &'a str,
+        word_id: Option<u32>,
+    ) -> Self {
         let pos = PartOfSpeech::from_ipadic(details.split('\0').nth(POS).unwrap_or_default());
         Token {
             surface,
             start,
             details,
             pos,
-            unknown,
+            word_id,
         }
     }
 
@@ -110,7 +116,13 @@ impl<'a> Token<'a> {
     /// Whether the dictionary does not have this word (未知語, michigo): the analyzer made the
     /// token from a run of characters of one kind (katakana, letters, digits, kanji, …).
     pub fn is_unknown(&self) -> bool {
-        self.unknown
+        self.word_id.is_none()
+    }
+
+    /// The entry's id in the dictionary (`None` for an unknown word): what
+    /// `seisho_ipadic::Dictionary::unidic` takes.
+    pub fn word_id(&self) -> Option<u32> {
+        self.word_id
     }
 
     /// Field `index` of the entry, if the entry has that many fields.
@@ -135,7 +147,7 @@ impl std::fmt::Debug for Token<'_> {
             .field("base_form", &self.base_form())
             .field("reading", &self.reading())
             .field("pronunciation", &self.pronunciation())
-            .field("unknown", &self.unknown)
+            .field("unknown", &self.is_unknown())
             .finish()
     }
 }
@@ -147,7 +159,7 @@ mod tests {
     #[test]
     fn fields_of_a_conjugated_verb() {
         let details = "動詞\0自立\0*\0*\0五段・マ行\0連用タ接続\0住む\0スン\0スン";
-        let token = Token::new("住ん", 9, details, false);
+        let token = Token::new("住ん", 9, details, Some(0));
         assert_eq!(token.part_of_speech(), PartOfSpeech::Verb);
         assert_eq!(token.range(), 9..15);
         assert_eq!(
@@ -168,7 +180,7 @@ mod tests {
     #[test]
     fn an_entry_with_fewer_fields_reads_as_empty() {
         // IPADIC's unknown-word entries stop after the base form.
-        let token = Token::new("セイショ", 0, "名詞\0一般\0*\0*\0*\0*\0*", true);
+        let token = Token::new("セイショ", 0, "名詞\0一般\0*\0*\0*\0*\0*", None);
         assert_eq!(token.part_of_speech(), PartOfSpeech::Noun);
         assert_eq!(token.conjugation_type(), None);
         assert_eq!(token.base_form(), None);
@@ -176,7 +188,7 @@ mod tests {
         assert_eq!(token.pronunciation(), None);
         assert!(token.is_unknown());
 
-        let token = Token::new("x", 0, "", true);
+        let token = Token::new("x", 0, "", None);
         assert_eq!(token.part_of_speech(), PartOfSpeech::Unknown);
         assert_eq!(token.pos_detail3(), "*");
     }

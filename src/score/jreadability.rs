@@ -1,9 +1,16 @@
-//! Lee and Hasebe's jReadability, and the word-origin (語種) estimate it needs from IPADIC.
+//! Lee and Hasebe's jReadability, over UniDic's analysis of IPADIC's words.
 //!
 //! 李在鎬・長谷部陽一郎 (2016)「日本語教育のための文章難易度に関する研究」, jreadability.net. The
 //! counting follows PyPI `jreadability` 1.1.5, the implementation the reference values come
 //! from: every token counts as a word (punctuation included), and verbs UniDic marks 非自立可能
 //! are not counted as verbs.
+//!
+//! The definition counts UniDic's short units and their 語種. seisho analyses with IPADIC, so
+//! for every IPADIC entry that does not conjugate, a table generated from UniDic itself
+//! (`seisho_ipadic::Dictionary::unidic`, made by crates/seisho-ipadic/scripts/unidic_table.py)
+//! says how UniDic analyses it: 不安定 is 不 + 安定, both 漢; 版 is 漢. Entries that conjugate
+//! (verbs, adjectives, auxiliaries: their surfaces are forms UniDic cannot analyse out of
+//! context) and unknown words keep the estimate below.
 
 use super::{JReadability, JReadabilityLevel, WordOrigin};
 use crate::morphology::{Analyzer, PartOfSpeech, Token};
@@ -16,6 +23,13 @@ use crate::text::kanji::on_readings;
 pub(super) struct WordCounter<'a> {
     analyzer: &'a Analyzer,
     counts: Counts,
+    /// Whether a paragraph (a block of a document) ends a sentence too.
+    blocks: bool,
+    /// The paragraph of the last sentence added.
+    paragraph: Option<usize>,
+    /// jReadability's sentences ended so far, and whether words came after the last end.
+    ends: usize,
+    open: bool,
 }
 
 #[derive(Default, Debug)]
@@ -57,6 +71,17 @@ impl Counted {
 }
 
 impl Counts {
+    /// A token whose entry UniDic's analysis is known for: what that analysis adds.
+    fn add_unidic(&mut self, u: seisho_ipadic::UnidicCounts) {
+        self.tokens += usize::from(u.units);
+        self.kango += usize::from(u.kango);
+        self.wago += usize::from(u.wago);
+        self.gairaigo += usize::from(u.gairaigo);
+        self.konshu += usize::from(u.konshu);
+        self.verbs += usize::from(u.verbs);
+        self.particles += usize::from(u.particles);
+    }
+
     fn add(&mut self, word: Counted) {
         self.tokens += 1;
         self.verbs += usize::from(word.verb);
@@ -85,10 +110,31 @@ fn compound_particle<'t>(token: &Token<'t>) -> Option<&'t str> {
 }
 
 impl<'a> WordCounter<'a> {
-    pub(super) fn new(analyzer: &'a Analyzer) -> Self {
+    pub(super) fn new(analyzer: &'a Analyzer, blocks: bool) -> Self {
         WordCounter {
             analyzer,
             counts: Counts::default(),
+            blocks,
+            paragraph: None,
+            ends: 0,
+            open: false,
+        }
+    }
+
+    /// Counts the ends of jReadability's sentences in a token: the definition's
+    /// implementation ends one after each 。 ？ ！ ． token, wherever it is (in quotes too) and
+    /// nowhere else (not at a line break).
+    fn sentence_ends(&mut self, token: &Token<'_>) {
+        let ends = token
+            .surface()
+            .chars()
+            .filter(|c| matches!(c, '。' | '？' | '！' | '．'))
+            .count();
+        if ends > 0 {
+            self.ends += ends;
+            self.open = false;
+        } else {
+            self.open = true;
         }
     }
 
@@ -102,7 +148,24 @@ impl<'a> WordCounter<'a> {
         let mut tokens = Vec::with_capacity(64);
         self.analyzer.analyze_into(text, &mut tokens);
         let mut words = 0;
+        let paragraph = sentence.paragraph();
+        if self.blocks && self.open && self.paragraph.is_some_and(|p| p != paragraph) {
+            self.ends += 1;
+            self.open = false;
+        }
+        self.paragraph = Some(paragraph);
+        let dictionary = self.analyzer.dictionary();
         for token in &tokens {
+            self.sentence_ends(token);
+            // An entry that does not conjugate: UniDic's own analysis of it, from the table
+            // generated beside the dictionary (its units, 語種 and parts of speech).
+            if let Some(u) = token.word_id().and_then(|id| dictionary.unidic(id)) {
+                self.counts.add_unidic(u);
+                if token.part_of_speech() != PartOfSpeech::Symbol {
+                    words += usize::from(u.units);
+                }
+                continue;
+            }
             if let Some(rest) = compound_particle(token) {
                 // IPADIC's compound particles (連語: という, に対して, によって) are a particle
                 // and a verb phrase in UniDic, which the reference counts word by word.
@@ -125,7 +188,8 @@ impl<'a> WordCounter<'a> {
     }
 
     /// The score over the sentences added; `None` without a word.
-    pub(super) fn finish(self, sentences: usize) -> Option<JReadability> {
+    pub(super) fn finish(self) -> Option<JReadability> {
+        let sentences = self.ends + usize::from(self.open);
         let c = &self.counts;
         if c.tokens == 0 || sentences == 0 {
             return None;

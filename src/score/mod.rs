@@ -148,7 +148,7 @@ impl Scorer {
 
     /// The report on `text`, plain text.
     pub fn score(&self, text: &str) -> Report {
-        self.score_sentences(text, sentences(text))
+        self.score_sentences(text, sentences(text), false)
     }
 
     /// The report on a Markdown document: only its prose counts (see
@@ -163,24 +163,35 @@ impl Scorer {
     #[cfg(feature = "markdown")]
     pub fn score_markdown(&self, markdown: &str) -> Report {
         let prose = crate::markdown::prose(markdown);
-        self.score_sentences(prose.text(), prose.sentences())
+        self.score_sentences(prose.text(), prose.sentences(), true)
     }
 
     /// The report on the blocks of `text` (see [`crate::sentences_in_blocks`]).
     pub fn score_blocks(&self, text: &str, blocks: &[std::ops::Range<usize>]) -> Report {
-        self.score_sentences(text, crate::sentence::sentences_in_blocks(text, blocks))
+        self.score_sentences(
+            text,
+            crate::sentence::sentences_in_blocks(text, blocks),
+            true,
+        )
     }
 
+    /// `blocks`: the text is blocks of a document (Markdown), each of which ends a sentence of
+    /// jReadability's too (a heading has no 。); in plain text only 。？！． do, as in the
+    /// definition's implementation.
     fn score_sentences<'a>(
         &self,
         text: &'a str,
         sentences: impl Iterator<Item = Sentence<'a>>,
+        #[cfg_attr(not(feature = "morphology"), allow(unused_variables))] blocks: bool,
     ) -> Report {
         let mut totals = CharTotals::default();
         let mut reports = Vec::new();
         let mut paragraphs = 0;
         #[cfg(feature = "morphology")]
-        let mut words = self.analyzer.as_ref().map(jreadability::WordCounter::new);
+        let mut words = self
+            .analyzer
+            .as_ref()
+            .map(|a| jreadability::WordCounter::new(a, blocks));
         for (index, sentence) in sentences.enumerate() {
             paragraphs = sentence.paragraph() + 1;
             let counts = totals.add_sentence(&sentence, index);
@@ -219,7 +230,7 @@ impl Scorer {
             morioka: band(characters.mean, 35.0, 60.0),
         };
         #[cfg(feature = "morphology")]
-        let jreadability = words.and_then(|w| w.finish(reports.len()));
+        let jreadability = words.and_then(jreadability::WordCounter::finish);
         #[cfg(not(feature = "morphology"))]
         let jreadability = None;
         let needs_analyzer = if analyzed {

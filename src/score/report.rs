@@ -217,11 +217,15 @@ pub struct Tateishi {
 /// X = mean sentence length in words × −0.056 + 漢語% × −0.126 + 和語% × −0.042 + 動詞% ×
 /// −0.145 + 助詞% × −0.044 + 11.724; higher is easier.
 ///
-/// Counted as the reference implementation (PyPI `jreadability` 1.1.5) counts: every token is
-/// a word, punctuation included, and percentages are of all words. Verbs that UniDic marks
-/// 非自立可能 (する, いる, ある, なる, できる and about fifty more that also serve as auxiliaries)
-/// are not counted as verbs. IPADIC has no word origin (語種, goshu); seisho estimates it from
-/// the writing and reading of each word (see [`WordOrigin`]).
+/// Counted as the reference implementation (PyPI `jreadability` 1.1.5) counts: words are
+/// UniDic's short units, punctuation included, and percentages are of all words; a sentence
+/// ends after each 。 ？ ！ ． (inside quotes too, not at a line break; in a Markdown document
+/// each block ends one too). Verbs that UniDic marks 非自立可能 (する, いる, ある, なる, できる
+/// and about fifty more that also serve as auxiliaries) are not counted as verbs. seisho
+/// analyses with IPADIC: for every entry that does not conjugate, a table generated from
+/// UniDic 2.1.2 gives its short units, their 語種 and parts of speech; for the others (verbs,
+/// adjectives, auxiliaries) and unknown words the origin is estimated from the writing and
+/// reading (see [`WordOrigin`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct JReadability {
@@ -229,9 +233,9 @@ pub struct JReadability {
     pub score: f64,
     /// The level X falls in; below 0.5 counts as 上級後半 and from 6.5 as 初級前半.
     pub level: JReadabilityLevel,
-    /// Words (tokens, punctuation included).
+    /// Words (UniDic's short units, punctuation included).
     pub words: usize,
-    /// Sentences.
+    /// Sentences as jReadability counts them (see above; not `sentence_length.count`).
     pub sentences: usize,
     /// Words per sentence.
     pub mean_sentence_words: f64,

@@ -708,7 +708,7 @@ fn dict_export_writes_every_file() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
-        stdout.starts_with("wrote 9 files and IPADIC's licence"),
+        stdout.starts_with("wrote 10 files and IPADIC's licence"),
         "{stdout}"
     );
     let mut expected: Vec<String> = seisho_ipadic::FILE_NAMES

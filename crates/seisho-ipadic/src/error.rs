@@ -14,9 +14,7 @@ pub struct Error {
 
 #[derive(Debug)]
 enum Kind {
-    /// Reading or writing a file (only `write_to_dir` does: `load_from_dir` reports the file
-    /// that does not load as `Load`).
-    #[cfg_attr(not(feature = "embedded"), allow(dead_code))]
+    /// Reading or writing a file.
     Io(String),
     /// A dictionary file is invalid; the string names the file or directory.
     Load(String),
@@ -27,7 +25,6 @@ enum Kind {
 }
 
 impl Error {
-    #[cfg_attr(not(feature = "embedded"), allow(dead_code))]
     pub(crate) fn io(path: &Path, source: std::io::Error) -> Self {
         Self {
             kind: Kind::Io(path.display().to_string()),
@@ -39,6 +36,14 @@ impl Error {
         Self {
             kind: Kind::Load(what),
             source: Some(Box::new(source)),
+        }
+    }
+
+    /// A file of seisho's own (`unidic.bin`) that is not what it should be.
+    pub(crate) fn invalid(what: String, why: String) -> Self {
+        Self {
+            kind: Kind::Load(what),
+            source: Some(why.into()),
         }
     }
 

@@ -1,0 +1,163 @@
+#!/usr/bin/env python3
+"""How UniDic analyses each IPADIC entry: the table jReadability's counts come from.
+
+jReadability (Lee & Hasebe; PyPI jreadability 1.1.5) counts UniDic short units and their
+語種 (word origin) and parts of speech. seisho analyses with IPADIC, whose units are often
+longer (不安定 is one word; UniDic has 不 + 安定) and which has no 語種. This script asks UniDic
+(unidic-lite 1.0.8, UniDic 2.1.2, through fugashi) how it analyses the surface of every IPADIC
+entry that does not conjugate, and writes, for each entry, what that analysis adds to
+jReadability's counts: units; 漢, 和, 外, 混 units; verbs that are not 非自立可能; particles.
+Particles, suffixes and prefixes are read next to a word (日本は, 日本的, 静かに, 不日本), as
+UniDic reads them in a sentence, and of UniDic's ten best analyses the one with the entry's
+reading is taken (IPADIC's 時 トキ and 時 ジ are two entries).
+Entries that conjugate (動詞, 形容詞, 助動詞) are left to seisho's estimate: their surfaces are
+conjugated forms that UniDic cannot analyse out of context.
+
+Output (in crates/seisho-ipadic/data/):
+  unidic-counts.tsv   the distinct count tuples ("palette"), one per line, index = line - 1
+                      after the header
+  unidic-rows.u16.zst for every CSV row of the IPADIC source, in the order of the files sorted
+                      by name and the rows in each file, the palette index as a little-endian
+                      u16 (0xFFFF: not analysed), compressed with zstd
+
+The build script maps rows to lindera's word ids (it sorts them as lindera does) and checks
+that the mapping holds for every entry.
+
+Usage: unidic_table.py [--check]    (needs fugashi, unidic-lite 1.0.8 and the zstd command)
+"""
+
+import csv
+import io
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+import fugashi
+import unidic_lite
+
+CRATE = Path(__file__).resolve().parents[1]
+SOURCE = CRATE / "data/ipadic-2.7.0-utf8.tar.zst"
+PALETTE = CRATE / "data/unidic-counts.tsv"
+ROWS = CRATE / "data/unidic-rows.u16.zst"
+HEADER = "units\tkango\twago\tgairaigo\tkonshu\tverbs\tparticles"
+CONJUGATING = {"動詞", "形容詞", "助動詞"}
+NONE = 0xFFFF
+
+
+def rows():
+    """Every CSV row of the source: files sorted by name, rows in file order."""
+    raw = subprocess.run(["zstd", "-dc", str(SOURCE)], check=True, capture_output=True).stdout
+    with tarfile.open(fileobj=io.BytesIO(raw)) as tar:
+        members = sorted((m for m in tar.getmembers() if m.name.endswith(".csv")), key=lambda m: Path(m.name).name)
+        for m in members:
+            text = tar.extractfile(m).read().decode("utf-8")
+            yield from csv.reader(io.StringIO(text))
+
+
+NBEST = 10
+
+
+def analyse(tagger, row):
+    """UniDic's words for the entry's surface: of UniDic's 10 best analyses, the first whose
+    reading is the entry's (IPADIC has 時 as トキ and as ジ; UniDic's best for 時 alone is one
+    of them), read next to a frame word where UniDic reads the entry differently alone (see
+    `frame_of`); without such an analysis, the best one."""
+    surface = row[0]
+    reading = row[11] if len(row) > 11 and row[11] != "*" else None
+    frame, where = frame_of(row)
+    text = {"after": f"{frame}{surface}", "before": f"{surface}{frame}"}.get(where, surface)
+    fallback = None
+    for words in tagger.nbestToNodeList(text, NBEST):
+        if where == "after":
+            if not words or words[0].surface != frame:
+                continue
+            words = words[1:]
+        elif where == "before":
+            if not words or words[-1].surface != frame:
+                continue
+            words = words[:-1]
+        if "".join(w.surface for w in words) != surface:
+            continue
+        if fallback is None:
+            fallback = words
+        if reading is None or "".join(w.feature.kana or "" for w in words) == reading:
+            return words
+    return fallback if fallback is not None else list(tagger(surface))
+
+
+def frame_of(row):
+    """The word next to which the entry is read, and on which side: particles and suffixes
+    after a noun (日本は, 日本版: は alone is 歯, 的 alone is まと), the particles that make an
+    adverb of a 形容動詞 after one (静かに: there UniDic's に is the auxiliary だ), the suffixes
+    of adjective stems after one (高さ), prefixes before a noun (不日本)."""
+    pos = row[4]
+    detail = row[5] if len(row) > 5 else ""
+    detail2 = row[6] if len(row) > 6 else ""
+    if pos == "助詞" and detail == "副詞化":
+        return ("静か" if row[0] == "に" else "堂々"), "after"
+    if pos == "名詞" and detail == "接尾" and detail2 == "特殊":
+        return "高", "after"
+    if pos == "助詞" or (pos == "名詞" and detail in ("接尾", "非自立")):
+        return "日本", "after"
+    if pos == "接頭詞":
+        return "日本", "before"
+    return None, "alone"
+
+
+def counts(tagger, row, cache):
+    key = (row[0], row[11] if len(row) > 11 else "", frame_of(row))
+    if key in cache:
+        return cache[key]
+    units = kango = wago = gairaigo = konshu = verbs = particles = 0
+    for word in analyse(tagger, row):
+        f = word.feature
+        units += 1
+        goshu = f.goshu
+        kango += goshu == "漢"
+        wago += goshu == "和"
+        gairaigo += goshu == "外"
+        konshu += goshu == "混"
+        if f.pos1 == "動詞" and f.pos2 != "非自立可能":
+            verbs += 1
+        elif f.pos1 == "助詞":
+            particles += 1
+    result = (units, kango, wago, gairaigo, konshu, verbs, particles)
+    cache[key] = result
+    return result
+
+
+def generate():
+    tagger = fugashi.Tagger(f"-d {unidic_lite.DICDIR}")
+    palette = {}
+    out = bytearray()
+    cache = {}
+    for row in rows():
+        if len(row) < 5 or row[4] in CONJUGATING or not row[0]:
+            index = NONE
+        else:
+            t = counts(tagger, row, cache)
+            index = palette.setdefault(t, len(palette))
+            if index >= NONE:
+                sys.exit("more than 65535 distinct count tuples")
+        out += index.to_bytes(2, "little")
+    lines = [HEADER] + ["\t".join(map(str, t)) for t, _ in sorted(palette.items(), key=lambda kv: kv[1])]
+    return "\n".join(lines) + "\n", bytes(out)
+
+
+def main():
+    check = sys.argv[1:] == ["--check"]
+    palette, table = generate()
+    if check:
+        committed = subprocess.run(["zstd", "-dc", str(ROWS)], check=True, capture_output=True).stdout
+        if PALETTE.read_text(encoding="utf-8") != palette or committed != table:
+            sys.exit("the UniDic table differs from what scripts/unidic_table.py generates: regenerate it")
+        print(f"unidic table: {len(table) // 2} rows, {palette.count(chr(10)) - 1} count tuples, unchanged")
+        return
+    PALETTE.write_text(palette, encoding="utf-8")
+    subprocess.run(["zstd", "-19", "-q", "-f", "-o", str(ROWS)], input=table, check=True)
+    print(f"{len(table) // 2} rows, {palette.count(chr(10)) - 1} count tuples; {ROWS.stat().st_size} bytes compressed")
+
+
+if __name__ == "__main__":
+    main()
