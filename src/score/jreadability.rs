@@ -155,17 +155,30 @@ impl<'a> WordCounter<'a> {
         }
         self.paragraph = Some(paragraph);
         let dictionary = self.analyzer.dictionary();
+        // Whether the word before is the stem of a 形容動詞 (静か, 的 of 効率的, よう of
+        // ように), which UniDic calls a 形状詞.
+        let mut after_adjectival = false;
         for token in &tokens {
             self.sentence_ends(token);
             // An entry that does not conjugate: UniDic's own analysis of it, from the table
             // generated beside the dictionary (its units, 語種 and parts of speech).
-            if let Some(u) = token.word_id().and_then(|id| dictionary.unidic(id)) {
+            if let Some(mut u) = token.word_id().and_then(|id| dictionary.unidic(id)) {
+                // に and で after a 形状詞 are the auxiliary だ in UniDic (静かに, ように),
+                // whatever IPADIC calls them.
+                if after_adjectival
+                    && token.part_of_speech() == PartOfSpeech::Particle
+                    && matches!(token.surface(), "に" | "で")
+                {
+                    u.particles = 0;
+                }
+                after_adjectival = is_adjectival_stem(token);
                 self.counts.add_unidic(u);
                 if token.part_of_speech() != PartOfSpeech::Symbol {
                     words += usize::from(u.units);
                 }
                 continue;
             }
+            after_adjectival = false;
             if let Some(rest) = compound_particle(token) {
                 // IPADIC's compound particles (連語: という, に対して, によって) are a particle
                 // and a verb phrase in UniDic, which the reference counts word by word.
@@ -336,6 +349,15 @@ const NON_INDEPENDENT_VERBS: &[&str] = &[
     "頂く",
     "慣れる",
 ];
+
+/// IPADIC's stems of 形容動詞 (名詞・形容動詞語幹, 名詞・接尾・形容動詞語幹 的) and of the
+/// auxiliaries よう and そう (名詞・非自立・助動詞語幹, 名詞・特殊・助動詞語幹).
+fn is_adjectival_stem(token: &Token<'_>) -> bool {
+    token.part_of_speech() == PartOfSpeech::Noun
+        && [token.pos_detail1(), token.pos_detail2()]
+            .iter()
+            .any(|d| matches!(*d, "形容動詞語幹" | "助動詞語幹"))
+}
 
 fn is_auxiliary_like_verb(token: &Token<'_>) -> bool {
     // IPADIC files the passive and causative endings (れる, られる, せる, させる) as verbs,

@@ -7,7 +7,9 @@ longer (不安定 is one word; UniDic has 不 + 安定) and which has no 語種.
 (unidic-lite 1.0.8, UniDic 2.1.2, through fugashi) how it analyses the surface of every IPADIC
 entry that does not conjugate, and writes, for each entry, what that analysis adds to
 jReadability's counts: units; 漢, 和, 外, 混 units; verbs that are not 非自立可能; particles.
-Particles, suffixes and prefixes are read next to a word (日本は, 日本的, 静かに, 不日本), as
+(A に or で after a 形容動詞 stem is UniDic's auxiliary だ, not a particle: seisho decides that
+in context.) Particles, suffixes and prefixes are read next to a word (日本は, 日本的, 行くな,
+不日本), as
 UniDic reads them in a sentence, and of UniDic's ten best analyses the one with the entry's
 reading is taken (IPADIC's 時 トキ and 時 ジ are two entries).
 Entries that conjugate (動詞, 形容詞, 助動詞) are left to seisho's estimate: their surfaces are
@@ -94,8 +96,8 @@ def frame_of(row):
     pos = row[4]
     detail = row[5] if len(row) > 5 else ""
     detail2 = row[6] if len(row) > 6 else ""
-    if pos == "助詞" and detail == "副詞化":
-        return ("静か" if row[0] == "に" else "堂々"), "after"
+    if pos == "助詞" and detail == "終助詞":
+        return "行く", "after"
     if pos == "名詞" and detail == "接尾" and detail2 == "特殊":
         return "高", "after"
     if pos == "助詞" or (pos == "名詞" and detail in ("接尾", "非自立")):
