@@ -430,10 +430,11 @@ fn hiragana_loanword(n: &Normalizer, text: &str, i: usize, c: char, w: usize, si
     );
 }
 
-/// Without the dictionary: the run less one particle at its end (ふぁいるを → ふぁいる).
+/// The run less one particle (or the な of a 形容動詞) at its end (ふぁいるを → ふぁいる,
+/// あでぃしょなるな → あでぃしょなる).
 fn without_trailing_particle(text: &str, after: usize, start: usize, end: usize) -> (usize, usize) {
     match text[after..end].chars().next_back() {
-        Some(p @ ('を' | 'は' | 'が' | 'に' | 'で' | 'と' | 'の' | 'へ' | 'も' | 'や')) => {
+        Some(p @ ('を' | 'は' | 'が' | 'に' | 'で' | 'と' | 'の' | 'へ' | 'も' | 'や' | 'な')) => {
             (start, end - p.len_utf8())
         }
         _ => (start, end),

@@ -62,9 +62,20 @@ pub(crate) fn loanword_span(
     {
         return None;
     }
+    // Before the word, a conjunction, an adnominal or a pronoun ends it too: the run is read
+    // alone, so a particle at its start reads as the conjunction が (数百社がでぃぷしーく); あの,
+    // この are 連体詞 (あのでぃすぷれい), それ a pronoun.
+    let leading_word = |t: &crate::morphology::Token<'_>| {
+        function_word(t)
+            || !t.is_unknown()
+                && (matches!(
+                    t.part_of_speech(),
+                    PartOfSpeech::Conjunction | PartOfSpeech::Adnominal
+                ) || t.pos_detail1() == "代名詞")
+    };
     let start = tokens
         .iter()
-        .filter(|t| t.range().end <= sound.start && function_word(t))
+        .filter(|t| t.range().end <= sound.start && leading_word(t))
         .map(|t| t.range().end)
         .next_back()
         .unwrap_or(0);
