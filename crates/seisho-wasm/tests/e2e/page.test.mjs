@@ -257,7 +257,7 @@ test("the morphology build and the dictionary load on demand, with progress, and
   await button.click();
   await page.waitForFunction(() => /loaded|not load/.test(document.getElementById("dictionary-status").textContent), null, { timeout: 120_000 });
   assert.match(await page.locator("#dictionary-status").textContent(), /^Dictionary loaded \(\d+\.\d MB\)/);
-  assert.equal(dictionaryRequests.length, 9);
+  assert.equal(dictionaryRequests.length, 10);
   const progress = page.locator("#dictionary-progress");
   assert.equal(await progress.getAttribute("data-percent"), "100");
   assert.equal(await progress.evaluate((p) => p.value), 1);
