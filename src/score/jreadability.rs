@@ -59,15 +59,6 @@ impl Counted {
             origin: word_origin(token),
         }
     }
-
-    /// A particle cut off a compound particle: に, を, と, って, とか.
-    fn particle() -> Counted {
-        Counted {
-            verb: false,
-            particle: true,
-            origin: WordOrigin::Wago,
-        }
-    }
 }
 
 impl Counts {
@@ -94,19 +85,6 @@ impl Counts {
             WordOrigin::Other => {}
         }
     }
-}
-
-/// What follows the leading particle of a compound particle of IPADIC (助詞・連語): いう of
-/// という, 対して of に対して; `None` for any other token.
-fn compound_particle<'t>(token: &Token<'t>) -> Option<&'t str> {
-    if token.part_of_speech() != PartOfSpeech::Particle || token.pos_detail2() != "連語" {
-        return None;
-    }
-    let surface = token.surface();
-    ["とか", "って", "に", "を", "と"].iter().find_map(|lead| {
-        let rest = surface.strip_prefix(lead)?;
-        (!rest.is_empty()).then_some(rest)
-    })
 }
 
 impl<'a> WordCounter<'a> {
@@ -178,20 +156,10 @@ impl<'a> WordCounter<'a> {
                 }
                 continue;
             }
+            // A word that conjugates, or one the dictionary does not know: estimated. (The
+            // compound particles of IPADIC, という or に対して, are in the table: UniDic's
+            // units for them are counted above.)
             after_adjectival = false;
-            if let Some(rest) = compound_particle(token) {
-                // IPADIC's compound particles (連語: という, に対して, によって) are a particle
-                // and a verb phrase in UniDic, which the reference counts word by word.
-                self.counts.add(Counted::particle());
-                words += 1;
-                let mut parts = Vec::with_capacity(4);
-                self.analyzer.analyze_into(rest, &mut parts);
-                for part in &parts {
-                    self.counts.add(Counted::token(part));
-                    words += 1;
-                }
-                continue;
-            }
             if token.part_of_speech() != PartOfSpeech::Symbol {
                 words += 1;
             }
