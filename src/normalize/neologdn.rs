@@ -183,7 +183,6 @@ impl Neologdn {
         let mut pos = 0usize;
         let mut prev = '\0';
         let mut latin_space = false;
-        let put = |buf: &mut _, pos, c, from, same| Sink::put(buf, pos, c, from, same);
         for (i, original) in text.char_indices() {
             let here = i..i + original.len_utf8();
             let mut c = original;
@@ -193,27 +192,27 @@ impl Neologdn {
                     continue;
                 } else if prev != '*' && pos > 0 && prev.is_ascii() {
                     latin_space = true;
-                    put(buf, pos, c, here.clone(), c == original);
+                    buf.put(pos, c, here.clone(), c == original);
                 } else if self.remove_space {
                     // `pos -= 1` then `pos += 1` below: the space is dropped, but it is
                     // `prev` from now on.
                     pos -= 1;
                 } else {
-                    put(buf, pos, c, here.clone(), c == original);
+                    buf.put(pos, c, here.clone(), c == original);
                 }
             } else if is_hyphen(c) {
                 if prev == '-' {
                     continue;
                 }
                 c = '-';
-                put(buf, pos, c, here.clone(), c == original);
+                buf.put(pos, c, here.clone(), c == original);
                 latin_space = false;
             } else if is_choonpu(c) {
                 if prev == 'ー' {
                     continue;
                 }
                 c = 'ー';
-                put(buf, pos, c, here.clone(), c == original);
+                buf.put(pos, c, here.clone(), c == original);
                 latin_space = false;
             } else if is_tilde(c) {
                 match self.tilde {
@@ -222,7 +221,7 @@ impl Neologdn {
                     Tilde::NormalizeZenkaku => c = '〜',
                     Tilde::Remove => continue,
                 }
-                put(buf, pos, c, here.clone(), c == original);
+                buf.put(pos, c, here.clone(), c == original);
                 latin_space = false;
             } else {
                 c = convert(c);
@@ -243,7 +242,7 @@ impl Neologdn {
                     pos -= 1;
                 }
                 latin_space = false;
-                put(buf, pos, c, from, same);
+                buf.put(pos, c, from, same);
             }
             prev = c;
             pos += 1;
