@@ -43,16 +43,18 @@ enum Class {
     LongVowelKanji,
     LongVowelDash,
     SmallKana,
+    SmallSokuonYoon,
     Halfwidth,
     Voiced,
 }
 
-const CLASSES: [Class; 7] = [
+const CLASSES: [Class; 8] = [
     Class::Hiragana,
     Class::Kanji,
     Class::LongVowelKanji,
     Class::LongVowelDash,
     Class::SmallKana,
+    Class::SmallSokuonYoon,
     Class::Halfwidth,
     Class::Voiced,
 ];
@@ -65,6 +67,7 @@ impl Class {
             Class::LongVowelKanji => "long-vowel-mark ー→一",
             Class::LongVowelDash => "long-vowel-mark ー→－",
             Class::SmallKana => "small-kana",
+            Class::SmallSokuonYoon => "small-kana (ッ ャ ュ ョ)",
             Class::Halfwidth => "halfwidth-kana (word)",
             Class::Voiced => "voiced-sound-mark (゛ ゜)",
         }
@@ -72,7 +75,10 @@ impl Class {
 
     /// Whether the class is broken down by the character injected.
     fn by_char(self) -> bool {
-        matches!(self, Class::Hiragana | Class::Kanji | Class::SmallKana)
+        matches!(
+            self,
+            Class::Hiragana | Class::Kanji | Class::SmallKana | Class::SmallSokuonYoon
+        )
     }
 }
 
@@ -120,6 +126,26 @@ fn small_kana_typo(prev: char, c: char) -> Option<char> {
         _ => false,
     };
     fits.then_some(large)
+}
+
+/// The large kana for a small ッ ャ ュ ョ inside a katakana word (パッケージ → パツケージ,
+/// キャンセル → キヤンセル), where `small_kana_typo` does not cover it: ッ between two letters,
+/// ャ ュ ョ after a letter.
+fn sokuon_yoon_typo(prev: char, c: char, next: Option<char>) -> Option<char> {
+    if small_kana_typo(prev, c).is_some() || !is_katakana_letter(prev) {
+        return None;
+    }
+    match c {
+        'ッ' if next.is_some_and(is_katakana_letter) => Some('ツ'),
+        'ャ' => Some('ヤ'),
+        'ュ' => Some('ユ'),
+        'ョ' => Some('ヨ'),
+        _ => None,
+    }
+}
+
+fn is_katakana_letter(c: char) -> bool {
+    matches!(c, '\u{30A1}'..='\u{30FA}')
 }
 
 /// A voiced or semi-voiced katakana written as its base and a spacing mark: ガ → カ゛.
@@ -256,6 +282,10 @@ fn find_sites(lines: &[String], half: &Halfwidth) -> BTreeMap<Class, Vec<Site>> 
                 if k > 0 && small_kana_typo(chars[k - 1].1, c).is_some() {
                     add(Class::SmallKana);
                 }
+                let next = chars.get(k + 1).map(|&(_, c)| c);
+                if k > 0 && sokuon_yoon_typo(chars[k - 1].1, c, next).is_some() {
+                    add(Class::SmallSokuonYoon);
+                }
                 if voiced_typo(c).is_some() {
                     add(Class::Voiced);
                 }
@@ -302,6 +332,12 @@ impl Injected {
             Class::SmallKana => {
                 let prev = clean[..at.start].chars().next_back().unwrap();
                 pieces.push((at.clone(), small_kana_typo(prev, c).unwrap().to_string()));
+            }
+            Class::SmallSokuonYoon => {
+                let prev = clean[..at.start].chars().next_back().unwrap();
+                let next = clean[at.end..].chars().next();
+                let large = sokuon_yoon_typo(prev, c, next).unwrap();
+                pieces.push((at.clone(), large.to_string()));
             }
             Class::Voiced => pieces.push((at.clone(), voiced_typo(c).unwrap())),
             Class::Halfwidth => {
