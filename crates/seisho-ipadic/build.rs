@@ -99,6 +99,7 @@ mod compile {
 
     const UNIDIC_COUNTS: &str = "data/unidic-counts.tsv";
     const UNIDIC_ROWS: &str = "data/unidic-rows.u16.zst";
+    const UNIDIC_KATAKANA: &str = "data/unidic-katakana.txt.zst";
 
     /// Writes `unidic.bin`: for every word id, how UniDic analyses the entry (the counts
     /// jReadability takes: see `scripts/unidic_table.py`, which makes the two data files from
@@ -112,6 +113,7 @@ mod compile {
     fn unidic(source_dir: &Path, dictionary_dir: &Path) -> Result<(), Box<dyn Error>> {
         println!("cargo:rerun-if-changed={UNIDIC_COUNTS}");
         println!("cargo:rerun-if-changed={UNIDIC_ROWS}");
+        println!("cargo:rerun-if-changed={UNIDIC_KATAKANA}");
         let palette: Vec<[u8; 8]> = fs::read_to_string(UNIDIC_COUNTS)?
             .lines()
             .skip(1)
@@ -169,10 +171,12 @@ mod compile {
         if words_idx.len() != 4 * order.len() {
             return Err("the compiled dictionary does not have one word per CSV row".into());
         }
-        let mut out = Vec::with_capacity(16 + 8 * palette.len() + 2 * order.len());
+        let katakana = katakana_words()?;
+        let mut out = Vec::with_capacity(20 + 8 * palette.len() + 2 * order.len() + katakana.len());
         out.extend_from_slice(b"SEISHOUD");
         out.extend_from_slice(&(palette.len() as u32).to_le_bytes());
         out.extend_from_slice(&(order.len() as u32).to_le_bytes());
+        out.extend_from_slice(&u32::try_from(katakana.len())?.to_le_bytes());
         for counts in &palette {
             out.extend_from_slice(counts);
         }
@@ -193,8 +197,35 @@ mod compile {
             }
             out.extend_from_slice(&index.to_le_bytes());
         }
+        out.extend_from_slice(&katakana);
         fs::write(dictionary_dir.join("unidic.bin"), out)?;
         Ok(())
+    }
+
+    /// UniDic's katakana words that IPADIC lacks, one a line, checked: sorted by their bytes,
+    /// no repeats, only katakana letters and ー, two characters or more.
+    fn katakana_words() -> Result<Vec<u8>, Box<dyn Error>> {
+        let mut text = String::new();
+        ruzstd::decoding::StreamingDecoder::new(fs::File::open(UNIDIC_KATAKANA)?)
+            .map_err(|e| format!("{UNIDIC_KATAKANA}: not a zstd stream: {e}"))?
+            .read_to_string(&mut text)?;
+        let mut last = "";
+        for word in text.lines() {
+            let katakana = word
+                .chars()
+                .all(|c| matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー'));
+            if !katakana || word.chars().nth(1).is_none() || word <= last {
+                return Err(format!(
+                    "{UNIDIC_KATAKANA}: {word:?} is no katakana word in order: regenerate it with scripts/unidic_table.py"
+                )
+                .into());
+            }
+            last = word;
+        }
+        if !text.is_empty() && !text.ends_with('\n') {
+            return Err(format!("{UNIDIC_KATAKANA}: no line break at the end").into());
+        }
+        Ok(text.into_bytes())
     }
 
     /// Reads lindera's source `metadata.json`.

@@ -165,6 +165,12 @@ impl Analyzer {
             .any(|(entries, end)| end == chars.len() && !entries.is_empty())
     }
 
+    /// Whether `word` is an entry of the dictionary or one of UniDic's katakana words that
+    /// IPADIC lacks (`seisho_ipadic::Dictionary::is_unidic_katakana_word`: アセット, ブログ).
+    pub(crate) fn is_known_or_unidic_word(&self, word: &str) -> bool {
+        self.is_known_word(word) || self.inner.dictionary.is_unidic_katakana_word(word)
+    }
+
     /// The lengths, in characters, of the entries of the dictionary that `chars` starts with.
     pub(crate) fn prefix_lengths<'a>(
         &'a self,

@@ -14,7 +14,8 @@ pub(crate) const F_COMPAT: u8 = 4;
 /// Joins a katakana segment after a letter (a look-alike of ー, a voiced mark, ｰ or an
 /// invisible character): a katakana word followed by one is not plain.
 pub(crate) const F_JOINS_SEGMENT: u8 = 8;
-/// A katakana vowel that a small one may be meant for after the letter before it.
+/// A katakana vowel that a small one may be meant for after the letter before it (or ツ ヤ ヨ,
+/// which the dictionary may confirm small).
 pub(crate) const F_WORD_CHECK: u8 = 16;
 
 const fn build_table() -> [u8; 0x10000] {
@@ -23,7 +24,10 @@ const fn build_table() -> [u8; 0x10000] {
     // may need one (a look-alike, ーー, a large vowel after フ ヴ シ ジ チ テ デ) looks back
     // for the word's start (see scan::scan_with).
     let mut c;
-    let vowels = [0x30A2, 0x30A4, 0x30A8, 0x30AA, 0x30E6]; // ア イ エ オ ユ
+    // ア イ エ オ ユ, and ツ ヤ ヨ for the dictionary's probes.
+    let vowels = [
+        0x30A2, 0x30A4, 0x30A8, 0x30AA, 0x30E6, 0x30C4, 0x30E4, 0x30E8,
+    ];
     let mut v = 0;
     while v < vowels.len() {
         t[vowels[v]] |= F_WORD_CHECK;

@@ -22,14 +22,22 @@ Output (in crates/seisho-ipadic/data/):
                       by name and the rows in each file, the palette index as a little-endian
                       u16 (0xFFFF: not analysed), compressed with zstd
 
+  unidic-katakana.txt.zst
+                      the katakana words of UniDic (surfaces of two characters or more of
+                      only katakana letters and ー) that are no IPADIC surface, sorted by their
+                      UTF-8 bytes, one a line, compressed with zstd: the kana typo rules'
+                      dictionary check reads them beside IPADIC (アセット, キャプチャ, ブログ
+                      are not in IPADIC 2.7.0)
+
 The build script maps rows to lindera's word ids (it sorts them as lindera does) and checks
-that the mapping holds for every entry.
+that the mapping holds for every entry, and appends the katakana words to unidic.bin.
 
 Usage: unidic_table.py [--check]    (needs fugashi, unidic-lite 1.0.8 and the zstd command)
 """
 
 import csv
 import io
+import struct
 import subprocess
 import sys
 import tarfile
@@ -42,6 +50,7 @@ CRATE = Path(__file__).resolve().parents[1]
 SOURCE = CRATE / "data/ipadic-2.7.0-utf8.tar.zst"
 PALETTE = CRATE / "data/unidic-counts.tsv"
 ROWS = CRATE / "data/unidic-rows.u16.zst"
+KATAKANA = CRATE / "data/unidic-katakana.txt.zst"
 HEADER = "units\tkango\twago\tgairaigo\tkonshu\tverbs\tparticles"
 CONJUGATING = {"動詞", "形容詞", "助動詞"}
 NONE = 0xFFFF
@@ -147,18 +156,66 @@ def generate():
     return "\n".join(lines) + "\n", bytes(out)
 
 
+def katakana_words(ipadic_surfaces):
+    """The surfaces of UniDic's entries made only of katakana letters (U+30A1..U+30FA) and
+    ー, of two characters or more, that IPADIC does not have, sorted by their UTF-8 bytes.
+
+    MeCab's binary dictionary (sys.dic: a 72-byte header, a double-array trie of the
+    surfaces' bytes, tokens, features) has no list of its entries, so the trie is walked,
+    following only the bytes of katakana (E3 82 A1..BF, E3 83 80..BA and BC)."""
+    data = (Path(unidic_lite.DICDIR) / "sys.dic").read_bytes()
+    _magic, version, _type, _lexsize, _lsize, _rsize, dsize, _tsize, _fsize, _dummy = struct.unpack_from("<10I", data, 0)
+    if version != 102:
+        sys.exit(f"sys.dic: version {version}, not MeCab's 102")
+    # Darts units: (base: i32, check: u32); a child of node `b` by byte c is at b + c + 1
+    # when its check is b; a key ends at `b` when unit b's check is b and its base is < 0.
+    units = memoryview(data)[72 : 72 + dsize].cast("i")
+    n = len(units) // 2
+
+    def child(b, c):
+        p = b + c + 1
+        return units[2 * p] if 0 <= p < n and units[2 * p + 1] == b else None
+
+    third = {0x82: range(0xA1, 0xC0), 0x83: [*range(0x80, 0xBB), 0xBC]}
+    words = []
+    stack = [(units[0], "")]
+    while stack:
+        b, key = stack.pop()
+        if len(key) >= 2 and 0 <= b < n and units[2 * b + 1] == b and units[2 * b] < 0 and key not in ipadic_surfaces:
+            words.append(key)
+        e3 = child(b, 0xE3)
+        if e3 is None:
+            continue
+        for second, thirds in third.items():
+            s = child(e3, second)
+            if s is None:
+                continue
+            for c in thirds:
+                t = child(s, c)
+                if t is not None:
+                    stack.append((t, key + bytes([0xE3, second, c]).decode("utf-8")))
+    words.sort(key=lambda w: w.encode("utf-8"))
+    return "".join(w + "\n" for w in words).encode("utf-8")
+
+
 def main():
     check = sys.argv[1:] == ["--check"]
     palette, table = generate()
+    katakana = katakana_words({row[0] for row in rows() if row})
+    count = katakana.count(b"\n")
     if check:
-        committed = subprocess.run(["zstd", "-dc", str(ROWS)], check=True, capture_output=True).stdout
-        if PALETTE.read_text(encoding="utf-8") != palette or committed != table:
+        unpack = lambda path: subprocess.run(["zstd", "-dc", str(path)], check=True, capture_output=True).stdout
+        if PALETTE.read_text(encoding="utf-8") != palette or unpack(ROWS) != table:
             sys.exit("the UniDic table differs from what scripts/unidic_table.py generates: regenerate it")
-        print(f"unidic table: {len(table) // 2} rows, {palette.count(chr(10)) - 1} count tuples, unchanged")
+        if unpack(KATAKANA) != katakana:
+            sys.exit("the UniDic katakana words differ from what scripts/unidic_table.py generates: regenerate them")
+        print(f"unidic table: {len(table) // 2} rows, {palette.count(chr(10)) - 1} count tuples, {count} katakana words, unchanged")
         return
     PALETTE.write_text(palette, encoding="utf-8")
     subprocess.run(["zstd", "-19", "-q", "-f", "-o", str(ROWS)], input=table, check=True)
+    subprocess.run(["zstd", "-19", "-q", "-f", "-o", str(KATAKANA)], input=katakana, check=True)
     print(f"{len(table) // 2} rows, {palette.count(chr(10)) - 1} count tuples; {ROWS.stat().st_size} bytes compressed")
+    print(f"{count} katakana words; {KATAKANA.stat().st_size} bytes compressed")
 
 
 if __name__ == "__main__":

@@ -132,6 +132,13 @@ impl Dictionary {
     pub fn unidic(&self, word_id: u32) -> Option<UnidicCounts> {
         self.unidic.get(word_id)
     }
+
+    /// Whether `word` is a katakana word of UniDic 2.1.2 that this dictionary does not have
+    /// (67,325 of them: アセット, キャプチャ, ブログ are not in IPADIC 2.7.0). The kana typo
+    /// rules ask it beside IPADIC's entries.
+    pub fn is_unidic_katakana_word(&self, word: &str) -> bool {
+        self.unidic.has_katakana_word(word)
+    }
 }
 
 /// What UniDic's analysis of one IPADIC entry adds to jReadability's counts: its short
@@ -155,9 +162,10 @@ pub struct UnidicCounts {
     pub particles: u8,
 }
 
-/// `unidic.bin`: `SEISHOUD`, the number of count tuples and of words (u32 LE each), the
-/// tuples (8 bytes each: the 7 counts of [`UnidicCounts`] and a zero), then for each word id
-/// the index of its tuple (u16 LE; `0xFFFF` for none).
+/// `unidic.bin`: `SEISHOUD`, the number of count tuples, of words and of bytes of katakana
+/// words (u32 LE each), the tuples (8 bytes each: the 7 counts of [`UnidicCounts`] and a
+/// zero), for each word id the index of its tuple (u16 LE; `0xFFFF` for none), then UniDic's
+/// katakana words that IPADIC lacks, sorted by their bytes, each ended by a line break.
 #[derive(Clone)]
 struct UnidicTable {
     bytes: Cow<'static, [u8]>,
@@ -166,7 +174,7 @@ struct UnidicTable {
 }
 
 impl UnidicTable {
-    const HEADER: usize = 16;
+    const HEADER: usize = 20;
 
     fn parse(bytes: Cow<'static, [u8]>, word_count: usize) -> Result<Self, String> {
         let u32_at = |at: usize| -> Option<usize> {
@@ -175,11 +183,15 @@ impl UnidicTable {
         if !bytes.starts_with(b"SEISHOUD") {
             return Err("not a seisho UniDic table".to_owned());
         }
-        let (Some(tuples), Some(words)) = (u32_at(8), u32_at(12)) else {
+        let (Some(tuples), Some(words), Some(katakana)) = (u32_at(8), u32_at(12), u32_at(16))
+        else {
             return Err("truncated".to_owned());
         };
-        if bytes.len() != Self::HEADER + 8 * tuples + 2 * words {
+        if bytes.len() != Self::HEADER + 8 * tuples + 2 * words + katakana {
             return Err("its size does not match its header".to_owned());
+        }
+        if katakana > 0 && bytes.last() != Some(&b'\n') {
+            return Err("its katakana words do not end with a line break".to_owned());
         }
         if words != word_count {
             return Err(format!(
@@ -191,6 +203,31 @@ impl UnidicTable {
             tuples,
             words,
         })
+    }
+
+    /// Binary search over the sorted lines of the katakana words.
+    fn has_katakana_word(&self, word: &str) -> bool {
+        let blob = &self.bytes[Self::HEADER + 8 * self.tuples + 2 * self.words..];
+        let key = word.as_bytes();
+        // `lo` and `hi` are always the starts of lines (or the end).
+        let (mut lo, mut hi) = (0, blob.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let start = blob[lo..mid]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(lo, |p| lo + p + 1);
+            let end = blob[start..hi]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(hi, |p| start + p);
+            match key.cmp(&blob[start..end]) {
+                std::cmp::Ordering::Equal => return true,
+                std::cmp::Ordering::Less => hi = start,
+                std::cmp::Ordering::Greater => lo = end + 1,
+            }
+        }
+        false
     }
 
     fn get(&self, word_id: u32) -> Option<UnidicCounts> {

@@ -173,3 +173,36 @@ fn public_types_are_send_sync_and_unwind_safe() {
     fn check_error<T: Send + Sync + std::error::Error + 'static>() {}
     check_error::<seisho_ipadic::Error>();
 }
+
+#[test]
+fn unidic_katakana_words_are_found_by_their_whole_surface() {
+    let dictionary = seisho_ipadic::embedded();
+    let cases: &[(&str, bool)] = &[
+        // UniDic's, not IPADIC's.
+        ("アセット", true),
+        ("キャプチャ", true),
+        ("ブログ", true),
+        ("ディストリビューション", true),
+        // The first and last lines of the list.
+        ("ァハハハッ", true),
+        ("ヶラヶラ", true),
+        // IPADIC has these: they are not in the list.
+        ("パッケージ", false),
+        ("コンピュータ", false),
+        // Typos, parts, more than a word, nothing.
+        ("アセツト", false),
+        ("キヤプチャ", false),
+        ("アセッ", false),
+        ("アセットア", false),
+        ("", false),
+        ("ア", false),
+        ("東京", false),
+    ];
+    for &(word, expected) in cases {
+        assert_eq!(
+            dictionary.is_unidic_katakana_word(word),
+            expected,
+            "{word:?}"
+        );
+    }
+}

@@ -41,8 +41,10 @@ pub(super) fn confirm_with_dictionary(
     ];
     /// Longer runs are not words; the check is for the typos inside one.
     const MAX_UNITS: usize = 64;
-    let candidate =
-        |u: &Unit| u.fix[1].is_some_and(|f| RULES.contains(&f.rule)) && value(u, 0) != value(u, 1);
+    let candidate = |u: &Unit| {
+        (u.fix[1].is_some_and(|f| RULES.contains(&f.rule)) || is_letter_probe(u))
+            && value(u, 0) != value(u, 1)
+    };
     let probed = |u: &Unit| candidate(u) || u.probe.is_some();
     if !units.iter().any(probed) || visible(units).count() > MAX_UNITS {
         return;
@@ -74,6 +76,9 @@ pub(super) fn confirm_with_dictionary(
             return;
         }
         if !confirm_segment(analyzer, units, &safe, &all, &at, candidate) {
+            if confirm_by_words(analyzer, units, &all, &at, candidate) {
+                continue;
+            }
             // Not confirmed: the suggestions stay, unless the analyzer reads the hiragana as
             // the particle へ (`プロパティへアクセス`, with プロパティ unknown to IPADIC). Path
             // costs do not decide here: a long run of katakana unknown to IPADIC is one
@@ -108,12 +113,16 @@ pub(super) fn spell(units: &[Unit]) -> (String, String, Spots) {
         }
         let start = (safe.len(), all.len());
         safe.extend(value(u, 0));
-        // A probe is no suggestion: it is read as written until the context confirms it.
-        all.extend(if u.fix[1].is_none() && u.probe.is_some() {
-            value(u, 0)
-        } else {
-            value(u, 1)
-        });
+        // A probe is no suggestion: it is read as written until the context confirms it;
+        // but a large ツ ヤ ユ ヨ is read small, since the words it may make are in the
+        // segment itself (セツトアツプ, チエツクアウト with a suggestion).
+        all.extend(
+            if u.fix[1].is_none() && u.probe.is_some() && !is_letter_probe(u) {
+                value(u, 0)
+            } else {
+                value(u, 1)
+            },
+        );
         at.push((start.0, start.1, all.len()));
     }
     (safe, all, at)
@@ -174,12 +183,177 @@ pub(super) fn confirm_segment(
         }
         for &i in &inside {
             if candidate(&units[i]) {
-                units[i].fix[0] = units[i].fix[1];
+                let fix = units[i].fix[1].or_else(|| probe_fix(&units[i]));
+                units[i].fix = [fix, fix];
                 confirmed = true;
             }
         }
     }
     confirmed
+}
+
+/// The third way, for the words IPADIC does not have (アセット, キャプチャ, ブログ): a run
+/// of katakana that, with every suggestion of the segment taken, splits into known katakana
+/// words of two characters or more (IPADIC's entries or UniDic's katakana words), where the
+/// word holding each suggestion has three characters or more, while as written it does not
+/// split so. A hiragana or kanji look-alike counts only inside the run: at its edges it may
+/// be a particle or a kanji of the text around (東京へ, 入力). The suggestions of the run are
+/// made.
+#[cfg(feature = "morphology")]
+pub(super) fn confirm_by_words(
+    analyzer: &crate::morphology::Analyzer,
+    units: &mut [Unit],
+    all: &str,
+    at: &[(usize, usize, usize)],
+    candidate: impl Fn(&Unit) -> bool,
+) -> bool {
+    let is_kana = |c: char| c == 'ー' || is_katakana_letter(c);
+    let mut confirmed = false;
+    let mut run_start = None;
+    for (p, c) in all.char_indices().chain(std::iter::once((all.len(), ' '))) {
+        match (is_kana(c), run_start) {
+            (true, None) => run_start = Some(p),
+            (false, Some(rs)) => {
+                run_start = None;
+                confirmed |= confirm_run(analyzer, units, at, &candidate, rs..p);
+            }
+            _ => {}
+        }
+    }
+    confirmed
+}
+
+/// [`confirm_by_words`] on the katakana run `run` of `all`. Only the suggestions the run
+/// needs are made: one whose undoing still leaves known words is dropped (in `ト口ツキー`,
+/// 口 is a typo but ツ is not, since トロツキー is a word).
+#[cfg(feature = "morphology")]
+fn confirm_run(
+    analyzer: &crate::morphology::Analyzer,
+    units: &mut [Unit],
+    at: &[(usize, usize, usize)],
+    candidate: &impl Fn(&Unit) -> bool,
+    run: std::ops::Range<usize>,
+) -> bool {
+    let inside: SmallVec<[usize; 32]> = (0..units.len())
+        .filter(|&i| at[i].1 >= run.start && at[i].2 <= run.end && at[i].1 < at[i].2)
+        .collect();
+    let at_edge = |i: usize| at[i].1 == run.start || at[i].2 == run.end;
+    let mut fixes: SmallVec<[usize; 4]> = inside
+        .iter()
+        .copied()
+        .filter(|&i| candidate(&units[i]))
+        .collect();
+    if fixes.is_empty()
+        || fixes
+            .iter()
+            .any(|&i| units[i].kind != Kind::Letter && at_edge(i))
+        || inside.len() > 32
+    {
+        return false;
+    }
+    // The run with the suggestions in `fixes` taken, as characters, and where each fix is.
+    let spell_with = |fixes: &[usize]| -> SmallVec<[char; 32]> {
+        inside
+            .iter()
+            .filter_map(|&i| value(&units[i], usize::from(fixes.contains(&i))))
+            .collect()
+    };
+    loop {
+        let fixed = spell_with(&fixes);
+        let Some(lengths) = split_into_words(analyzer, &fixed) else {
+            return false;
+        };
+        let unneeded = fixes.iter().position(|&i| {
+            let rest: SmallVec<[usize; 4]> = fixes.iter().copied().filter(|&j| j != i).collect();
+            split_into_words(analyzer, &spell_with(&rest)).is_some()
+        });
+        match unneeded {
+            Some(k) => {
+                fixes.remove(k);
+                if fixes.is_empty() {
+                    return false;
+                }
+            }
+            None => {
+                // Each fix in a word of three characters or more.
+                let position = |i: usize| {
+                    inside
+                        .iter()
+                        .take_while(|&&j| j != i)
+                        .filter(|&&j| value(&units[j], usize::from(fixes.contains(&j))).is_some())
+                        .count()
+                };
+                let word_len = |p: usize| {
+                    let mut start = 0;
+                    for &n in &lengths {
+                        if p < start + n {
+                            return n;
+                        }
+                        start += n;
+                    }
+                    0
+                };
+                if fixes.iter().any(|&i| word_len(position(i)) < 3) {
+                    return false;
+                }
+                for &i in &fixes {
+                    let fix = units[i].fix[1].or_else(|| probe_fix(&units[i]));
+                    units[i].fix = [fix, fix];
+                }
+                return true;
+            }
+        }
+    }
+}
+
+/// The split of `chars` (katakana) into the fewest known words of two characters or more
+/// (IPADIC's entries, or UniDic's katakana words of three characters or more), as their
+/// lengths; `None` when there is none.
+#[cfg(feature = "morphology")]
+fn split_into_words(
+    analyzer: &crate::morphology::Analyzer,
+    chars: &[char],
+) -> Option<SmallVec<[usize; 8]>> {
+    /// Longer runs are not split (the search is quadratic).
+    const MAX_CHARS: usize = 32;
+    if chars.len() > MAX_CHARS || chars.len() < 2 {
+        return None;
+    }
+    // fewest[k]: the fewest words chars[k..] splits into, and the first word's length.
+    let mut fewest = [(usize::MAX, 0usize); MAX_CHARS + 1];
+    fewest[chars.len()] = (0, 0);
+    let mut word = String::with_capacity(3 * MAX_CHARS);
+    for k in (0..chars.len()).rev() {
+        word.clear();
+        word.push(chars[k]);
+        for n in 2..=chars.len() - k {
+            word.push(chars[k + n - 1]);
+            let rest = fewest[k + n].0;
+            // UniDic's katakana words of two characters are mostly names (アセ, ツト): a
+            // word of two must be IPADIC's.
+            let known = |w: &str| {
+                if n == 2 {
+                    analyzer.is_known_word(w)
+                } else {
+                    analyzer.is_known_or_unidic_word(w)
+                }
+            };
+            if rest != usize::MAX && rest + 1 < fewest[k].0 && known(&word) {
+                fewest[k] = (rest + 1, n);
+            }
+        }
+    }
+    if fewest[0].0 == usize::MAX {
+        return None;
+    }
+    let mut lengths = SmallVec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        let n = fewest[k].1;
+        lengths.push(n);
+        k += n;
+    }
+    Some(lengths)
 }
 
 /// How much cheaper (in IPADIC's costs) the passage must read with a look-alike made katakana
@@ -214,7 +388,7 @@ pub(super) fn confirm_in_context(
     unsafe_fixes: bool,
 ) {
     let open = |u: &Unit| {
-        matches!(u.kind, Kind::Hiragana | Kind::Kanji)
+        (matches!(u.kind, Kind::Hiragana | Kind::Kanji) || is_letter_probe(u))
             && value(u, 0) != value(u, 1)
             && (u.probe.is_some()
                 || u.fix[1].is_some_and(|f| {
@@ -269,24 +443,47 @@ pub(super) fn confirm_in_context(
             {
                 continue;
             }
+            // A large ツ ヤ ユ ヨ is read here only in a segment with no other suggestion
+            // open: `卜ロツキー` reads as 卜 + ロッキー, but 卜 is the typo (トロツキー).
+            // [`confirm_by_words`] reads them together.
+            if is_letter_probe(&units[i])
+                && units
+                    .iter()
+                    .any(|u| u.fix[1].is_some() && value(u, 0) != value(u, 1))
+            {
+                continue;
+            }
             if !reads_as_a_fix(analyzer, &written, &span, (own, to), &mut readings) {
                 continue;
             }
-            let fix = units[i].fix[1].unwrap_or(Fix {
-                out: Out::Char(to),
-                rule: if units[i].kind == Kind::Hiragana {
-                    Rule::HiraganaInKatakana
-                } else {
-                    Rule::KanjiInKatakana
-                },
-            });
-            units[i].fix = [Some(fix), Some(fix)];
+            let fix = units[i].fix[1].or_else(|| probe_fix(&units[i]));
+            units[i].fix = [fix, fix];
             confirmed = true;
         }
         if !confirmed {
             break;
         }
     }
+}
+
+/// A large ツ ヤ ユ ヨ probed small (see `small_probe`).
+#[cfg(feature = "morphology")]
+pub(super) fn is_letter_probe(u: &Unit) -> bool {
+    u.kind == Kind::Letter && u.probe.is_some()
+}
+
+/// The fix a probe makes once the dictionary confirms it.
+#[cfg(feature = "morphology")]
+pub(super) fn probe_fix(u: &Unit) -> Option<Fix> {
+    let rule = match u.kind {
+        Kind::Hiragana => Rule::HiraganaInKatakana,
+        Kind::Kanji => Rule::KanjiInKatakana,
+        _ => Rule::SmallKana,
+    };
+    u.probe.map(|c| Fix {
+        out: Out::Char(c),
+        rule,
+    })
 }
 
 /// Whether probe `i` (written `own`, probed as `to`) needs no reading to be left as it is.
@@ -305,6 +502,9 @@ fn is_explained_probe(
     span: &std::ops::Range<usize>,
     after: &str,
 ) -> bool {
+    if units[i].kind == Kind::Letter {
+        return false;
+    }
     let first = Some(i) == visible(units).next();
     if units[i].kind == Kind::Kanji {
         let pair = |a: Option<char>, b: Option<char>| {

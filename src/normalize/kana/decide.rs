@@ -273,8 +273,9 @@ pub(super) fn is_kuchikomi(units: &[Unit], rest: &[usize]) -> bool {
 }
 
 /// Large kana after フ ヴ シ ジ チ テ デ, judged on what the letters are with every fix made
-/// (a look-alike made katakana counts), so that a second pass decides the same way.
-pub(super) fn decide_small_kana(units: &mut [Unit]) {
+/// (a look-alike made katakana counts), so that a second pass decides the same way. With
+/// `probes` (the dictionary is on), a large ツ ヤ ユ ヨ that may be small is a probe.
+pub(super) fn decide_small_kana(units: &mut [Unit], probes: bool) {
     let letter = |u: &Unit| match (u.kind, u.fix[1]) {
         (Kind::Letter, None) => Some(u.mapped),
         (
@@ -295,6 +296,23 @@ pub(super) fn decide_small_kana(units: &mut [Unit]) {
                 out: Out::Char(small),
                 rule: Rule::SmallKana,
             });
+        }
+    }
+    if !probes {
+        return;
+    }
+    for (k, &i) in idx.iter().enumerate() {
+        let u = &units[i];
+        if u.kind != Kind::Letter || u.fix[1].is_some() || u.map_rule == Some(Rule::VoicedSoundMark)
+        {
+            continue;
+        }
+        let Some(prev) = k.checked_sub(1).and_then(|j| letter(&units[idx[j]])) else {
+            continue;
+        };
+        let next = idx.get(k + 1).and_then(|&j| letter(&units[j]));
+        if let Some(small) = small_probe(prev, u.mapped, next) {
+            units[i].probe = Some(small);
         }
     }
 }

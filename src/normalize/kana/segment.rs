@@ -37,10 +37,7 @@ pub(crate) fn segment(n: &Normalizer, text: &str, start: usize, sink: &mut Sink<
             || (u.kind == Kind::Prolonged && prev_kind == Some(Kind::Prolonged));
         if u.kind == Kind::Letter {
             has_letter = true;
-            if let Some(prev) = units.last() {
-                needs_work |=
-                    prev.kind == Kind::Letter && small_form(prev.mapped, u.mapped).is_some();
-            }
+            needs_work |= small_pair_ends_at(&units, u.mapped, n.check_words);
         }
         if u.kind != Kind::Invisible {
             prev_kind = Some(u.kind);
@@ -78,12 +75,32 @@ pub(crate) fn segment(n: &Normalizer, text: &str, start: usize, sink: &mut Sink<
     finish(n, text, &mut units, keep, sink)
 }
 
-/// The last three units are letters with no small-kana pair between them.
+/// Whether letter `c`, pushed after `units`, makes a pair for the small kana rule with the
+/// letter before it, or (with `probes`) a probe there: ツ before it, ヤ ユ ヨ at it.
+pub(super) fn small_pair_ends_at(units: &[Unit], c: char, probes: bool) -> bool {
+    let letter = |k: usize| {
+        units
+            .len()
+            .checked_sub(k)
+            .map(|i| &units[i])
+            .filter(|u| u.kind == Kind::Letter)
+            .map(|u| u.mapped)
+    };
+    let Some(prev) = letter(1) else {
+        return false;
+    };
+    small_form(prev, c).is_some()
+        || (probes
+            && (small_probe(prev, c, None).is_some()
+                || letter(2).is_some_and(|pp| small_probe(pp, prev, Some(c)).is_some())))
+}
+
+/// The last three units are letters with no small-kana pair or probe between them.
 pub(super) fn ends_in_plain_letters(units: &[Unit]) -> bool {
     let t = &units[units.len() - 3..];
     t.iter().all(|u| u.kind == Kind::Letter)
-        && small_form(t[0].mapped, t[1].mapped).is_none()
-        && small_form(t[1].mapped, t[2].mapped).is_none()
+        && !small_pair_ends_at(&units[..units.len() - 1], t[2].mapped, true)
+        && !small_pair_ends_at(&units[..units.len() - 2], t[1].mapped, true)
 }
 
 /// Emits the first `keep` units (less trailing invisible ones) and returns where they end.
@@ -142,7 +159,7 @@ pub(super) fn decide(
         decide_look_alikes(n, units, mode, before, kanji_follows);
     }
     if n.is_enabled(Rule::SmallKana) {
-        decide_small_kana(units);
+        decide_small_kana(units, n.check_words);
     }
     #[cfg(feature = "morphology")]
     if whole && n.check_words {

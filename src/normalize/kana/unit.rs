@@ -71,6 +71,35 @@ pub(super) fn small_form(prev: char, c: char) -> Option<char> {
     fits.then_some(small)
 }
 
+/// A large ツ ヤ ユ ヨ after `prev` (and before `next`, for ツ) that a loanword may write
+/// small: パツケージ → パッケージ, キヤンセル → キャンセル. As often a word as written (スポーツカー,
+/// キヤノン, ダイヤ), so only the dictionary makes it a fix: a probe, never a suggestion.
+pub(super) fn small_probe(prev: char, c: char, next: Option<char>) -> Option<char> {
+    match c {
+        // ッ between a letter and one that can be doubled (k, s, t, h, p, g, z, d, b, v).
+        'ツ' => {
+            let doubles = |n: char| {
+                matches!(n, 'カ'..='ド' | 'ハ'..='ポ' | 'ヴ') && !matches!(n, 'ッ' | 'ツ')
+            };
+            let letter = is_katakana_letter(prev) && !matches!(prev, 'ッ' | 'ン' | 'ツ');
+            (letter && next.is_some_and(doubles)).then_some('ッ')
+        }
+        // ャ ュ ョ after a letter of the i column.
+        'ヤ' | 'ユ' | 'ヨ' => {
+            let i_column = matches!(
+                prev,
+                'キ' | 'ギ' | 'シ' | 'ジ' | 'チ' | 'ヂ' | 'ニ' | 'ヒ' | 'ビ' | 'ピ' | 'ミ' | 'リ'
+            );
+            i_column.then_some(match c {
+                'ヤ' => 'ャ',
+                'ユ' => 'ュ',
+                _ => 'ョ',
+            })
+        }
+        _ => None,
+    }
+}
+
 pub(super) type Units = SmallVec<[Unit; 32]>;
 
 /// Decodes the unit at `pos`: one character with the voiced marks it composes with.
@@ -210,19 +239,24 @@ pub(crate) fn word_start(text: &str, i: usize, floor: usize) -> Option<usize> {
     first
 }
 
-/// Whether the katakana word needs a look because of the ー or large vowel `u` at byte `i`:
-/// ーー, or a vowel that may belong small after the letter before it. Reads the three bytes
-/// before `i`: both are katakana, E3 82 xx or E3 83 xx, when it matters.
+/// Whether the katakana word needs a look because of the ー or large kana `u` at byte `i`:
+/// ーー, a vowel that may belong small after the letter before it, or (with the dictionary,
+/// `probes`) a ツ ヤ ユ ヨ that may (see [`small_probe`]). Reads the three bytes before `i`
+/// (and after it, for ツ): both are katakana, E3 82 xx or E3 83 xx, when it matters.
 #[inline]
-pub(crate) fn needs_word(b: &[u8], i: usize, u: u32) -> bool {
-    let Some(&[0xE3, p1, p2]) = i.checked_sub(3).and_then(|s| b.get(s..i)) else {
+pub(crate) fn needs_word(b: &[u8], i: usize, u: u32, probes: bool) -> bool {
+    let kana_at = |s: usize| match b.get(s..s + 3) {
+        Some(&[0xE3, p1, p2]) => Some(0x3000 | ((p1 as u32 & 0x3F) << 6) | (p2 as u32 & 0x3F)),
+        _ => None,
+    };
+    let Some(prev) = i.checked_sub(3).and_then(kana_at) else {
         return false;
     };
-    let prev = 0x3000 | ((p1 as u32 & 0x3F) << 6) | (p2 as u32 & 0x3F);
     if u == 0x30FC {
-        prev == 0x30FC
-    } else {
-        let as_char = |u: u32| char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER);
-        small_form(as_char(prev), as_char(u)).is_some()
+        return prev == 0x30FC;
     }
+    let as_char = |u: u32| char::from_u32(u).unwrap_or(char::REPLACEMENT_CHARACTER);
+    let (prev, c) = (as_char(prev), as_char(u));
+    small_form(prev, c).is_some()
+        || (probes && small_probe(prev, c, kana_at(i + 3).map(as_char)).is_some())
 }
