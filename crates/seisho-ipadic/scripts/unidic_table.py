@@ -24,7 +24,9 @@ Output (in crates/seisho-ipadic/data/):
 
   unidic-katakana.txt.zst
                       the katakana words of UniDic (surfaces of two characters or more of
-                      only katakana letters and ー) that are no IPADIC surface, sorted by their
+                      only katakana letters and ー; no native word in katakana such as キヤン
+                      for 缶, no old spelling such as セツト for セット) that are no IPADIC
+                      surface, sorted by their
                       UTF-8 bytes, one a line, compressed with zstd: the kana typo rules'
                       dictionary check reads them beside IPADIC (アセット, キャプチャ, ブログ
                       are not in IPADIC 2.7.0)
@@ -158,19 +160,45 @@ def generate():
 
 def katakana_words(ipadic_surfaces):
     """The surfaces of UniDic's entries made only of katakana letters (U+30A1..U+30FA) and
-    ー, of two characters or more, that IPADIC does not have, sorted by their UTF-8 bytes.
+    ー, of two characters or more, that IPADIC does not have and that are katakana words in
+    their own right (see `is_loanword_spelling`), sorted by their UTF-8 bytes.
 
     MeCab's binary dictionary (sys.dic: a 72-byte header, a double-array trie of the
     surfaces' bytes, tokens, features) has no list of its entries, so the trie is walked,
     following only the bytes of katakana (E3 82 A1..BF, E3 83 80..BA and BC)."""
     data = (Path(unidic_lite.DICDIR) / "sys.dic").read_bytes()
-    _magic, version, _type, _lexsize, _lsize, _rsize, dsize, _tsize, _fsize, _dummy = struct.unpack_from("<10I", data, 0)
+    _magic, version, _type, _lexsize, _lsize, _rsize, dsize, tsize, _fsize, _dummy = struct.unpack_from("<10I", data, 0)
     if version != 102:
         sys.exit(f"sys.dic: version {version}, not MeCab's 102")
     # Darts units: (base: i32, check: u32); a child of node `b` by byte c is at b + c + 1
     # when its check is b; a key ends at `b` when unit b's check is b and its base is < 0.
     units = memoryview(data)[72 : 72 + dsize].cast("i")
     n = len(units) // 2
+    tokens, features = 72 + dsize, 72 + dsize + tsize
+
+    large = str.maketrans("ァィゥェォッャュョヮヵヶ", "アイウエオツヤユヨワカケ")
+
+    def is_katakana(word):
+        return all("\u30a1" <= c <= "\u30fa" or c == "ー" for c in word)
+
+    def is_loanword_spelling(key, value):
+        """Whether one of the entries of `key` (value: first token << 8 | count) is a
+        katakana word in its own right: not a native word written in katakana (キヤン for 缶,
+        プリッ for ぷり: a lemma, 語彙素, not in katakana) and not an old spelling with large
+        kana (セツト for セット), which are the very typos the rules look for. Entries without
+        a lemma (names: ドネツク) count."""
+        for k in range(value & 0xFF):
+            # A token: left and right ids, part of speech, cost (u16 u16 u16 i16), then the
+            # offsets of its features and compound (u32 each).
+            feature = struct.unpack_from("<I", data, tokens + 16 * ((value >> 8) + k) + 8)[0]
+            end = data.index(b"\0", features + feature)
+            fields = data[features + feature : end].decode("utf-8").split(",")
+            lemma = fields[7].split("-")[0] if len(fields) > 7 else "*"
+            if lemma in ("", "*"):
+                return True
+            if is_katakana(lemma) and (lemma == key or lemma.translate(large) != key.translate(large)):
+                return True
+        return False
 
     def child(b, c):
         p = b + c + 1
@@ -182,7 +210,8 @@ def katakana_words(ipadic_surfaces):
     while stack:
         b, key = stack.pop()
         if len(key) >= 2 and 0 <= b < n and units[2 * b + 1] == b and units[2 * b] < 0 and key not in ipadic_surfaces:
-            words.append(key)
+            if is_loanword_spelling(key, -units[2 * b] - 1):
+                words.append(key)
         e3 = child(b, 0xE3)
         if e3 is None:
             continue

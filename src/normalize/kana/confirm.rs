@@ -71,12 +71,18 @@ pub(super) fn confirm_with_dictionary(
         if !analyzer.has_unknown_word(&safe) {
             // As written the segment reads as known words (`サービスへエラー` is サービス + へ
             // + エラー, `サーチエンジン` is サーチ + エンジン), and no reading confirmed the
-            // suggestions: they would be noise.
+            // suggestions: they would be noise. But IPADIC reads a word it lacks in pieces
+            // of a character (`りポジトリ`): UniDic's words may still confirm them.
+            if confirm_by_words(analyzer, units, unsafe_fixes, &all, &at, candidate) {
+                continue;
+            }
             withdraw(units);
             return;
         }
-        if !confirm_segment(analyzer, units, &safe, &all, &at, candidate) {
-            if confirm_by_words(analyzer, units, &all, &at, candidate) {
+        // A large ツ ヤ ユ ヨ only by the whole run's words (not ド + ネック in ドネツク).
+        let suggested = |u: &Unit| candidate(u) && !is_letter_probe(u);
+        if !confirm_segment(analyzer, units, &safe, &all, &at, suggested) {
+            if confirm_by_words(analyzer, units, unsafe_fixes, &all, &at, candidate) {
                 continue;
             }
             // Not confirmed: the suggestions stay, unless the analyzer reads the hiragana as
@@ -193,16 +199,15 @@ pub(super) fn confirm_segment(
 }
 
 /// The third way, for the words IPADIC does not have (アセット, キャプチャ, ブログ): a run
-/// of katakana that, with every suggestion of the segment taken, splits into known katakana
-/// words of two characters or more (IPADIC's entries or UniDic's katakana words), where the
-/// word holding each suggestion has three characters or more, while as written it does not
-/// split so. A hiragana or kanji look-alike counts only inside the run: at its edges it may
-/// be a particle or a kanji of the text around (東京へ, 入力). The suggestions of the run are
-/// made.
+/// of katakana that, with the suggestions of the segment taken, splits into fewer known
+/// katakana words of two characters or more (IPADIC's entries or UniDic's katakana words)
+/// than as written, where the word holding each suggestion has three characters or more.
+/// The suggestions of the run are made.
 #[cfg(feature = "morphology")]
 pub(super) fn confirm_by_words(
     analyzer: &crate::morphology::Analyzer,
     units: &mut [Unit],
+    unsafe_fixes: bool,
     all: &str,
     at: &[(usize, usize, usize)],
     candidate: impl Fn(&Unit) -> bool,
@@ -215,7 +220,7 @@ pub(super) fn confirm_by_words(
             (true, None) => run_start = Some(p),
             (false, Some(rs)) => {
                 run_start = None;
-                confirmed |= confirm_run(analyzer, units, at, &candidate, rs..p);
+                confirmed |= confirm_run(analyzer, units, unsafe_fixes, at, &candidate, rs..p);
             }
             _ => {}
         }
@@ -224,12 +229,14 @@ pub(super) fn confirm_by_words(
 }
 
 /// [`confirm_by_words`] on the katakana run `run` of `all`. Only the suggestions the run
-/// needs are made: one whose undoing still leaves known words is dropped (in `ト口ツキー`,
-/// 口 is a typo but ツ is not, since トロツキー is a word).
+/// needs are made: one whose undoing leaves as few known words or fewer is dropped (in
+/// `ト口ツキー`, 口 is a typo but ツ is not, since トロツキー is a word; `カツカレー` is カツ +
+/// カレー as written and would be no fewer words with ッ).
 #[cfg(feature = "morphology")]
 fn confirm_run(
     analyzer: &crate::morphology::Analyzer,
     units: &mut [Unit],
+    unsafe_fixes: bool,
     at: &[(usize, usize, usize)],
     candidate: &impl Fn(&Unit) -> bool,
     run: std::ops::Range<usize>,
@@ -237,35 +244,68 @@ fn confirm_run(
     let inside: SmallVec<[usize; 32]> = (0..units.len())
         .filter(|&i| at[i].1 >= run.start && at[i].2 <= run.end && at[i].1 < at[i].2)
         .collect();
-    let at_edge = |i: usize| at[i].1 == run.start || at[i].2 == run.end;
-    let mut fixes: SmallVec<[usize; 4]> = inside
-        .iter()
-        .copied()
-        .filter(|&i| candidate(&units[i]))
-        .collect();
-    if fixes.is_empty()
-        || fixes
-            .iter()
-            .any(|&i| units[i].kind != Kind::Letter && at_edge(i))
-        || inside.len() > 32
-    {
+    if inside.len() > 32 {
         return false;
     }
-    // The run with the suggestions in `fixes` taken, as characters, and where each fix is.
-    let spell_with = |fixes: &[usize]| -> SmallVec<[char; 32]> {
-        inside
+    // The run with the suggestions in `fixes` taken, as characters; the other units as the
+    // output shows them (a second pass reads that output): with unsafe fixes on, every
+    // suggestion is made, but no probe.
+    let mode = usize::from(unsafe_fixes);
+    let spell_with = |fixes: &[usize], part: std::ops::Range<usize>| -> SmallVec<[char; 32]> {
+        inside[part]
             .iter()
-            .filter_map(|&i| value(&units[i], usize::from(fixes.contains(&i))))
+            .filter_map(|&i| {
+                let u = &units[i];
+                if fixes.contains(&i) {
+                    value(u, 1)
+                } else if u.fix[1].is_none() && u.probe.is_some() {
+                    value(u, 0)
+                } else {
+                    value(u, mode)
+                }
+            })
             .collect()
     };
+    let all_of = 0..inside.len();
+    let word_or_nothing = |chars: &[char]| {
+        chars.is_empty() || split_into_words(analyzer, chars).is_some_and(|w| w.len() == 1)
+    };
+    // A hiragana or kanji look-alike with a known word (or nothing) on each side as written
+    // may be a word of its own: the particle in ページへリダイレクト, the kanji in リス卜.
+    let mut fixes: SmallVec<[usize; 4]> = SmallVec::new();
+    for (k, &i) in inside.iter().enumerate() {
+        if !candidate(&units[i]) {
+            continue;
+        }
+        let alone = units[i].kind != Kind::Letter
+            && inside.len() > 1
+            && word_or_nothing(&spell_with(&[], 0..k))
+            && word_or_nothing(&spell_with(&[], k + 1..inside.len()));
+        if !alone {
+            fixes.push(i);
+        }
+    }
+    if fixes.is_empty() {
+        return false;
+    }
     loop {
-        let fixed = spell_with(&fixes);
+        let fixed = spell_with(&fixes, all_of.clone());
         let Some(lengths) = split_into_words(analyzer, &fixed) else {
-            return false;
+            // A large ツ ヤ ユ ヨ is only a guess: the run may read without it (ト口ツキー,
+            // where トロッキー is no word).
+            let before = fixes.len();
+            fixes.retain(|&mut i| !is_letter_probe(&units[i]));
+            if fixes.is_empty() || fixes.len() == before {
+                return false;
+            }
+            continue;
         };
+        // A fix is needed when the run without it splits into more words, or none: ト口ツキー
+        // needs 口 but not ツ (トロツキー is a word), クリツク needs ツ (クリ + ツク are two).
         let unneeded = fixes.iter().position(|&i| {
             let rest: SmallVec<[usize; 4]> = fixes.iter().copied().filter(|&j| j != i).collect();
-            split_into_words(analyzer, &spell_with(&rest)).is_some()
+            split_into_words(analyzer, &spell_with(&rest, all_of.clone()))
+                .is_some_and(|w| w.len() <= lengths.len())
         });
         match unneeded {
             Some(k) => {
@@ -387,8 +427,10 @@ pub(super) fn confirm_in_context(
     units: &mut [Unit],
     unsafe_fixes: bool,
 ) {
+    // Not a large ツ ヤ ユ ヨ: `ドネツク` reads as ド + ネック made small, and the name is
+    // ドネツク; [`confirm_by_words`] reads the whole run.
     let open = |u: &Unit| {
-        (matches!(u.kind, Kind::Hiragana | Kind::Kanji) || is_letter_probe(u))
+        matches!(u.kind, Kind::Hiragana | Kind::Kanji)
             && value(u, 0) != value(u, 1)
             && (u.probe.is_some()
                 || u.fix[1].is_some_and(|f| {
@@ -440,16 +482,6 @@ pub(super) fn confirm_in_context(
             }
             if units[i].probe.is_some()
                 && is_explained_probe(analyzer, units, i, (own, to), &written, &span, &after)
-            {
-                continue;
-            }
-            // A large ツ ヤ ユ ヨ is read here only in a segment with no other suggestion
-            // open: `卜ロツキー` reads as 卜 + ロッキー, but 卜 is the typo (トロツキー).
-            // [`confirm_by_words`] reads them together.
-            if is_letter_probe(&units[i])
-                && units
-                    .iter()
-                    .any(|u| u.fix[1].is_some() && value(u, 0) != value(u, 1))
             {
                 continue;
             }

@@ -194,7 +194,7 @@ pub(super) fn decide_look_alikes(
             };
             let numeral = matches!(u.orig, '二' | '三' | '八' | '千');
             // 二三カ月, 八ヶ所: numerals before a counter are numerals.
-            if numeral && counter_follows(units, &idx[k + 1..]) {
+            if numeral && counter_follows(units, &idx[k + 1..], mode) {
                 continue;
             }
             let s = if between {
@@ -210,10 +210,16 @@ pub(super) fn decide_look_alikes(
                 let next = idx.get(k + 1).map(|&j| units[j].mapped);
                 if numeral {
                     // 二メートル, 三ヶ月, 三ッ矢: numerals before katakana are counters, but no
-                    // counter starts with ー or a small vowel (八ードウェア, 二ュース).
+                    // counter starts with ー or a small vowel (八ードウェア, 二ュース). Else
+                    // the words around decide for 二 and 八 (二ックネーム, 八ッシュ値): a probe;
+                    // not before ツ (八ツ橋, 二ツ目) nor for 三 and 千 (三ツ星).
                     match (right, next) {
                         (Class::Prolonged, _) => Safety::Safe,
                         (Class::Letter { small: true }, Some(c)) if c != 'ッ' => Safety::Safe,
+                        (_, Some(c)) if matches!(u.orig, '二' | '八') && c != 'ツ' => {
+                            probe = true;
+                            Safety::Unsafe
+                        }
                         _ => continue,
                     }
                 } else if right.is_tight() {
@@ -252,9 +258,16 @@ pub(super) fn decide_look_alikes(
 }
 
 /// Whether the rest of a segment is kanji numerals (二三, as the look-alikes are) and then one
-/// counter, カ, ケ, ヵ or ヶ, and nothing more: `二三カ月` is "two or three months".
-pub(super) fn counter_follows(units: &[Unit], rest: &[usize]) -> bool {
-    let mut it = rest.iter().map(|&j| units[j].orig).skip_while(|&c| {
+/// counter, カ, ケ, ヵ or ヶ, and nothing more: `二三カ月` is "two or three months". Read as
+/// a second pass reads them in `mode`: ｶ as カ, a 一 made ー as ー (`二一カ` is `二ーカ`).
+pub(super) fn counter_follows(units: &[Unit], rest: &[usize], mode: usize) -> bool {
+    let read = |u: &Unit| match u.fix[mode] {
+        Some(Fix {
+            out: Out::Char(c), ..
+        }) if u.kind == Kind::LongVowelLookAlike => c,
+        _ => u.mapped,
+    };
+    let mut it = rest.iter().map(|&j| read(&units[j])).skip_while(|&c| {
         matches!(
             c,
             '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千'

@@ -240,21 +240,29 @@ pub(super) fn line_break_class(text: &str, mut p: usize) -> Before {
     Before::Boundary
 }
 
-/// The first mark of the run of 、。，． (either width) that ends with `c` just before `end`.
+/// The mark that stands for the run of 、。，． (either width) that ends with `c` just
+/// before `end`: 。 if the run has one (the normalizer keeps the first 。 of a run of 、 and
+/// 。, so `、。` becomes `。`), else its first mark.
 fn first_of_punctuation_run(text: &str, mut end: usize, mut c: char) -> char {
     let mark = |c: char| matches!(c, '、' | '､' | '。' | '｡' | '，' | '．');
     if !mark(c) {
         return c;
     }
+    let mut stop = matches!(c, '。' | '｡');
     while end > 0 {
         let (d, w) = decode_before(text, end);
         if !mark(d) {
             break;
         }
+        stop |= matches!(d, '。' | '｡');
         c = d;
         end -= w;
     }
-    c
+    if stop {
+        '。'
+    } else {
+        c
+    }
 }
 
 /// Whether what follows `end` ends a word: not an ASCII letter, digit or symbol.
