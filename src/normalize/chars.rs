@@ -24,14 +24,17 @@ const fn build_table() -> [u8; 0x10000] {
     // may need one (a look-alike, ーー, a large vowel after フ ヴ シ ジ チ テ デ) looks back
     // for the word's start (see scan::scan_with).
     let mut c;
-    // ア イ エ オ ユ, and ツ ヤ ヨ for the dictionary's probes.
-    let vowels = [
-        0x30A2, 0x30A4, 0x30A8, 0x30AA, 0x30E6, 0x30C4, 0x30E4, 0x30E8,
-    ];
+    // ア イ エ オ ユ, and ツ ヤ ヨ for the dictionary's probes (in a build that has it).
+    let vowels = [0x30A2, 0x30A4, 0x30A8, 0x30AA, 0x30E6];
     let mut v = 0;
     while v < vowels.len() {
         t[vowels[v]] |= F_WORD_CHECK;
         v += 1;
+    }
+    if cfg!(feature = "morphology") {
+        t[0x30C4] |= F_WORD_CHECK;
+        t[0x30E4] |= F_WORD_CHECK;
+        t[0x30E8] |= F_WORD_CHECK;
     }
     // Half-width katakana letters ｦ..ｯ and ｱ..ﾝ (not ｰ, which is handled on its own).
     c = 0xFF66;

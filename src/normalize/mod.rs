@@ -312,6 +312,13 @@ impl Normalizer {
         NormalizerBuilder::default()
     }
 
+    /// Whether the kana rules probe what only the dictionary can confirm (a large ツ ヤ ユ ヨ):
+    /// never in a build without it, so that such a build carries no code for them.
+    #[inline]
+    pub(crate) fn probes(&self) -> bool {
+        cfg!(feature = "morphology") && self.check_words
+    }
+
     /// Whether `rule` is on.
     pub fn is_enabled(&self, rule: Rule) -> bool {
         self.rules.contains(rule)

@@ -93,7 +93,7 @@ fn scan_with<const LEADERS: bool>(n: &Normalizer, text: &str, sink: &mut Sink<'_
         // vowels only when the letter before them asks for it (ーー, フア).
         if f & (F_SEGMENT | F_JOINS_SEGMENT | F_WORD_CHECK) != 0 {
             let checked = u == 0x30FC || f & F_WORD_CHECK != 0;
-            if checked && !kana::needs_word(bytes, i, u, n.check_words) {
+            if checked && !kana::needs_word(bytes, i, u, n.probes()) {
                 i += w;
                 continue;
             }

@@ -245,7 +245,7 @@ pub(super) fn decide_look_alikes(
         };
         let rule_on = n.is_enabled(rule);
         if probe {
-            if rule_on && mode == 1 && n.check_words {
+            if rule_on && mode == 1 && n.probes() {
                 units[idx[k]].probe = Some(to);
             }
         } else if rule_on && (mode == 1 || safety == Safety::Safe) {

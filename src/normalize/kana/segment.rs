@@ -37,14 +37,14 @@ pub(crate) fn segment(n: &Normalizer, text: &str, start: usize, sink: &mut Sink<
             || (u.kind == Kind::Prolonged && prev_kind == Some(Kind::Prolonged));
         if u.kind == Kind::Letter {
             has_letter = true;
-            needs_work |= small_pair_ends_at(&units, u.mapped, n.check_words);
+            needs_work |= small_pair_ends_at(&units, u.mapped, n.probes());
         }
         if u.kind != Kind::Invisible {
             prev_kind = Some(u.kind);
         }
         pos = u.end;
         units.push(u);
-        if units.len() >= CHUNK && ends_in_plain_letters(&units) {
+        if units.len() >= CHUNK && ends_in_plain_letters(&units, n.probes()) {
             // Units before `m` are decided and emitted; `m` is their right neighbour here
             // and is decided with the next chunk.
             let m = units.len() - 2;
@@ -96,11 +96,11 @@ pub(super) fn small_pair_ends_at(units: &[Unit], c: char, probes: bool) -> bool 
 }
 
 /// The last three units are letters with no small-kana pair or probe between them.
-pub(super) fn ends_in_plain_letters(units: &[Unit]) -> bool {
+pub(super) fn ends_in_plain_letters(units: &[Unit], probes: bool) -> bool {
     let t = &units[units.len() - 3..];
     t.iter().all(|u| u.kind == Kind::Letter)
-        && !small_pair_ends_at(&units[..units.len() - 1], t[2].mapped, true)
-        && !small_pair_ends_at(&units[..units.len() - 2], t[1].mapped, true)
+        && !small_pair_ends_at(&units[..units.len() - 1], t[2].mapped, probes)
+        && !small_pair_ends_at(&units[..units.len() - 2], t[1].mapped, probes)
 }
 
 /// Emits the first `keep` units (less trailing invisible ones) and returns where they end.
@@ -159,7 +159,7 @@ pub(super) fn decide(
         decide_look_alikes(n, units, mode, before, kanji_follows);
     }
     if n.is_enabled(Rule::SmallKana) {
-        decide_small_kana(units, n.check_words);
+        decide_small_kana(units, n.probes());
     }
     #[cfg(feature = "morphology")]
     if whole && n.check_words {
