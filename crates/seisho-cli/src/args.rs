@@ -59,6 +59,9 @@ pub enum Command {
     Fix(FixArgs),
     /// List the lint rules: whether each is on by default, its severity and a summary.
     Rules,
+    /// Run a Language Server over standard input and output, for editors: diagnostics as
+    /// you type, quick fixes, formatting, and the rules' documentation on hover.
+    Lsp(LspArgs),
     /// Print the documentation of a rule: defaults, options, aliases and its page.
     Explain {
         /// The rule id or an alias (see `seisho rules`).
@@ -736,4 +739,22 @@ mod tests {
         // Not a rule to turn on.
         assert!(Cli::try_parse_from(["seisho", "fmt", "--enable", "neologdn"]).is_err());
     }
+}
+
+/// The options of `seisho lsp`.
+#[derive(Debug, Args)]
+pub struct LspArgs {
+    /// Use this configuration for every document, instead of the `seisho.toml` nearest to
+    /// each.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Do not load the dictionary: the rules that need morphological analysis do not run.
+    #[arg(long)]
+    pub no_dictionary: bool,
+
+    /// Accepted for editors that pass it (the server always speaks over standard input and
+    /// output).
+    #[arg(long, hide = true)]
+    pub stdio: bool,
 }

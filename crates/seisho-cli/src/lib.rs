@@ -21,6 +21,7 @@ mod fmt;
 mod io;
 mod jsonl;
 mod lint;
+mod lsp;
 mod output;
 mod report;
 mod rules;
@@ -76,6 +77,19 @@ pub fn run() -> ExitCode {
                 e.exit();
             }
             lint::fix(args).map(|o| ExitCode::from(o.exit_code()))
+        }
+        Command::Lsp(args) => {
+            let options = lsp::Options {
+                config: args.config.clone(),
+                no_dictionary: args.no_dictionary,
+            };
+            match lsp::run(&options) {
+                Ok(()) => Ok(ExitCode::SUCCESS),
+                Err(e) => {
+                    report::error(format_args!("the language server stopped: {e}"));
+                    Ok(ExitCode::from(2))
+                }
+            }
         }
         Command::Rules => with_stdout(rules::list),
         Command::Explain { rule } => with_stdout(|w| rules::explain(w, rule)),
