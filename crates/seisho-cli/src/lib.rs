@@ -9,6 +9,7 @@
 //! - `seisho lint [PATH|-]...` reports problems (rustc-like snippets, JSON, GitHub Actions
 //!   commands or Checkstyle XML), configured by `seisho.toml`; `seisho fix` applies the fixes.
 //! - `seisho rules` lists the rules; `seisho explain RULE` prints one's documentation.
+//! - `seisho lsp` is a Language Server over standard input and output, for editors.
 //!
 //! Exit codes: 0 success, 1 `--check` found changes or `lint`/`fix` found an error-severity
 //! problem, 2 usage, configuration or I/O error.
@@ -85,9 +86,10 @@ pub fn run() -> ExitCode {
             };
             match lsp::run(&options) {
                 Ok(()) => Ok(ExitCode::SUCCESS),
+                // The protocol's exit code when the server stops without `shutdown`.
                 Err(e) => {
                     report::error(format_args!("the language server stopped: {e}"));
-                    Ok(ExitCode::from(2))
+                    Ok(ExitCode::from(1))
                 }
             }
         }

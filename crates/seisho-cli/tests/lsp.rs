@@ -193,14 +193,24 @@ fn rules(diagnostics: &[Value]) -> Vec<&str> {
 
 fn position(d: &Value, end: &str) -> (u64, u64) {
     let p = &d["range"][end];
-    (p["line"].as_u64().unwrap(), p["character"].as_u64().unwrap())
+    (
+        p["line"].as_u64().unwrap(),
+        p["character"].as_u64().unwrap(),
+    )
 }
 
 /// Applies LSP text edits (UTF-16 positions) to `text`.
 fn apply(text: &str, edits: &[Value]) -> String {
     let offset = |p: &Value| {
-        let (line, character) = (p["line"].as_u64().unwrap(), p["character"].as_u64().unwrap());
-        let start: usize = text.split_inclusive('\n').take(line as usize).map(str::len).sum();
+        let (line, character) = (
+            p["line"].as_u64().unwrap(),
+            p["character"].as_u64().unwrap(),
+        );
+        let start: usize = text
+            .split_inclusive('\n')
+            .take(line as usize)
+            .map(str::len)
+            .sum();
         let mut units = 0;
         for (i, c) in text[start..].char_indices() {
             if units >= character {
@@ -238,10 +248,16 @@ fn diagnostics_fixes_formatting_and_hover_over_stdio() {
     assert_eq!(caps["documentFormattingProvider"], true);
     assert_eq!(caps["hoverProvider"], true);
     let kinds = caps["codeActionProvider"]["codeActionKinds"].to_string();
-    assert!(kinds.contains("quickfix") && kinds.contains("source.fixAll.seisho"), "{kinds}");
+    assert!(
+        kinds.contains("quickfix") && kinds.contains("source.fixAll.seisho"),
+        "{kinds}"
+    );
     // The server asks to be told when a seisho.toml changes.
     let registration = client.wait(|m| m["method"] == "client/registerCapability");
-    assert!(registration.to_string().contains("seisho.toml"), "{registration}");
+    assert!(
+        registration.to_string().contains("seisho.toml"),
+        "{registration}"
+    );
 
     // A typo after a character outside the BMP, the same typo in a code block, and a
     // suggestion (unsafe fix).
@@ -274,7 +290,11 @@ fn diagnostics_fixes_formatting_and_hover_over_stdio() {
     let quick: Vec<&Value> = actions.iter().filter(|a| a["kind"] == "quickfix").collect();
     assert_eq!(quick.len(), 1, "{actions:#?}");
     assert_eq!(quick[0]["isPreferred"], true);
-    assert!(quick[0]["title"].as_str().unwrap().contains("へ → ヘ"), "{:#}", quick[0]);
+    assert!(
+        quick[0]["title"].as_str().unwrap().contains("へ → ヘ"),
+        "{:#}",
+        quick[0]
+    );
     let edits = quick[0]["edit"]["changes"][&uri].as_array().unwrap();
     assert_eq!(apply(text, edits), text.replacen("へルプを", "ヘルプを", 1));
     // With the quick fixes comes "every safe fix": the code block stays, the unsafe one too.
@@ -298,7 +318,10 @@ fn diagnostics_fixes_formatting_and_hover_over_stdio() {
     );
     let actions = actions.as_array().unwrap();
     assert_eq!(actions.len(), 1, "{actions:#?}");
-    assert!(actions[0]["title"].as_str().unwrap().contains("unsafe"), "{actions:#?}");
+    assert!(
+        actions[0]["title"].as_str().unwrap().contains("unsafe"),
+        "{actions:#?}"
+    );
     assert_eq!(actions[0]["isPreferred"], false);
 
     // Asked for by kind, as on save.
@@ -343,14 +366,20 @@ fn diagnostics_fixes_formatting_and_hover_over_stdio() {
     assert_eq!(client.diagnostics(&uri, 4), Vec::<Value>::new());
     for version in [2, 3] {
         assert!(
-            !client.seen.iter().any(|m| m["params"]["version"] == version),
+            !client
+                .seen
+                .iter()
+                .any(|m| m["params"]["version"] == version),
             "version {version} was linted: {:#?}",
             client.seen
         );
     }
 
     // Closing clears the document's diagnostics.
-    client.notify("textDocument/didClose", json!({"textDocument": {"uri": uri}}));
+    client.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri}}),
+    );
     let cleared = client.wait(|m| {
         m["method"] == "textDocument/publishDiagnostics"
             && m["params"]["uri"] == uri
@@ -384,4 +413,49 @@ fn seisho_toml_applies_and_is_read_again_when_it_changes() {
     assert_eq!(rules(&diagnostics), ["hiragana-in-katakana"]);
     assert_eq!(diagnostics[0]["severity"], 1, "an error");
     client.shutdown();
+}
+
+/// Neovim's built-in client, headless, reads the diagnostics back: the editor side of the
+/// protocol is a real one. Skipped (with a message) where `nvim` is not installed, unless
+/// `SEISHO_REQUIRE_NEOVIM` is set, as `.ci/run` sets it after installing Debian's `neovim`.
+#[test]
+fn neovim_reads_the_diagnostics() {
+    let has_nvim = Command::new("nvim")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !has_nvim {
+        assert!(
+            std::env::var_os("SEISHO_REQUIRE_NEOVIM").is_none(),
+            "SEISHO_REQUIRE_NEOVIM is set and nvim is not installed"
+        );
+        eprintln!("nvim is not installed: the Neovim test did not run");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("下書き.md");
+    std::fs::write(&doc, "😀へルプを見る。\n\n```\nへルプ\n```\n").unwrap();
+    let out = dir.path().join("diagnostics.txt");
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/neovim-lsp.lua");
+    let output = Command::new("nvim")
+        .args(["--headless", "--clean", "-c"])
+        .arg(format!("luafile {script}"))
+        .env("SEISHO", env!("CARGO_BIN_EXE_seisho"))
+        .env("DOC", &doc)
+        .env("OUT", &out)
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let log = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.status.success(), "nvim: {log}");
+    assert!(!log.contains("exit code"), "the server quit badly: {log}");
+    // へ on the first line, after 😀 (4 bytes): bytes 4 to 7; nothing in the code block.
+    let diagnostics = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(diagnostics, "0:4:7:hiragana-in-katakana:seisho\n", "{log}");
 }

@@ -182,7 +182,10 @@ impl Documents {
                 Ok(r) => empty.insert(r),
                 Err(e) => {
                     crate::report::error(format_args!("{}", e.render(false)));
-                    return Arc::new(Config::default_in(PathBuf::from("."), options.no_dictionary));
+                    return Arc::new(Config::default_in(
+                        PathBuf::from("."),
+                        options.no_dictionary,
+                    ));
                 }
             },
         };
@@ -228,7 +231,11 @@ fn file_path(uri: &Uri) -> Option<PathBuf> {
     let mut i = 0;
     while i < bytes.len() {
         let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1).copied(), bytes.get(i + 2).copied()) {
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied(),
+            bytes.get(i + 2).copied(),
+        ) {
             (b'%', Some(h), Some(l)) if hex(h).is_some() && hex(l).is_some() => {
                 out.push((hex(h)? * 16 + hex(l)?) as u8);
                 i += 3;
@@ -265,9 +272,18 @@ mod tests {
     #[test]
     fn syntax_by_language_id_then_extension() {
         let p = |s: &str| Some(PathBuf::from(s));
-        assert_eq!(syntax_of("markdown", p("/a/x.txt").as_deref()), Syntax::Markdown);
-        assert_eq!(syntax_of("plaintext", p("/a/x.md").as_deref()), Syntax::Text);
-        assert_eq!(syntax_of("japanese", p("/a/x.md").as_deref()), Syntax::Markdown);
+        assert_eq!(
+            syntax_of("markdown", p("/a/x.txt").as_deref()),
+            Syntax::Markdown
+        );
+        assert_eq!(
+            syntax_of("plaintext", p("/a/x.md").as_deref()),
+            Syntax::Text
+        );
+        assert_eq!(
+            syntax_of("japanese", p("/a/x.md").as_deref()),
+            Syntax::Markdown
+        );
         assert_eq!(syntax_of("japanese", None), Syntax::Text);
     }
 }

@@ -80,6 +80,7 @@ pub fn serve(
         documents: Documents::new(options.clone()),
         watch_config: watches_files(&params),
         next_request: 0,
+        shut_down: false,
     };
     server.register_config_watcher()?;
     server.main_loop()
@@ -87,9 +88,7 @@ pub fn serve(
 
 fn capabilities() -> ServerCapabilities {
     ServerCapabilities {
-        text_document_sync: Some(TextDocumentSyncCapability::Kind(
-            TextDocumentSyncKind::FULL,
-        )),
+        text_document_sync: Some(TextDocumentSyncCapability::Kind(TextDocumentSyncKind::FULL)),
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
             code_action_kinds: Some(vec![
                 CodeActionKind::QUICKFIX,
@@ -120,6 +119,8 @@ struct Server<'c> {
     documents: Documents,
     watch_config: bool,
     next_request: i32,
+    /// `shutdown` was asked: only `exit` is left to come.
+    shut_down: bool,
 }
 
 impl Server<'_> {
@@ -131,31 +132,52 @@ impl Server<'_> {
                     match self.connection.receiver.recv_timeout(wait) {
                         Ok(message) => Some(message),
                         Err(crossbeam_channel::RecvTimeoutError::Timeout) => None,
-                        Err(crossbeam_channel::RecvTimeoutError::Disconnected) => return Ok(()),
+                        Err(crossbeam_channel::RecvTimeoutError::Disconnected) => {
+                            return self.input_closed()
+                        }
                     }
                 }
                 None => match self.connection.receiver.recv() {
                     Ok(message) => Some(message),
-                    Err(_) => return Ok(()),
+                    Err(_) => return self.input_closed(),
                 },
             };
             match message {
                 None => self.publish_due()?,
-                Some(Message::Request(req)) => {
-                    if self.connection.handle_shutdown(&req)? {
-                        return Ok(());
-                    }
-                    self.request(req)?;
+                Some(Message::Request(req)) if req.method == request::Shutdown::METHOD => {
+                    self.shut_down = true;
+                    self.respond(Response::new_ok(req.id, ()))?;
                 }
-                Some(Message::Notification(n)) => {
-                    if n.method == notification::Exit::METHOD {
-                        return Ok(());
-                    }
-                    self.notification(n)?;
+                Some(Message::Request(req)) if self.shut_down => {
+                    self.respond(Response::new_err(
+                        req.id,
+                        lsp_server::ErrorCode::InvalidRequest as i32,
+                        "the server is shut down".to_owned(),
+                    ))?;
                 }
+                Some(Message::Request(req)) => self.request(req)?,
+                Some(Message::Notification(n)) if n.method == notification::Exit::METHOD => {
+                    return if self.shut_down {
+                        Ok(())
+                    } else {
+                        Err("exit before shutdown".into())
+                    };
+                }
+                Some(Message::Notification(_)) if self.shut_down => {}
+                Some(Message::Notification(n)) => self.notification(n)?,
                 // The answer to the watcher's registration: nothing to do either way.
                 Some(Message::Response(_)) => {}
             }
+        }
+    }
+
+    /// The client closed the server's input: a normal end after `shutdown`, else an error
+    /// (the protocol's exit code 1).
+    fn input_closed(&self) -> Result<(), Box<dyn Error + Sync + Send>> {
+        if self.shut_down {
+            Ok(())
+        } else {
+            Err("the client closed the connection without shutting the server down".into())
         }
     }
 
@@ -259,8 +281,10 @@ impl Server<'_> {
         };
         let wants = |kind: &CodeActionKind| {
             p.context.only.as_ref().is_none_or(|only| {
-                only.iter()
-                    .any(|o| kind.as_str() == o.as_str() || kind.as_str().starts_with(&format!("{}.", o.as_str())))
+                only.iter().any(|o| {
+                    kind.as_str() == o.as_str()
+                        || kind.as_str().starts_with(&format!("{}.", o.as_str()))
+                })
             })
         };
         let mut actions = Vec::new();
@@ -337,7 +361,10 @@ impl Server<'_> {
             if !value.is_empty() {
                 value.push_str("\n\n---\n\n");
             }
-            value.push_str(&format!("**{}** ({}): {}\n\n", d.rule, d.severity, d.message));
+            value.push_str(&format!(
+                "**{}** ({}): {}\n\n",
+                d.rule, d.severity, d.message
+            ));
             if let Some(rule) = LintRule::find(&d.rule) {
                 value.push_str(&format!("*{}*\n\n", rule.summary()));
                 value.push_str(rule.doc());
@@ -407,7 +434,11 @@ fn fix_title(text: &str, fix: &seisho::lint::Fix) -> String {
     };
     match fix.edits.as_slice() {
         [e] if e.replacement.is_empty() => format!("Delete {}", shown(&text[e.range.clone()])),
-        [e] => format!("{} → {}", shown(&text[e.range.clone()]), shown(&e.replacement)),
+        [e] => format!(
+            "{} → {}",
+            shown(&text[e.range.clone()]),
+            shown(&e.replacement)
+        ),
         edits => format!("Apply {} edits", edits.len()),
     }
 }
