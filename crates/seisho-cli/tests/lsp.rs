@@ -123,6 +123,8 @@ impl Client {
             json!({
                 "processId": null,
                 "rootUri": file_uri(root),
+                // Long, so that changes sent together are one burst on a loaded machine.
+                "initializationOptions": {"debounceMs": 500},
                 "capabilities": {
                     "workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}
                 },

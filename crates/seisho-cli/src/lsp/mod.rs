@@ -7,7 +7,8 @@
 //! What it does:
 //! - diagnostics when a document opens and after each change, once the changes pause for
 //!   [`DEBOUNCE`] (the latest version wins: a version superseded before its turn is never
-//!   linted), with the rule id as code, severity, and positions in UTF-16 code units;
+//!   linted; `initializationOptions.debounceMs` sets the pause), with the rule id as code,
+//!   severity, and positions in UTF-16 code units;
 //! - quick fixes as code actions (safe and unsafe ones labelled) and `source.fixAll.seisho`
 //!   for every safe fix (`seisho fix` on the buffer);
 //! - `textDocument/formatting`: `seisho fmt`'s safe changes to the prose;
@@ -37,8 +38,10 @@ use seisho::lint::LintRule;
 use convert::{byte_of, lsp_diagnostic, text_edit};
 use documents::Documents;
 
-/// How long the changes of a document must pause before it is linted again.
-pub const DEBOUNCE: Duration = Duration::from_millis(150);
+/// How long the changes of a document must pause before it is linted again, unless the
+/// client says otherwise (`initializationOptions: {"debounceMs": N}`): about the time between
+/// two keystrokes, so that a burst of typing is linted once, at its end.
+pub const DEBOUNCE: Duration = Duration::from_millis(50);
 
 /// The code action kind of "apply every safe fix".
 const FIX_ALL: &str = "source.fixAll.seisho";
@@ -75,8 +78,15 @@ pub fn serve(
         },
     });
     connection.initialize_finish(id, result)?;
+    let debounce = params
+        .initialization_options
+        .as_ref()
+        .and_then(|o| o.get("debounceMs"))
+        .and_then(serde_json::Value::as_u64)
+        .map_or(DEBOUNCE, Duration::from_millis);
     let mut server = Server {
         connection,
+        debounce,
         documents: Documents::new(options.clone()),
         watch_config: watches_files(&params),
         next_request: 0,
@@ -116,6 +126,7 @@ fn watches_files(params: &InitializeParams) -> bool {
 
 struct Server<'c> {
     connection: &'c Connection,
+    debounce: Duration,
     documents: Documents,
     watch_config: bool,
     next_request: i32,
@@ -211,7 +222,7 @@ impl Server<'_> {
                         &p.text_document.uri,
                         p.text_document.version,
                         change.text,
-                        Instant::now() + DEBOUNCE,
+                        Instant::now() + self.debounce,
                     );
                 }
             }
