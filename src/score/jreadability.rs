@@ -17,7 +17,7 @@ use crate::morphology::{Analyzer, PartOfSpeech, Token};
 use crate::sentence::{Joined, Sentence};
 use crate::text::class::is_kanji;
 use crate::text::kana::{to_katakana, voiced_forms};
-use crate::text::kanji::on_readings;
+use crate::text::kanji::{on_readings, KanjiGrade};
 
 /// Counts words, their origin and parts of speech sentence by sentence.
 pub(super) struct WordCounter<'a> {
@@ -367,8 +367,20 @@ pub(crate) fn word_origin(token: &Token<'_>) -> WordOrigin {
         (true, _, true) | (false, true, true) => WordOrigin::Konshu,
         (true, has_kana, false) => {
             let Some(reading) = token.reading() else {
-                // A kanji word the dictionary does not know: most are compounds of on'yomi.
-                return WordOrigin::Kango;
+                // A kanji word the dictionary does not know: most are compounds of on'yomi,
+                // unless a kanji is outside the jōyō list. Such words are old forms (顏, 靜,
+                // 覺 in prewar text) or names, which UniDic does not know either or files as
+                // proper nouns: no origin there.
+                let common = surface.chars().filter(|&c| is_kanji(c)).all(|c| {
+                    KanjiGrade::of(c).is_some_and(|g| {
+                        !matches!(g, KanjiGrade::Jinmeiyo | KanjiGrade::Hyogai)
+                    })
+                });
+                return if common {
+                    WordOrigin::Kango
+                } else {
+                    WordOrigin::Other
+                };
             };
             match on_kanji(surface, reading) {
                 Alignment::AllOn if has_kana && conjugates(pos) => WordOrigin::Konshu,
@@ -579,6 +591,10 @@ mod tests {
             ("システム", WordOrigin::Gairaigo),
             ("Linux", WordOrigin::Other),
             ("。", WordOrigin::Other),
+            // Unknown to IPADIC: jōyō kanji are read as a compound of on'yomi, an old form
+            // (顏) or a name's kanji gets no origin, as in UniDic.
+            ("顏", WordOrigin::Other),
+            ("爲替", WordOrigin::Other),
         ];
         for (word, expected) in cases {
             let tokens = analyzer.analyze(word);
