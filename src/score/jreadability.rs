@@ -372,9 +372,8 @@ pub(crate) fn word_origin(token: &Token<'_>) -> WordOrigin {
                 // 覺 in prewar text) or names, which UniDic does not know either or files as
                 // proper nouns: no origin there.
                 let common = surface.chars().filter(|&c| is_kanji(c)).all(|c| {
-                    KanjiGrade::of(c).is_some_and(|g| {
-                        !matches!(g, KanjiGrade::Jinmeiyo | KanjiGrade::Hyogai)
-                    })
+                    KanjiGrade::of(c)
+                        .is_some_and(|g| !matches!(g, KanjiGrade::Jinmeiyo | KanjiGrade::Hyogai))
                 });
                 return if common {
                     WordOrigin::Kango
