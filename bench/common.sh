@@ -70,6 +70,19 @@ build_seisho() {
     seisho="$target_dir/release/seisho"
 }
 
+# require_gnu_time: GNU time as /usr/bin/time (measure needs it), installed with apt when
+# missing and run as root.
+require_gnu_time() {
+    [[ -x /usr/bin/time ]] && return
+    if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1; then
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
+    else
+        echo "GNU time (/usr/bin/time) is missing: apt-get install time" >&2
+        exit 1
+    fi
+}
+
 # measure COMMAND...: runs it under /usr/bin/time with its output thrown away; prints
 # "wall_seconds peak_kib cpu_seconds" (CPU: user + system, which a loaded machine inflates
 # less than wall time). A non-zero exit code is not a failure here (linters exit with 1 when

@@ -34,6 +34,7 @@ textlint_dir="$target_dir/bench-textlint"
 mkdir -p "$work"
 python="$(python_venv "$work/venv")"
 install_textlint "$textlint_dir"
+require_gnu_time
 build_seisho
 cargo build -q --release --example throughput
 throughput="$target_dir/release/examples/throughput"

@@ -97,71 +97,30 @@ pub fn prose(markdown: &str) -> Prose {
     let mut blocks: Vec<Range<usize>> = Vec::new();
     let mut kinds: Vec<BlockKind> = Vec::new();
     let mut code: Vec<Range<usize>> = Vec::new();
-    // How deep inside headings, list items, tables and block quotes the parser is.
-    let (mut heading, mut item, mut table, mut quote) = (0usize, 0usize, 0usize, 0usize);
-    // Each block-level start or end begins a new block; prose of one block is contiguous.
-    let mut block_id = 0usize;
+    let mut nesting = Nesting::default();
     let mut last_block_id = usize::MAX;
-    // Inside a code block, HTML block, front matter or image: no prose.
-    let mut hidden = 0usize;
     // Inside an autolink (<https://…>): its text is the URL.
     let mut autolink = 0usize;
     for (event, range) in Parser::new_ext(markdown, options).into_offset_iter() {
         match event {
-            Event::Start(tag) => match tag {
-                Tag::Heading { .. } | Tag::Item | Tag::Table(_) | Tag::BlockQuote(_) => {
-                    match tag {
-                        Tag::Heading { .. } => heading += 1,
-                        Tag::Item => item += 1,
-                        Tag::Table(_) => table += 1,
-                        _ => quote += 1,
-                    }
-                    block_id += 1;
+            Event::Start(ref tag) => {
+                if let Tag::Link {
+                    link_type: LinkType::Autolink | LinkType::Email,
+                    ..
+                } = tag
+                {
+                    autolink += 1;
                 }
-                Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) | Tag::Image { .. } => {
-                    hidden += 1;
-                    block_id += 1;
+                nesting.step(tag.to_end(), true);
+            }
+            Event::End(tag) => {
+                if tag == TagEnd::Link {
+                    autolink = autolink.saturating_sub(1);
                 }
-                Tag::Link { link_type, .. } => {
-                    if matches!(link_type, LinkType::Autolink | LinkType::Email) {
-                        autolink += 1;
-                    }
-                }
-                Tag::Emphasis
-                | Tag::Strong
-                | Tag::Strikethrough
-                | Tag::Superscript
-                | Tag::Subscript => {}
-                _ => block_id += 1,
-            },
-            Event::End(tag) => match tag {
-                TagEnd::Heading(_) | TagEnd::Item | TagEnd::Table | TagEnd::BlockQuote(_) => {
-                    let depth = match tag {
-                        TagEnd::Heading(_) => &mut heading,
-                        TagEnd::Item => &mut item,
-                        TagEnd::Table => &mut table,
-                        _ => &mut quote,
-                    };
-                    *depth = depth.saturating_sub(1);
-                    block_id += 1;
-                }
-                TagEnd::CodeBlock
-                | TagEnd::HtmlBlock
-                | TagEnd::MetadataBlock(_)
-                | TagEnd::Image => {
-                    hidden = hidden.saturating_sub(1);
-                    block_id += 1;
-                }
-                TagEnd::Link => autolink = autolink.saturating_sub(1),
-                TagEnd::Emphasis
-                | TagEnd::Strong
-                | TagEnd::Strikethrough
-                | TagEnd::Superscript
-                | TagEnd::Subscript => {}
-                _ => block_id += 1,
-            },
+                nesting.step(tag, false);
+            }
             Event::Text(_) | Event::Code(_) | Event::InlineMath(_) | Event::DisplayMath(_)
-                if hidden == 0 && autolink == 0 =>
+                if nesting.hidden == 0 && autolink == 0 =>
             {
                 if !matches!(event, Event::Text(_)) {
                     // Inline code and math stay blank, but are part of their block.
@@ -172,27 +131,17 @@ pub fn prose(markdown: &str) -> Prose {
                     text[range.clone()].copy_from_slice(source.as_bytes());
                     blank_urls(source, &mut text[range.clone()]);
                 }
-                if block_id == last_block_id {
+                if nesting.block_id == last_block_id {
                     if let Some(block) = blocks.last_mut() {
                         block.end = range.end;
                     }
                 } else {
                     blocks.push(range.clone());
-                    kinds.push(if quote > 0 {
-                        BlockKind::Quote
-                    } else if heading > 0 {
-                        BlockKind::Heading
-                    } else if table > 0 {
-                        BlockKind::TableCell
-                    } else if item > 0 {
-                        BlockKind::ListItem
-                    } else {
-                        BlockKind::Paragraph
-                    });
-                    last_block_id = block_id;
+                    kinds.push(nesting.kind());
+                    last_block_id = nesting.block_id;
                 }
             }
-            Event::SoftBreak | Event::HardBreak if block_id == last_block_id => {
+            Event::SoftBreak | Event::HardBreak if nesting.block_id == last_block_id => {
                 // The break belongs to the block (a hard-wrapped paragraph goes on).
             }
             _ => {}
@@ -207,6 +156,68 @@ pub fn prose(markdown: &str) -> Prose {
         blocks,
         kinds,
         code,
+    }
+}
+
+/// How deep the Markdown parser is inside the elements that decide what prose is and what
+/// kind of block it is in, and a count of block-level starts and ends: each begins a new
+/// block, and prose of one block is contiguous.
+#[derive(Default)]
+struct Nesting {
+    heading: usize,
+    item: usize,
+    table: usize,
+    quote: usize,
+    /// Inside a code block, HTML block, front matter or image: no prose.
+    hidden: usize,
+    block_id: usize,
+}
+
+impl Nesting {
+    /// Enters (`open`) or leaves the element that `tag` ends. Links and inline markup begin no
+    /// block.
+    fn step(&mut self, tag: TagEnd, open: bool) {
+        let depth = match tag {
+            TagEnd::Heading(_) => &mut self.heading,
+            TagEnd::Item => &mut self.item,
+            TagEnd::Table => &mut self.table,
+            TagEnd::BlockQuote(_) => &mut self.quote,
+            TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) | TagEnd::Image => {
+                &mut self.hidden
+            }
+            TagEnd::Link
+            | TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript => return,
+            _ => {
+                self.block_id += 1;
+                return;
+            }
+        };
+        *depth = if open {
+            *depth + 1
+        } else {
+            depth.saturating_sub(1)
+        };
+        self.block_id += 1;
+    }
+
+    /// The kind of block that prose here is in: a quote before a heading, a table and a list
+    /// item.
+    fn kind(&self) -> BlockKind {
+        if self.quote > 0 {
+            BlockKind::Quote
+        } else if self.heading > 0 {
+            BlockKind::Heading
+        } else if self.table > 0 {
+            BlockKind::TableCell
+        } else if self.item > 0 {
+            BlockKind::ListItem
+        } else {
+            BlockKind::Paragraph
+        }
     }
 }
 

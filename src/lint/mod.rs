@@ -323,10 +323,14 @@ trait LowercaseFirst {
 }
 
 impl LowercaseFirst for str {
+    /// The sentence case of a summary inside a message: the first letter lowercased, unless
+    /// it starts an acronym (`NFKC for …` stays).
     fn to_lowercase_first(&self) -> String {
         let mut chars = self.chars();
-        match chars.next() {
-            Some(c) if c.is_ascii_uppercase() => {
+        match (chars.next(), chars.clone().next()) {
+            (Some(c), next)
+                if c.is_ascii_uppercase() && !next.is_some_and(|n| n.is_ascii_uppercase()) =>
+            {
                 c.to_ascii_lowercase().to_string() + chars.as_str()
             }
             _ => self.to_owned(),

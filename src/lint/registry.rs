@@ -474,27 +474,10 @@ fn suggest(id: &str) -> Option<&'static str> {
     LintRule::all()
         .iter()
         .flat_map(|r| std::iter::once(r.info.id).chain(r.info.aliases.iter().copied()))
-        .map(|candidate| (edit_distance(id, candidate), candidate))
+        .map(|candidate| (strsim::levenshtein(id, candidate), candidate))
         .filter(|&(d, candidate)| d <= candidate.len() / 3 + 1)
         .min()
         .map(|(_, candidate)| candidate)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, &cb) in b.iter().enumerate() {
-            let current = row[j + 1];
-            row[j + 1] = (previous + usize::from(ca != cb))
-                .min(row[j] + 1)
-                .min(current + 1);
-            previous = current;
-        }
-    }
-    row[b.len()]
 }
 
 #[cfg(test)]
@@ -549,27 +532,29 @@ mod tests {
             e.to_string(),
             "unknown rule `sentense-length` (did you mean `sentence-length`?)"
         );
-        let e = config
-            .set_option("sentence-length", "maximum", OptionValue::Integer(3))
-            .unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "rule `sentence-length` has no option `maximum` (it has: max)"
-        );
-        let e = config
-            .set_option("sentence-length", "max", OptionValue::Text("a".into()))
-            .unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "option `max` of rule `sentence-length` must be an integer, not a string"
-        );
-        let e = config
-            .set_option("sentence-length", "max", OptionValue::Integer(0))
-            .unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "option `max` of rule `sentence-length` must be at least 1, not 0"
-        );
+        let cases = [
+            (
+                "maximum",
+                OptionValue::Integer(3),
+                "rule `sentence-length` has no option `maximum` (it has: max)",
+            ),
+            (
+                "max",
+                OptionValue::Text("a".into()),
+                "option `max` of rule `sentence-length` must be an integer, not a string",
+            ),
+            (
+                "max",
+                OptionValue::Integer(0),
+                "option `max` of rule `sentence-length` must be at least 1, not 0",
+            ),
+        ];
+        for (option, value, expected) in cases {
+            let e = config
+                .set_option("sentence-length", option, value)
+                .unwrap_err();
+            assert_eq!(e.to_string(), expected);
+        }
         let e = config
             .set_option("no-mixed-period", "period", OptionValue::Text(".".into()))
             .unwrap_err();

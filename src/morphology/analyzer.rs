@@ -240,29 +240,12 @@ impl Analyzer {
         let dictionary = self.inner.dictionary.as_lindera();
         let matrix = &dictionary.connection_cost_matrix;
         let mut scratch = self.take_scratch();
-        let options = LatticeOptions::new(&Mode::Normal);
         let mut total = 0i64;
-        let mut sentence_start = 0;
-        while sentence_start < text.len() {
-            let sentence_end = sentence_end(text, sentence_start);
-            let sentence = &text[sentence_start..sentence_end];
-            scratch.lattice.set_text_with_options(
-                &dictionary.prefix_dictionary,
-                &None,
-                &dictionary.character_definition,
-                &dictionary.unknown_dictionary,
-                matrix,
-                sentence,
-                &options,
-            );
-            scratch.lattice.tokens_offset_into(&mut scratch.path);
+        let _ = self.each_sentence_path(&mut scratch, text, |sentence_start, sentence, path| {
             // BOS and EOS have context id 0.
             let mut right = 0;
-            for (i, &(start, word_id)) in scratch.path.iter().enumerate() {
-                let end = scratch
-                    .path
-                    .get(i + 1)
-                    .map_or(sentence.len(), |&(next, _)| next);
+            for (i, &(start, word_id)) in path.iter().enumerate() {
+                let end = path.get(i + 1).map_or(sentence.len(), |&(next, _)| next);
                 f(sentence_start + start, sentence_start + end, word_id);
                 // The lattice keeps no costs per token: they are looked up again, the entry
                 // of a known word among those of its surface.
@@ -281,8 +264,8 @@ impl Analyzer {
                 }
             }
             total += i64::from(matrix.cost(right, 0));
-            sentence_start = sentence_end;
-        }
+            ControlFlow::Continue(())
+        });
         self.give_back(scratch);
         total
     }
@@ -332,10 +315,30 @@ impl Analyzer {
         text: &str,
         f: &mut impl FnMut(usize, usize, WordId) -> ControlFlow<()>,
     ) -> ControlFlow<()> {
+        self.each_sentence_path(scratch, text, |sentence_start, sentence, path| {
+            for (i, &(start, word_id)) in path.iter().enumerate() {
+                let end = path.get(i + 1).map_or(sentence.len(), |&(next, _)| next);
+                if !self.is_space(&sentence[start..end]) {
+                    f(sentence_start + start, sentence_start + end, word_id)?;
+                }
+            }
+            ControlFlow::Continue(())
+        })
+    }
+
+    /// Runs the lattice over each sentence of `text` (split where lindera's segmenter would)
+    /// and calls `f` with the sentence's start in `text`, the sentence, and its best path: the
+    /// byte offset in the sentence and the entry of each token, whitespace included; until `f`
+    /// breaks.
+    fn each_sentence_path(
+        &self,
+        scratch: &mut Scratch,
+        text: &str,
+        mut f: impl FnMut(usize, &str, &[(usize, WordId)]) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
         let dictionary = self.inner.dictionary.as_lindera();
-        let mode = Mode::Normal;
         // lindera's segmenter's defaults for a dictionary with no space penalty, as IPADIC.
-        let options = LatticeOptions::new(&mode);
+        let options = LatticeOptions::new(&Mode::Normal);
         let mut sentence_start = 0;
         while sentence_start < text.len() {
             let sentence_end = sentence_end(text, sentence_start);
@@ -350,15 +353,7 @@ impl Analyzer {
                 &options,
             );
             scratch.lattice.tokens_offset_into(&mut scratch.path);
-            for (i, &(start, word_id)) in scratch.path.iter().enumerate() {
-                let end = scratch
-                    .path
-                    .get(i + 1)
-                    .map_or(sentence.len(), |&(next, _)| next);
-                if !self.is_space(&sentence[start..end]) {
-                    f(sentence_start + start, sentence_start + end, word_id)?;
-                }
-            }
+            f(sentence_start, sentence, &scratch.path)?;
             sentence_start = sentence_end;
         }
         ControlFlow::Continue(())

@@ -18,111 +18,75 @@ pub(crate) const F_JOINS_SEGMENT: u8 = 8;
 /// which the dictionary may confirm small).
 pub(crate) const F_WORD_CHECK: u8 = 16;
 
+/// Sets `flag` on every code point of `lo..=hi`.
+const fn mark_range(t: &mut [u8; 0x10000], lo: usize, hi: usize, flag: u8) {
+    let mut c = lo;
+    while c <= hi {
+        t[c] |= flag;
+        c += 1;
+    }
+}
+
+/// Sets `flag` on each of `chars`.
+const fn mark_each(t: &mut [u8; 0x10000], chars: &[usize], flag: u8) {
+    let mut i = 0;
+    while i < chars.len() {
+        t[chars[i]] |= flag;
+        i += 1;
+    }
+}
+
 const fn build_table() -> [u8; 0x10000] {
     let mut t = [0u8; 0x10000];
     // Full-width katakana letters carry no flag: most katakana words need nothing, and what
     // may need one (a look-alike, ーー, a large vowel after フ ヴ シ ジ チ テ デ) looks back
     // for the word's start (see scan::scan_with).
-    let mut c;
     // ア イ エ オ ユ, and ツ ヤ ヨ for the dictionary's probes (in a build that has it).
-    let vowels = [0x30A2, 0x30A4, 0x30A8, 0x30AA, 0x30E6];
-    let mut v = 0;
-    while v < vowels.len() {
-        t[vowels[v]] |= F_WORD_CHECK;
-        v += 1;
-    }
+    mark_each(
+        &mut t,
+        &[0x30A2, 0x30A4, 0x30A8, 0x30AA, 0x30E6],
+        F_WORD_CHECK,
+    );
     if cfg!(feature = "morphology") {
-        t[0x30C4] |= F_WORD_CHECK;
-        t[0x30E4] |= F_WORD_CHECK;
-        t[0x30E8] |= F_WORD_CHECK;
+        mark_each(&mut t, &[0x30C4, 0x30E4, 0x30E8], F_WORD_CHECK);
     }
     // Half-width katakana letters ｦ..ｯ and ｱ..ﾝ (not ｰ, which is handled on its own).
-    c = 0xFF66;
-    while c <= 0xFF9D {
-        if c != 0xFF70 {
-            t[c] |= F_SEGMENT;
-        }
-        c += 1;
-    }
-    // Hiragana that are typed for the katakana that look the same.
-    t[0x3078] |= F_SEGMENT; // へ
-    t[0x3079] |= F_SEGMENT; // べ
-    t[0x307A] |= F_SEGMENT; // ぺ
-    t[0x308A] |= F_SEGMENT; // り
-                            // Kanji that look like katakana.
+    mark_range(&mut t, 0xFF66, 0xFF6F, F_SEGMENT);
+    mark_range(&mut t, 0xFF71, 0xFF9D, F_SEGMENT);
+    // Hiragana that are typed for the katakana that look the same: へ べ ぺ り.
+    mark_each(&mut t, &[0x3078, 0x3079, 0x307A, 0x308A], F_SEGMENT);
+    // Kanji that look like katakana: 力 工 口 二 八 夕 卜 才 千 三.
     let kanji = [
         0x529B, 0x5DE5, 0x53E3, 0x4E8C, 0x516B, 0x5915, 0x535C, 0x624D, 0x5343, 0x4E09,
     ];
-    let mut i = 0;
-    while i < kanji.len() {
-        t[kanji[i]] |= F_SEGMENT;
-        i += 1;
-    }
-    // Full-width ASCII, half-width punctuation and katakana-related forms.
-    c = 0xFF01;
-    while c <= 0xFF65 {
-        t[c] |= F_OTHER;
-        c += 1;
-    }
-    t[0xFF70] |= F_OTHER; // ｰ
-    t[0xFF9E] |= F_OTHER; // ﾞ
-    t[0xFF9F] |= F_OTHER; // ﾟ
-                          // 、 。 ideographic space, wave dash, voiced marks.
-    t[0x3000] |= F_OTHER;
-    // Small hiragana vowels and ゔ: loanword spellings (hiragana-loanword).
-    t[0x3041] |= F_OTHER;
-    t[0x3043] |= F_OTHER;
-    t[0x3045] |= F_OTHER;
-    t[0x3047] |= F_OTHER;
-    t[0x3049] |= F_OTHER;
-    t[0x3094] |= F_OTHER;
-    t[0x3001] |= F_OTHER;
-    t[0x3002] |= F_OTHER;
-    t[0x301C] |= F_OTHER;
-    t[0x30FB] |= F_OTHER; // ・ (leaders, and symbol runs)
-    c = 0x3099;
-    while c <= 0x309C {
-        t[c] |= F_OTHER;
-        c += 1;
-    }
-    // Invisible characters.
-    c = 0x0080;
-    while c <= 0x009F {
-        t[c] |= F_OTHER;
-        c += 1;
-    }
-    t[0x00AD] |= F_OTHER;
-    t[0x180E] |= F_OTHER;
-    c = 0x200B;
-    while c <= 0x200F {
-        t[c] |= F_OTHER;
-        c += 1;
-    }
-    c = 0x202A;
-    while c <= 0x202E {
-        t[c] |= F_OTHER;
-        c += 1;
-    }
-    c = 0x2060;
-    while c <= 0x2069 {
-        if c != 0x2065 {
-            t[c] |= F_OTHER;
-        }
-        c += 1;
-    }
-    t[0xFEFF] |= F_OTHER;
-    t[0x0D] |= F_OTHER; // CR: a lone one is suggested as LF
-                        // What joins a katakana segment besides its starters (see kana::unit_at).
+    mark_each(&mut t, &kanji, F_SEGMENT);
+    // Full-width ASCII, half-width punctuation and katakana-related forms: ｰ ﾞ ﾟ.
+    mark_range(&mut t, 0xFF01, 0xFF65, F_OTHER);
+    mark_each(&mut t, &[0xFF70, 0xFF9E, 0xFF9F], F_OTHER);
+    // The ideographic space; small hiragana vowels and ゔ: loanword spellings
+    // (hiragana-loanword); 、 。, the wave dash, ・ (leaders, and symbol runs); a CR (a lone
+    // one is suggested as LF).
+    let other = [
+        0x3000, 0x3041, 0x3043, 0x3045, 0x3047, 0x3049, 0x3094, 0x3001, 0x3002, 0x301C, 0x30FB,
+        0x0D,
+    ];
+    mark_each(&mut t, &other, F_OTHER);
+    // Voiced sound marks.
+    mark_range(&mut t, 0x3099, 0x309C, F_OTHER);
+    // Invisible characters (not the ASCII controls, which the scanner tests by byte).
+    mark_range(&mut t, 0x0080, 0x009F, F_OTHER);
+    mark_each(&mut t, &[0x00AD, 0x180E, 0xFEFF], F_OTHER);
+    mark_range(&mut t, 0x200B, 0x200F, F_OTHER);
+    mark_range(&mut t, 0x202A, 0x202E, F_OTHER);
+    mark_range(&mut t, 0x2060, 0x2064, F_OTHER);
+    mark_range(&mut t, 0x2066, 0x2069, F_OTHER);
+    // What joins a katakana segment besides its starters (see kana::unit_at).
     let joins = [
         0x4E00, 0xFF0D, 0x2010, 0x2011, 0x2013, 0x2014, 0x2015, 0x2212, 0x2500, 0x2501, 0xFE63,
         0x3099, 0x309A, 0x309B, 0x309C, 0xFF9E, 0xFF9F, 0xFF70, 0x30FC,
     ];
-    i = 0;
-    while i < joins.len() {
-        t[joins[i]] |= F_JOINS_SEGMENT;
-        i += 1;
-    }
-    c = 0;
+    mark_each(&mut t, &joins, F_JOINS_SEGMENT);
+    let mut c = 0;
     while c < 0x10000 {
         if is_invisible_const(c) {
             t[c] |= F_JOINS_SEGMENT;
@@ -130,11 +94,7 @@ const fn build_table() -> [u8; 0x10000] {
         c += 1;
     }
     // Kangxi radicals and CJK radicals supplement.
-    c = 0x2E80;
-    while c <= 0x2FDF {
-        t[c] |= F_OTHER;
-        c += 1;
-    }
+    mark_range(&mut t, 0x2E80, 0x2FDF, F_OTHER);
     // Compatibility classes (see CompatClass).
     let ranges = [
         (0x00AA, 0x00BE), // ª ² ³ µ ¹ º ¼ ½ ¾
@@ -150,11 +110,7 @@ const fn build_table() -> [u8; 0x10000] {
     ];
     let mut i = 0;
     while i < ranges.len() {
-        c = ranges[i].0;
-        while c <= ranges[i].1 {
-            t[c] |= F_COMPAT;
-            c += 1;
-        }
+        mark_range(&mut t, ranges[i].0, ranges[i].1, F_COMPAT);
         i += 1;
     }
     t
@@ -197,6 +153,7 @@ const fn is_invisible_const(c: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
     use crate::text::class::{
         is_halfwidth_kana, is_hiragana, is_invisible, is_kanji, is_katakana_letter,
     };

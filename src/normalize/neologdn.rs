@@ -166,7 +166,7 @@ impl Neologdn {
                 ' ' | '\u{3000}' | 'ﾞ' | 'ﾟ' => true,
                 'ー' => prev == 'ー',
                 _ if is_tilde(c) => self.tilde != Tilde::Ignore,
-                _ => is_hyphen(c) || is_choonpu(c) || convert(c) != c,
+                _ => unified_dash(c).is_some() || convert(c) != c,
             };
             if changes {
                 return false;
@@ -200,18 +200,12 @@ impl Neologdn {
                 } else {
                     buf.put(pos, c, here.clone(), c == original);
                 }
-            } else if is_hyphen(c) {
-                if prev == '-' {
+            } else if let Some(unified) = unified_dash(c) {
+                // A run of hyphens is one -, a run of prolonged sound marks one ー.
+                if prev == unified {
                     continue;
                 }
-                c = '-';
-                buf.put(pos, c, here.clone(), c == original);
-                latin_space = false;
-            } else if is_choonpu(c) {
-                if prev == 'ー' {
-                    continue;
-                }
-                c = 'ー';
+                c = unified;
                 buf.put(pos, c, here.clone(), c == original);
                 latin_space = false;
             } else if is_tilde(c) {
@@ -414,12 +408,14 @@ fn is_japanese(c: char) -> bool {
     matches!(c as u32, 0x4E00..=0x9FFF | 0x3040..=0x30FF | 0x3001..=0x303F | 0xFF00..=0xFFEF)
 }
 
-fn is_hyphen(c: char) -> bool {
-    matches!(c, '˗' | '֊' | '‐' | '‑' | '‒' | '–' | '⁃' | '⁻' | '₋' | '−')
-}
-
-fn is_choonpu(c: char) -> bool {
-    matches!(c, '﹣' | '－' | 'ｰ' | '—' | '―' | '─' | '━' | 'ー')
+/// What neologdn writes for a dash: `-` for the hyphens and minus signs, `ー` for the dashes
+/// and lines that stand for the prolonged sound mark; `None` for anything else.
+fn unified_dash(c: char) -> Option<char> {
+    match c {
+        '˗' | '֊' | '‐' | '‑' | '‒' | '–' | '⁃' | '⁻' | '₋' | '−' => Some('-'),
+        '﹣' | '－' | 'ｰ' | '—' | '―' | '─' | '━' | 'ー' => Some('ー'),
+        _ => None,
+    }
 }
 
 fn is_tilde(c: char) -> bool {

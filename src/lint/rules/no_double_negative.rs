@@ -14,7 +14,8 @@ pub(crate) const RULE: LintRule = lint_rule! {
     check: Check::Text(check),
 };
 
-/// Double negatives, as written after a verb or adjective stem. Polite forms too.
+/// Double negatives, as written after a verb or adjective stem. Polite forms too. Each starts
+/// with な (the check relies on it).
 const PATTERNS: &[&str] = &[
     "ないことはない",
     "ないこともない",
@@ -44,26 +45,36 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
         let text = sentence.text();
         let start = sentence.range().start;
         let mut from = 0;
-        while from < text.len() {
-            // The earliest, longest pattern from here.
-            let found = PATTERNS
+        // Every pattern starts with な: look for it, then for the longest pattern there.
+        while let Some(offset) = text[from..].find('な') {
+            let at = from + offset;
+            let Some(len) = PATTERNS
                 .iter()
-                .filter_map(|p| text[from..].find(p).map(|at| (from + at, p.len())))
-                .min_by_key(|&(at, len)| (at, std::cmp::Reverse(len)));
-            let Some((at, len)) = found else {
-                break;
+                .filter(|p| text[at..].starts_with(**p))
+                .map(|p| p.len())
+                .max()
+            else {
+                from = at + 'な'.len_utf8();
+                continue;
             };
-            let written = &text[at..at + len];
+            from = at + len;
             // A question is rhetorical, not a hedge: 見当らないではないか ("isn't it missing!").
             if text[at + len..].starts_with('か') {
-                from = at + len;
                 continue;
             }
+            let written = &text[at..at + len];
             out.push(Found::new(
                 start + at..start + at + len,
                 format!("double negative 「{written}」: say it positively"),
             ));
-            from = at + len;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_pattern_starts_with_na() {
+        assert!(super::PATTERNS.iter().all(|p| p.starts_with('な')));
     }
 }

@@ -153,95 +153,58 @@ pub(super) fn decide_look_alikes(
             && k + 1 == idx.len()
             && kanji_follows
             && matches!(u.mapped, 'り' | '卜' | '夕' | '千' | '口' | '才');
-        let mut probe = false;
-        let (safety, rule, to) = if u.kind == Kind::Hiragana {
+        let (rule, to) = if u.kind == Kind::Hiragana {
             let Some(to) = hiragana_look_alike(u.mapped) else {
                 continue;
             };
-            // へ is also the particle: サーバーへアクセス, 東京へドライブ.
-            let s = if between {
-                if u.mapped == 'へ' && !right.is_tight() {
-                    Safety::Unsafe
-                } else {
-                    Safety::Safe
-                }
-            } else if at_start && left.is_none() {
-                // A look-alike and a lone ッ is an interjection in hiragana with a katakana
-                // sokuon (`「へッ、`, like きゃッ, おやッ), as likely as a katakana word.
-                let lone_sokuon = idx.len() == k + 2 && units[idx[k + 1]].mapped == 'ッ';
-                match before {
-                    Before::Boundary if lone_sokuon => Safety::Unsafe,
-                    Before::Boundary => Safety::Safe,
-                    Before::Weak => Safety::Unsafe,
-                    // The end of a word before it (より, かなり, 東京へ): a probe.
-                    Before::Kanji | Before::Other => {
-                        probe = true;
-                        Safety::Unsafe
-                    }
-                }
-            } else if at_end {
-                Safety::Unsafe
-            } else if at_end_before_kanji {
-                probe = true;
-                Safety::Unsafe
-            } else {
-                continue;
-            };
-            (s, Rule::HiraganaInKatakana, to)
+            (Rule::HiraganaInKatakana, to)
         } else {
             let Some(to) = kanji_look_alike(u.orig) else {
                 continue;
             };
-            let numeral = matches!(u.orig, '二' | '三' | '八' | '千');
-            // 二三カ月, 八ヶ所: numerals before a counter are numerals.
-            if numeral && counter_follows(units, &idx[k + 1..], mode) {
-                continue;
-            }
-            let s = if between {
-                // チーム力アップ, ネット口コミ: a kanji suffix before a katakana word. A numeral
-                // between katakana is as often a number before a unit (シリング八ペンス,
-                // 二千メートル): only the dictionary can make it a fix (ア二メ → アニメ).
-                if (matches!(u.orig, '力' | '口') && !right.is_tight()) || numeral {
-                    Safety::Unsafe
-                } else {
-                    Safety::Safe
-                }
-            } else if at_start {
-                let next = idx.get(k + 1).map(|&j| units[j].mapped);
-                if numeral {
-                    // 二メートル, 三ヶ月, 三ッ矢: numerals before katakana are counters, but no
-                    // counter starts with ー or a small vowel (八ードウェア, 二ュース). Else
-                    // the words around decide for 二 and 八 (二ックネーム, 八ッシュ値): a probe;
-                    // not before ツ (八ツ橋, 二ツ目) nor for 三 and 千 (三ツ星).
-                    match (right, next) {
-                        (Class::Prolonged, _) => Safety::Safe,
-                        (Class::Letter { small: true }, Some(c)) if c != 'ッ' => Safety::Safe,
-                        (_, Some(c)) if matches!(u.orig, '二' | '八') && c != 'ツ' => {
-                            probe = true;
-                            Safety::Unsafe
-                        }
-                        _ => continue,
-                    }
-                } else if right.is_tight() {
-                    Safety::Safe
-                } else if u.orig == '口' && is_kuchikomi(units, &idx[k + 1..]) {
-                    continue;
-                } else if left.is_none() && before == Before::Kanji {
-                    // 入力フォーム, 加工メーカー: a probe.
-                    probe = true;
-                    Safety::Unsafe
-                } else {
-                    Safety::Unsafe
-                }
-            } else if at_end {
-                Safety::Unsafe
-            } else if at_end_before_kanji {
-                probe = true;
-                Safety::Unsafe
-            } else {
-                continue;
-            };
-            (s, Rule::KanjiInKatakana, to)
+            (Rule::KanjiInKatakana, to)
+        };
+        let numeral = u.kind == Kind::Kanji && matches!(u.orig, '二' | '三' | '八' | '千');
+        // 二三カ月, 八ヶ所: numerals before a counter are numerals.
+        if numeral && counter_follows(units, &idx[k + 1..], mode) {
+            continue;
+        }
+        // Between kana or at a word's start, by kind; at a word's end (never both), the same
+        // for both: a suggestion, or a probe before a kanji.
+        let decision = if u.kind == Kind::Hiragana {
+            // A look-alike and a lone ッ is an interjection in hiragana with a katakana
+            // sokuon (`「へッ、`, like きゃッ, おやッ), as likely as a katakana word.
+            let lone_sokuon = idx.len() == k + 2 && units[idx[k + 1]].mapped == 'ッ';
+            hiragana_decision(
+                u,
+                between,
+                at_start && left.is_none(),
+                right,
+                before,
+                lone_sokuon,
+            )
+        } else {
+            let next = idx.get(k + 1).map(|&j| units[j].mapped);
+            let kuchikomi = || is_kuchikomi(units, &idx[k + 1..]);
+            kanji_decision(
+                u,
+                numeral,
+                between,
+                at_start,
+                (left, right, next),
+                before,
+                kuchikomi,
+            )
+        };
+        let end = if at_end {
+            Some((Safety::Unsafe, false))
+        } else if at_end_before_kanji {
+            Some((Safety::Unsafe, true))
+        } else {
+            None
+        };
+        let Some((safety, probe)) = decision.or(end) else {
+            continue;
         };
         let rule_on = n.is_enabled(rule);
         if probe {
@@ -254,6 +217,93 @@ pub(super) fn decide_look_alikes(
                 rule,
             });
         }
+    }
+}
+
+/// How a hiragana look-alike between kana or at a word's start is fixed: its safety and
+/// whether it is a probe; `None` elsewhere.
+fn hiragana_decision(
+    u: Unit,
+    between: bool,
+    at_start: bool,
+    right: Class,
+    before: Before,
+    lone_sokuon: bool,
+) -> Option<(Safety, bool)> {
+    if between {
+        // へ is also the particle: サーバーへアクセス, 東京へドライブ.
+        let particle = u.mapped == 'へ' && !right.is_tight();
+        Some((
+            if particle {
+                Safety::Unsafe
+            } else {
+                Safety::Safe
+            },
+            false,
+        ))
+    } else if at_start {
+        Some(match before {
+            Before::Boundary if lone_sokuon => (Safety::Unsafe, false),
+            Before::Boundary => (Safety::Safe, false),
+            Before::Weak => (Safety::Unsafe, false),
+            // The end of a word before it (より, かなり, 東京へ): a probe.
+            Before::Kanji | Before::Other => (Safety::Unsafe, true),
+        })
+    } else {
+        None
+    }
+}
+
+/// How a kanji look-alike between kana or at a word's start is fixed: its safety and whether
+/// it is a probe; `None` elsewhere or where it is no look-alike (`(left, right, next)`: the
+/// classes around it and the next unit's character; `kuchikomi`: whether 口 starts 口コミ).
+fn kanji_decision(
+    u: Unit,
+    numeral: bool,
+    between: bool,
+    at_start: bool,
+    (left, right, next): (Option<Class>, Class, Option<char>),
+    before: Before,
+    kuchikomi: impl FnOnce() -> bool,
+) -> Option<(Safety, bool)> {
+    if between {
+        // チーム力アップ, ネット口コミ: a kanji suffix before a katakana word. A numeral
+        // between katakana is as often a number before a unit (シリング八ペンス,
+        // 二千メートル): only the dictionary can make it a fix (ア二メ → アニメ).
+        let suffix = matches!(u.orig, '力' | '口') && !right.is_tight();
+        return Some((
+            if suffix || numeral {
+                Safety::Unsafe
+            } else {
+                Safety::Safe
+            },
+            false,
+        ));
+    }
+    if !at_start {
+        return None;
+    }
+    if numeral {
+        // 二メートル, 三ヶ月, 三ッ矢: numerals before katakana are counters, but no counter
+        // starts with ー or a small vowel (八ードウェア, 二ュース). Else the words around decide
+        // for 二 and 八 (二ックネーム, 八ッシュ値): a probe; not before ツ (八ツ橋, 二ツ目) nor
+        // for 三 and 千 (三ツ星).
+        return match (right, next) {
+            (Class::Prolonged, _) => Some((Safety::Safe, false)),
+            (Class::Letter { small: true }, Some(c)) if c != 'ッ' => Some((Safety::Safe, false)),
+            (_, Some(c)) if matches!(u.orig, '二' | '八') && c != 'ツ' => {
+                Some((Safety::Unsafe, true))
+            }
+            _ => None,
+        };
+    }
+    if right.is_tight() {
+        Some((Safety::Safe, false))
+    } else if u.orig == '口' && kuchikomi() {
+        None
+    } else {
+        // 入力フォーム, 加工メーカー (after a kanji, at a segment's start): a probe.
+        Some((Safety::Unsafe, left.is_none() && before == Before::Kanji))
     }
 }
 

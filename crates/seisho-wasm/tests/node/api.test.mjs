@@ -6,6 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
+import { asRust, asRustEdit } from "./shape.mjs";
 
 const require = createRequire(import.meta.url);
 const seisho = require(`../../pkg/${process.env.SEISHO_WASM_NODE_PKG ?? "node"}/seisho_wasm.js`);
@@ -18,22 +19,6 @@ const utf8 = new TextEncoder();
 /** The UTF-16 offset of byte offset `b` of `text`. */
 function utf16Of(text, b) {
   return Buffer.from(utf8.encode(text)).subarray(0, b).toString("utf8").length;
-}
-
-/** A wasm diagnostic in the shape of the Rust API's serde_json output. */
-function asRust(d) {
-  return {
-    rule: d.rule,
-    severity: d.severity,
-    range: d.byteRange,
-    start: { line: d.start.line, column: d.start.column, utf16_column: d.start.utf16Column },
-    end: { line: d.end.line, column: d.end.column, utf16_column: d.end.utf16Column },
-    message: d.message,
-    fix: d.fix && {
-      edits: d.fix.edits.map((e) => ({ range: e.byteRange, replacement: e.replacement })),
-      safety: d.fix.safety,
-    },
-  };
 }
 
 function checkUtf16(text, d) {
@@ -62,12 +47,8 @@ test(`expected.json has cases (${expected.length})`, () => {
 test("normalize equals the Rust API", () => {
   for (const c of expected) {
     const n = seisho.normalize(c.input);
-    const strip = (e) => ({
-      rule: e.rule, safety: e.safety, original: e.original, replacement: e.replacement,
-      range: e.byteRange,
-    });
     assert.deepEqual(
-      { text: n.text, edits: n.edits.map(strip), suggestions: n.suggestions.map(strip) },
+      { text: n.text, edits: n.edits.map(asRustEdit), suggestions: n.suggestions.map(asRustEdit) },
       c.normalize,
       c.input,
     );

@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { asRust, asRustEdit } from "./shape.mjs";
 
 const require = createRequire(import.meta.url);
 const pkg = fileURLToPath(new URL("../../pkg/", import.meta.url));
@@ -14,26 +15,6 @@ const pkg = fileURLToPath(new URL("../../pkg/", import.meta.url));
 const dict = fileURLToPath(new URL("../../www/dict/", import.meta.url));
 const present = existsSync(`${pkg}node-morphology/seisho_wasm.js`)
   && existsSync(`${pkg}expected-morphology.json`) && existsSync(`${dict}metadata.json`);
-
-const strip = (e) => ({
-  rule: e.rule, safety: e.safety, original: e.original, replacement: e.replacement,
-  range: e.byteRange,
-});
-
-function asRust(d) {
-  return {
-    rule: d.rule,
-    severity: d.severity,
-    range: d.byteRange,
-    start: { line: d.start.line, column: d.start.column, utf16_column: d.start.utf16Column },
-    end: { line: d.end.line, column: d.end.column, utf16_column: d.end.utf16Column },
-    message: d.message,
-    fix: d.fix && {
-      edits: d.fix.edits.map((e) => ({ range: e.byteRange, replacement: e.replacement })),
-      safety: d.fix.safety,
-    },
-  };
-}
 
 test("loadDictionary turns on the morphology rules and jReadability", { skip: !present }, () => {
   const seisho = require(`${pkg}node-morphology/seisho_wasm.js`);
@@ -76,7 +57,7 @@ test("loadDictionary turns on the morphology rules and jReadability", { skip: !p
     const options = c.rules.length ? { rules: Object.fromEntries(c.rules.map((r) => [r, true])) } : undefined;
     const n = seisho.normalize(c.input);
     assert.deepEqual(
-      { text: n.text, edits: n.edits.map(strip), suggestions: n.suggestions.map(strip) },
+      { text: n.text, edits: n.edits.map(asRustEdit), suggestions: n.suggestions.map(asRustEdit) },
       c.normalize,
       c.input,
     );
