@@ -8,7 +8,8 @@
 # is the size of the slice textlint gets (it is slow: about 15 KB/s). seisho also lints the
 # whole corpus. Needs Node (npm) and Rust; textlint is installed from npm into
 # cargo's target directory (bench-textlint) on first use, at the versions pinned in
-# bench/common.sh. Prints a Markdown table.
+# bench/common.sh. Prints a Markdown table and writes it to $target_dir/bench-textlint/results.md;
+# with SEISHO_PUBLISH=1, puts it into BENCHMARKS.md too (bench/publish.py).
 set -euo pipefail
 
 # shellcheck source=bench/common.sh
@@ -40,15 +41,23 @@ tl_findings=$(run_textlint slice.md 2>/dev/null | grep -cE '^ +[0-9]+:[0-9]+' ||
 se_findings=$("$seisho" lint --format json "$work/slice.md" 2>/dev/null | grep -c '"rule"' || true)
 
 rate() { awk -v b="$1" -v s="$2" 'BEGIN { if (s <= 0) s = 0.01; printf "%.1f", b / s / 1000 }'; }
+results="$work/results.md"
 echo
-echo "$(machine); textlint $textlint_version, preset $textlint_preset_version; slice $slice_bytes bytes, corpus $corpus_bytes bytes"
-echo
-echo "| run | textlint | seisho | ratio |"
-echo "|---|---:|---:|---:|"
-echo "| slice: wall s | $tl_slice_s | $se_slice_s | $(awk -v a="$tl_slice_s" -v b="$se_slice_s" 'BEGIN { if (b <= 0) b = 0.01; printf "%.0f×", a / b }') |"
-echo "| slice: KB/s | $(rate "$slice_bytes" "$tl_slice_s") | $(rate "$slice_bytes" "$se_slice_s") | |"
-echo "| slice: peak RSS MiB | $((tl_slice_kib / 1024)) | $((se_slice_kib / 1024)) | |"
-echo "| slice: diagnostics | $tl_findings | $se_findings | |"
-echo "| one-line file: wall s | $tl_small_s | $se_small_s | |"
-echo "| whole corpus: wall s | (not run) | $se_all_s | |"
-echo "| whole corpus: peak RSS MiB | | $((se_all_kib / 1024)) | |"
+{
+    echo "$(machine); commit $(git rev-parse --short HEAD); textlint $textlint_version, preset $textlint_preset_version; slice $slice_bytes bytes, corpus $corpus_bytes bytes"
+    echo
+    echo "| run | textlint | seisho | ratio |"
+    echo "|---|---:|---:|---:|"
+    echo "| slice: wall s | $tl_slice_s | $se_slice_s | $(awk -v a="$tl_slice_s" -v b="$se_slice_s" 'BEGIN { if (b <= 0) b = 0.01; printf "%.0f×", a / b }') |"
+    echo "| slice: KB/s | $(rate "$slice_bytes" "$tl_slice_s") | $(rate "$slice_bytes" "$se_slice_s") | |"
+    echo "| slice: peak RSS MiB | $((tl_slice_kib / 1024)) | $((se_slice_kib / 1024)) | |"
+    echo "| slice: diagnostics | $tl_findings | $se_findings | |"
+    echo "| one-line file: wall s | $tl_small_s | $se_small_s | |"
+    echo "| whole corpus: wall s | (not run) | $se_all_s | |"
+    echo "| whole corpus: peak RSS MiB | | $((se_all_kib / 1024)) | |"
+} | tee "$results"
+
+# SEISHO_PUBLISH=1: the table goes into its section of BENCHMARKS.md.
+if [[ "${SEISHO_PUBLISH:-}" == 1 ]]; then
+    python3 bench/publish.py lint-vs-textlint "$results"
+fi

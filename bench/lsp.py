@@ -2,15 +2,17 @@
 """`seisho lsp` under an editor's load: latency from didChange to publishDiagnostics on a
 Markdown document, and the server's memory after many changes (issue 17).
 
-usage: bench/lsp.py FILE.md [--seisho target/release/seisho] [--changes 1000] [--samples 50]
+usage: bench/lsp.py FILE.md... [--seisho target/release/seisho] [--changes 1000] [--samples 50]
 
-Opens FILE.md, then sends didChange notifications, each with the whole text and one character
-typed at a different place (full synchronization, as the server asks). Latency: for
+For each FILE.md: opens it, then sends didChange notifications, each with the whole text and
+one character typed at a different place (full synchronization, as the server asks). Latency: for
 --samples changes, each sent alone (the next waits for the previous one's diagnostics), the
 time from writing the notification to reading its publishDiagnostics, with the server's
 debounce (initializationOptions.debounceMs) set to 0 and at its default of 50 ms. Memory: the
-server's VmRSS and VmHWM (/proc) after --changes changes, each waited for. Prints Markdown.
-Python 3.11 standard library only.
+server's VmRSS and VmHWM (/proc) after --changes changes, each waited for. Prints Markdown:
+the run (date, cores, load, commit), one table with a row per document and debounce, and the
+memory per document. With SEISHO_PUBLISH=1 in the environment, also puts it into the section
+`lsp` of BENCHMARKS.md (bench/publish.py). Python 3.11 standard library only.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import json
 import os
 import statistics
 import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -136,23 +139,34 @@ def memory(seisho: str, path: Path, changes: int) -> tuple[tuple[int, int], tupl
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("file", type=Path)
+    ap.add_argument("files", nargs="+", type=Path, metavar="FILE.md")
     ap.add_argument("--seisho", default="target/release/seisho", type=lambda p: str(Path(p).resolve()))
     ap.add_argument("--changes", type=int, default=1000)
     ap.add_argument("--samples", type=int, default=50)
     args = ap.parse_args()
-    size = args.file.stat().st_size
-    print(f"## seisho lsp on {args.file.name} ({size:,} bytes, Markdown)\n")
-    print(f"load before: {os.getloadavg()[0]:.2f}\n")
-    print("| debounce | changes | median ms | p90 ms | max ms |")
-    print("|---|---:|---:|---:|---:|")
-    for debounce in (0, None):
-        t = sorted(latency(args.seisho, args.file, args.samples, debounce))
-        name = "0 ms" if debounce == 0 else "default (50 ms)"
-        print(f"| {name} | {len(t)} | {statistics.median(t):.1f} | {t[int(len(t) * 0.9) - 1]:.1f} | {t[-1]:.1f} |")
-    (rss0, hwm0), (rss, hwm), n = memory(args.seisho, args.file, args.changes)
-    print(f"\nMemory (debounce 0): after opening, VmRSS {rss0 / 1024:.1f} MiB (peak {hwm0 / 1024:.1f}); "
-          f"after {args.changes} changes, VmRSS {rss / 1024:.1f} MiB (peak {hwm / 1024:.1f}); {n} diagnostics on the file.")
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                            cwd=Path(__file__).parent).stdout.strip()
+    out = [f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {os.cpu_count()} cores; "
+           f"load average {os.getloadavg()[0]:.2f} before; commit {commit or '?'}", ""]
+    out += ["| document | bytes | diagnostics | debounce | changes | median ms | p90 ms | max ms |",
+            "|---|---:|---:|---|---:|---:|---:|---:|"]
+    memory_lines = []
+    for path in args.files:
+        size = path.stat().st_size
+        (rss0, hwm0), (rss, hwm), n = memory(args.seisho, path, args.changes)
+        for debounce in (0, None):
+            t = sorted(latency(args.seisho, path, args.samples, debounce))
+            name = "0 ms" if debounce == 0 else "default (50 ms)"
+            out.append(f"| {path.name} | {size:,} | {n} | {name} | {len(t)} | {statistics.median(t):.1f} | "
+                       f"{t[int(len(t) * 0.9) - 1]:.1f} | {t[-1]:.1f} |")
+        memory_lines.append(f"- {path.name}: after opening, VmRSS {rss0 / 1024:.1f} MiB (peak {hwm0 / 1024:.1f}); "
+                            f"after {args.changes} changes, VmRSS {rss / 1024:.1f} MiB (peak {hwm / 1024:.1f}).")
+    out += ["", "Memory (debounce 0):", ""] + memory_lines
+    report = "\n".join(out) + "\n"
+    print(report, end="")
+    if os.environ.get("SEISHO_PUBLISH") == "1":
+        publish = Path(__file__).with_name("publish.py")
+        subprocess.run([sys.executable, str(publish), "lsp", "-"], input=report, text=True, check=True)
 
 
 if __name__ == "__main__":

@@ -14,7 +14,8 @@
 # with the pinned PyPI packages (bench/common.sh) and textlint from npm. Needs python3 with
 # venv, Node with npm, Rust, /usr/bin/time. Takes about 8 minutes at load 11 on 2 cores, most
 # of it jreadability and textlint (run twice: timed, then for its diagnostics). Prints Markdown
-# tables and writes them to $target_dir/bench-side-by-side/results.md.
+# tables and writes them to $target_dir/bench-side-by-side/results.md; with SEISHO_PUBLISH=1,
+# puts them into BENCHMARKS.md too (bench/publish.py).
 set -euo pipefail
 
 # shellcheck source=bench/common.sh
@@ -185,3 +186,8 @@ results="$work/results.md"
 } | tee "$results"
 echo >&2
 echo "written to $results" >&2
+
+# SEISHO_PUBLISH=1: the tables go into their section of BENCHMARKS.md.
+if [[ "${SEISHO_PUBLISH:-}" == 1 ]]; then
+    python3 bench/publish.py side-by-side "$results"
+fi
