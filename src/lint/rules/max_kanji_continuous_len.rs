@@ -13,7 +13,7 @@ pub(crate) const RULE: LintRule = lint_rule! {
     options: &[
         RuleOption {
             name: "max",
-            default: OptionDefault::Integer { default: 6, min: 1 },
+            default: OptionDefault::Integer { default: 5, min: 1 },
             summary: "The most kanji allowed in a row.",
         },
         RuleOption {
