@@ -122,13 +122,11 @@ pub(super) fn spell(units: &[Unit]) -> (String, String, Spots) {
         // A probe is no suggestion: it is read as written until the context confirms it;
         // but a large ツ ヤ ユ ヨ is read small, since the words it may make are in the
         // segment itself (セツトアツプ, チエツクアウト with a suggestion).
-        all.extend(
-            if u.fix[1].is_none() && u.probe.is_some() && !is_letter_probe(u) {
-                value(u, 0)
-            } else {
-                value(u, 1)
-            },
-        );
+        all.extend(if u.is_bare_probe() && !is_letter_probe(u) {
+            value(u, 0)
+        } else {
+            value(u, 1)
+        });
         at.push((start.0, start.1, all.len()));
     }
     (safe, all, at)
@@ -258,7 +256,7 @@ fn confirm_run(
                 let u = &units[i];
                 if fixes.contains(&i) {
                     value(u, 1)
-                } else if u.fix[1].is_none() && u.probe.is_some() {
+                } else if u.is_bare_probe() {
                     value(u, 0)
                 } else {
                     value(u, mode)
@@ -316,12 +314,10 @@ fn confirm_run(
             }
             None => {
                 // Each fix in a word of three characters or more.
+                // Its position in the run as `fixed` spells it.
                 let position = |i: usize| {
-                    inside
-                        .iter()
-                        .take_while(|&&j| j != i)
-                        .filter(|&&j| value(&units[j], usize::from(fixes.contains(&j))).is_some())
-                        .count()
+                    let k = inside.iter().position(|&j| j == i).unwrap_or(inside.len());
+                    spell_with(&fixes, 0..k).len()
                 };
                 let word_len = |p: usize| {
                     let mut start = 0;
@@ -447,7 +443,7 @@ pub(super) fn confirm_in_context(
     // is made.
     let mode = usize::from(unsafe_fixes);
     let shown = |u: &Unit| {
-        if u.fix[mode].is_none() && u.probe.is_some() {
+        if u.is_bare_probe() {
             value(u, 0)
         } else {
             value(u, mode)

@@ -86,6 +86,15 @@ pub(super) struct Unit {
     pub(super) probe: Option<char>,
 }
 
+impl Unit {
+    /// A probe that no rule has made a suggestion of: it reads as written until the dictionary
+    /// confirms it.
+    #[cfg(feature = "morphology")]
+    pub(super) fn is_bare_probe(&self) -> bool {
+        self.fix[1].is_none() && self.probe.is_some()
+    }
+}
+
 /// What precedes a segment, for hiragana that may be a particle.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Before {
