@@ -78,6 +78,16 @@ impl<'a> Context<'a> {
             .unwrap_or(crate::BlockKind::Paragraph)
     }
 
+    /// The range of the sentence that holds byte `at` of the text, if one does.
+    pub(crate) fn sentence_at(&self, at: usize) -> Option<Range<usize>> {
+        let k = self
+            .sentences
+            .partition_point(|s| s.range().start <= at)
+            .checked_sub(1)?;
+        let range = self.sentences[k].range();
+        range.contains(&at).then_some(range)
+    }
+
     /// The words of sentence `i` (empty without the analyzer).
     #[cfg(feature = "morphology")]
     pub(crate) fn words(&self, i: usize) -> &'a [Word<'a>] {

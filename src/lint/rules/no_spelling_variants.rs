@@ -140,7 +140,7 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
             }
             // A sentence that names both spellings as such means both (ハノーファーまたは
             // ハノーファとも表記される).
-            let sentence = sentence_of(context, run.range.start);
+            let sentence = context.sentence_at(run.range.start);
             let names_both = sentence.is_some_and(|r| {
                 let text = &context.prose[r.clone()];
                 ["表記", "とも", "または", "あるいは", "別名", "綴"]
@@ -178,16 +178,6 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
             });
         }
     }
-}
-
-/// The byte range of the sentence that holds byte `at` of the text.
-fn sentence_of(context: &Context<'_>, at: usize) -> Option<Range<usize>> {
-    let k = context
-        .sentences
-        .partition_point(|s| s.range().start <= at)
-        .checked_sub(1)?;
-    let range = context.sentences[k].range();
-    range.contains(&at).then_some(range)
 }
 
 #[cfg(test)]

@@ -17,49 +17,113 @@ pub(crate) const RULE: LintRule = lint_rule! {
 
 fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
     // Brackets pair within a paragraph (a Markdown block): an open one is closed by the end
-    // of its paragraph or it is reported.
+    // of its paragraph or it is reported. What a paragraph leaves unpaired is gathered first,
+    // so that a bracket closed by its other width (`（秘密)`) is one report, not two.
     let mut matcher = Matcher::new(PAIRS.len());
     let mut paragraph = usize::MAX;
-    let mut report = |m: Matched| match m {
-        Matched::Pair { .. } => {}
+    let mut unpaired: Vec<Matched> = Vec::new();
+    let mut gather = |m: Matched| match m {
         Matched::Unclosed { kind, at } if is_reported(kind) => {
-            let (open, close) = PAIRS[kind];
-            if continued_quote(context.prose, at, open) {
-                return;
+            if !continued_quote(context.prose, at, PAIRS[kind].0) {
+                unpaired.push(m);
             }
-            out.push(Found::new(
-                at..at + open.len_utf8(),
-                format!("「{open}」 is not closed by 「{close}」"),
-            ));
         }
         Matched::Unopened { kind, at } if is_reported(kind) => {
-            let (open, close) = PAIRS[kind];
-            if matches!(close, ')' | '）') && is_enumerator(context.prose, at) {
-                return;
+            let close = PAIRS[kind].1;
+            if !(matches!(close, ')' | '）') && is_enumerator(context.prose, at)) {
+                unpaired.push(m);
             }
-            out.push(Found::new(
-                at..at + close.len_utf8(),
-                format!("「{close}」 has no opening 「{open}」"),
-            ));
         }
-        Matched::Unclosed { .. } | Matched::Unopened { .. } => {}
+        Matched::Pair { .. } | Matched::Unclosed { .. } | Matched::Unopened { .. } => {}
     };
     for sentence in context.sentences {
         let start = sentence.range().start;
         let text = sentence.text();
         if sentence.paragraph() != paragraph {
-            matcher.finish(&mut report);
+            matcher.finish(&mut gather);
             paragraph = sentence.paragraph();
         }
         for (i, c) in text.char_indices() {
             match kind(c) {
                 Some((k, true)) => matcher.open(start + i, k),
-                Some((k, false)) => matcher.close(start + i, k, &mut report),
+                Some((k, false)) => matcher.close(start + i, k, &mut gather),
                 None => {}
             }
         }
     }
-    matcher.finish(&mut report);
+    matcher.finish(&mut gather);
+    unpaired.sort_unstable_by_key(|m| match *m {
+        Matched::Unclosed { at, .. } | Matched::Unopened { at, .. } => at,
+        Matched::Pair { open, .. } => open,
+    });
+    report(context.prose, &unpaired, out);
+}
+
+/// Reports what was left unpaired, sorted by position: an unopened closing bracket whose
+/// other width is open before it in the same paragraph (`（秘密)`, `(注）`) is one report of
+/// mixed widths; every other one is reported alone.
+fn report(prose: &str, unpaired: &[Matched], out: &mut Vec<Found>) {
+    let mut merged = vec![false; unpaired.len()];
+    for (j, m) in unpaired.iter().enumerate() {
+        let Matched::Unopened { kind, at } = *m else {
+            continue;
+        };
+        let Some(other) = other_width(kind) else {
+            continue;
+        };
+        // The nearest unclosed opener of the other width before it, in the same paragraph.
+        let opener = (0..j).rev().find(|&i| {
+            !merged[i]
+                && matches!(unpaired[i], Matched::Unclosed { kind: k, at: o }
+                    if k == other && !prose[o..at].contains("\n\n"))
+        });
+        if let Some(i) = opener {
+            merged[i] = true;
+            merged[j] = true;
+            let open = PAIRS[other].0;
+            let close = PAIRS[kind].1;
+            out.push(Found::new(
+                at..at + close.len_utf8(),
+                format!(
+                    "「{open}」 is closed by 「{close}」 of the other width: write both full width or both ASCII"
+                ),
+            ));
+        }
+    }
+    for (m, _) in unpaired.iter().zip(&merged).filter(|(_, &merged)| !merged) {
+        match *m {
+            Matched::Unclosed { kind, at } => {
+                let (open, close) = PAIRS[kind];
+                out.push(Found::new(
+                    at..at + open.len_utf8(),
+                    format!("「{open}」 is not closed by 「{close}」"),
+                ));
+            }
+            Matched::Unopened { kind, at } => {
+                let (open, close) = PAIRS[kind];
+                out.push(Found::new(
+                    at..at + close.len_utf8(),
+                    format!("「{close}」 has no opening 「{open}」"),
+                ));
+            }
+            Matched::Pair { .. } => {}
+        }
+    }
+}
+
+/// The kind of the same bracket of the other width: （ for (, ［ for [, ｛ for { and back.
+fn other_width(kind: usize) -> Option<usize> {
+    let (open, _) = PAIRS[kind];
+    let other = match open {
+        '(' => '（',
+        '（' => '(',
+        '[' => '［',
+        '［' => '[',
+        '{' => '｛',
+        '｛' => '{',
+        _ => return None,
+    };
+    PAIRS.iter().position(|&(o, _)| o == other)
 }
 
 /// Whether the unclosed 「 or 『 at `at` opens a speech that goes on in the next paragraph: it
