@@ -6,7 +6,7 @@ mod encode;
 mod input;
 
 pub use atomic::{is_leftover_temp, write_atomic};
-pub use input::Source;
+pub use input::{Decoded, Input, Source};
 
 /// An error of `serde_json` writing to a stream, as the I/O error it is (so that a closed pipe
 /// is still recognized as one).
