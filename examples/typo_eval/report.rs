@@ -30,13 +30,10 @@ pub fn header(out: &mut String, o: &Options, text: &str, lines: usize) {
 /// What the normalizer does to the raw text: edits by rule and mode, and the first safe edits
 /// of the kana typo rules.
 pub fn raw_text(out: &mut String, raw: &RawText, modes: &[Mode]) {
-    let _ = writeln!(out, "## Raw text\n");
-    let _ = writeln!(
+    section(
         out,
-        "What the normalizer does to the input as it is (this makes the clean baseline).\n"
-    );
-    head(
-        out,
+        "## Raw text",
+        "What the normalizer does to the input as it is (this makes the clean baseline).",
         "| Rule | Mode | Safe edits | Suggestions |",
         "| --- | --- | ---: | ---: |",
     );
@@ -168,13 +165,10 @@ fn breakdown<'r>(
 
 /// The trials not restored, by what is next to the typo: most first.
 pub fn by_neighbour(out: &mut String, reports: &Reports, modes: &[Mode]) {
-    let _ = writeln!(out, "\n## Not restored, by neighbour\n");
-    let _ = writeln!(
+    section(
         out,
-        "The character before the word for a typo at its start, after it at its end.\n"
-    );
-    head(
-        out,
+        "\n## Not restored, by neighbour",
+        "The character before the word for a typo at its start, after it at its end.",
         "| Class | Mode | Place | Outcome | Neighbour | Trials |",
         "| --- | --- | --- | --- | --- | ---: |",
     );
@@ -214,6 +208,13 @@ fn first_of(out: &mut String, what: &str, items: &[String], total: usize) {
     let _ = writeln!(out, "{what} (first {} of {total}):\n", items.len());
     list(out, items);
     let _ = writeln!(out);
+}
+
+/// The start of a section with a table: its `heading`, a paragraph (`intro`) and the head of
+/// the table.
+fn section(out: &mut String, heading: &str, intro: &str, columns: &str, alignment: &str) {
+    let _ = writeln!(out, "{heading}\n\n{intro}\n");
+    head(out, columns, alignment);
 }
 
 /// The head of a table: its columns and their alignment.
