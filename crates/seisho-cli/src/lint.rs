@@ -113,7 +113,7 @@ pub fn fix(args: &FixArgs) -> io::Result<Outcome> {
         &args.lint,
         Some(FixMode {
             diff: args.diff,
-            unsafe_fixes: args.unsafe_fixes,
+            unsafe_fixes: args.fixes.unsafe_fixes,
         }),
     )
 }

@@ -324,6 +324,7 @@ impl Decoded {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::io::sjis;
 
     fn utf8_error(bytes: &[u8]) -> Utf8Position {
         match decode(bytes.to_vec()) {
@@ -360,12 +361,6 @@ mod tests {
         assert!(InputError::Utf8(p)
             .to_string()
             .contains("incomplete sequence"));
-    }
-
-    fn sjis(text: &str) -> Vec<u8> {
-        let (bytes, _, unmappable) = SHIFT_JIS.encode(text);
-        assert!(!unmappable);
-        bytes.into_owned()
     }
 
     #[test]

@@ -16,3 +16,12 @@ pub fn json_error(e: serde_json::Error) -> std::io::Error {
         None => std::io::Error::other(e),
     }
 }
+
+/// `text` in Shift_JIS, for the tests of reading and writing legacy encodings (every
+/// character of `text` must have a Shift_JIS form).
+#[cfg(test)]
+fn sjis(text: &str) -> Vec<u8> {
+    let (bytes, _, unmappable) = encoding_rs::SHIFT_JIS.encode(text);
+    assert!(!unmappable);
+    bytes.into_owned()
+}
