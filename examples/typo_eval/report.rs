@@ -91,14 +91,10 @@ pub fn results(
         let c = &r.counts;
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} |",
             class.name(),
             modes[mi].name,
-            c.injected,
-            c.restored,
-            c.suggested,
-            c.missed,
-            c.wrong_edits,
+            count_cells(c),
             ratio(c.precision()),
             ratio(c.recall_safe()),
             ratio(c.recall_any())
@@ -150,14 +146,10 @@ fn breakdown<'r>(
         for (key, c) in rows(r) {
             let _ = writeln!(
                 out,
-                "| {} | {key} | {} | {} | {} | {} | {} | {} |",
+                "| {} | {key} | {} | {} |",
                 class.name(),
                 modes[mi].name,
-                c.injected,
-                c.restored,
-                c.suggested,
-                c.missed,
-                c.wrong_edits
+                count_cells(c)
             );
         }
     }
@@ -227,6 +219,15 @@ fn list(out: &mut String, items: &[String]) {
     for item in items {
         let _ = writeln!(out, "- {item}");
     }
+}
+
+/// The cells of the counts of trials: injected, restored, suggested, missed and wrong safe
+/// fixes.
+fn count_cells(c: &Counts) -> String {
+    format!(
+        "{} | {} | {} | {} | {}",
+        c.injected, c.restored, c.suggested, c.missed, c.wrong_edits
+    )
 }
 
 /// A ratio with three decimals, or — when there is nothing to divide.
