@@ -199,9 +199,8 @@ pub struct FixArgs {
     #[command(flatten)]
     pub lint: LintArgs,
 
-    /// Apply unsafe fixes (suggestions) too.
-    #[arg(long)]
-    pub unsafe_fixes: bool,
+    #[command(flatten)]
+    pub fixes: UnsafeFixesArgs,
 
     /// Show the changes as a unified diff instead of writing them.
     #[arg(long)]
@@ -228,6 +227,14 @@ impl FixArgs {
         }
         Ok(())
     }
+}
+
+/// `--unsafe-fixes`, which `seisho fix` and `seisho fmt` share.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct UnsafeFixesArgs {
+    /// Apply unsafe fixes (suggestions) too.
+    #[arg(long)]
+    pub unsafe_fixes: bool,
 }
 
 /// `seisho lint --format`.
@@ -285,9 +292,8 @@ pub struct FmtArgs {
     #[arg(short = 'w', long, conflicts_with = "check")]
     pub in_place: bool,
 
-    /// Apply unsafe fixes (suggestions) too.
-    #[arg(long)]
-    pub unsafe_fixes: bool,
+    #[command(flatten)]
+    pub fixes: UnsafeFixesArgs,
 
     /// Keep to the character rules: do not confirm kana typo suggestions with the dictionary.
     #[arg(long)]
@@ -397,7 +403,7 @@ impl FmtArgs {
             });
         }
         let mut b = Normalizer::builder()
-            .unsafe_fixes(self.unsafe_fixes)
+            .unsafe_fixes(self.fixes.unsafe_fixes)
             .dictionary(!self.no_dictionary);
         if let Some(style) = self.wave_dash {
             b = b.wave_dash(style);
@@ -421,7 +427,7 @@ impl FmtArgs {
     /// Rejects combinations that parse but make no sense, as a usage error.
     pub fn validate(&self) -> Result<(), clap::Error> {
         let seisho_only = [
-            ("--unsafe-fixes", self.unsafe_fixes),
+            ("--unsafe-fixes", self.fixes.unsafe_fixes),
             ("--no-dictionary", self.no_dictionary),
             ("--enable", !self.enable.is_empty()),
             ("--disable", !self.disable.is_empty()),

@@ -100,7 +100,7 @@ pub fn run(args: &FmtArgs) -> io::Result<Outcome> {
         styled.flush()?;
     }
     if args.diff {
-        diff::summary(&mut styled, &counts, args.unsafe_fixes)?;
+        diff::summary(&mut styled, &counts, args.fixes.unsafe_fixes)?;
     }
     styled.flush()?;
     Ok(outcome)

@@ -8,11 +8,11 @@ use std::sync::{mpsc, Arc};
 
 use encoding_rs::Encoding;
 use rayon::prelude::*;
-use seisho::lint::{Fix, Severity};
+use seisho::lint::{Diagnostic, Fix, FixEdit, Linter, Severity};
 
 use crate::args::{FixArgs, InputArgs, LintArgs, LintFormat};
 use crate::config::{Config, ConfigErrors, Resolver};
-use crate::io::{is_leftover_temp, write_atomic, Source};
+use crate::io::{is_leftover_temp, write_atomic, Decoded, Input, Source};
 use crate::output::{self, FileResult, FixMode, LintOutput, Summary};
 use crate::report;
 
@@ -98,14 +98,7 @@ fn jsonl(args: &LintArgs, err_styled: bool) -> io::Result<Outcome> {
     )?;
     outcome.failed = run.failed;
     outcome.errors = errors.into_inner();
-    let warnings = warnings.into_inner();
-    if let Some(max) = args.max_warnings.filter(|&max| warnings > max) {
-        outcome.errors = true;
-        report::error(format_args!(
-            "{} (at most {max} allowed by --max-warnings)",
-            output::plural(warnings, "warning", "warnings")
-        ));
-    }
+    check_max_warnings(args.max_warnings, warnings.into_inner(), &mut outcome);
     Ok(outcome)
 }
 
@@ -120,18 +113,15 @@ pub fn fix(args: &FixArgs) -> io::Result<Outcome> {
         &args.lint,
         Some(FixMode {
             diff: args.diff,
-            unsafe_fixes: args.unsafe_fixes,
+            unsafe_fixes: args.fixes.unsafe_fixes,
         }),
     )
 }
 
+/// `seisho lint`, or `seisho fix` with `fix`.
 fn run(args: &LintArgs, fix: Option<FixMode>) -> io::Result<Outcome> {
     if args.schema {
-        let mut out = anstream::stdout().lock();
-        serde_json::to_writer_pretty(&mut out, &output::schema()).map_err(crate::io::json_error)?;
-        writeln!(out)?;
-        out.flush()?;
-        return Ok(Outcome::default());
+        return print_schema();
     }
     let err_styled = anstream::AutoStream::choice(&io::stderr()) != anstream::ColorChoice::Never;
     if args.jsonl.jsonl {
@@ -153,10 +143,44 @@ fn run(args: &LintArgs, fix: Option<FixMode>) -> io::Result<Outcome> {
     // error.
     let report_to_stderr =
         fix.is_some_and(|m| !m.diff) && jobs.iter().any(|j| matches!(j.source, Source::Stdin));
-    // Buffered, and flushed after each file: standard output is line-buffered, and the JSON
-    // and Checkstyle reports of a file with a million findings have millions of lines, one
-    // write(2) each.
-    let (mut out, styled): (Box<dyn Write>, bool) = if report_to_stderr {
+    let (mut out, styled) = report_stream(report_to_stderr, err_styled);
+    let options = Options {
+        input: &args.input,
+        quiet: args.quiet,
+        fix,
+        styled,
+        format: args.format,
+    };
+    let mut collected = Collected::default();
+    if args.format == LintFormat::Checkstyle {
+        out.write_all(output::CHECKSTYLE_HEAD.as_bytes())?;
+    }
+    process_in_order(&jobs, &options, |done| {
+        emit(&mut out, &done)?;
+        collected.add(done, args.format, &mut outcome);
+        Ok(())
+    })?;
+    check_max_warnings(args.max_warnings, collected.summary.warnings, &mut outcome);
+    finish(&mut out, collected, &options)?;
+    out.flush()?;
+    Ok(outcome)
+}
+
+/// `--schema`: prints the JSON Schema of `--format json`.
+fn print_schema() -> io::Result<Outcome> {
+    let mut out = anstream::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, &output::schema()).map_err(crate::io::json_error)?;
+    writeln!(out)?;
+    out.flush()?;
+    Ok(Outcome::default())
+}
+
+/// Where the report goes, and whether it is styled: standard output, or standard error when
+/// `to_stderr` (`seisho fix -`, whose fixed text takes standard output). Buffered, and flushed
+/// after each file: standard output is line-buffered, and the JSON and Checkstyle reports of a
+/// file with a million findings have millions of lines, one write(2) each.
+fn report_stream(to_stderr: bool, err_styled: bool) -> (Box<dyn Write>, bool) {
+    if to_stderr {
         (
             Box::new(io::BufWriter::new(anstream::stderr().lock())),
             err_styled,
@@ -167,11 +191,14 @@ fn run(args: &LintArgs, fix: Option<FixMode>) -> io::Result<Outcome> {
             Box::new(io::BufWriter::new(anstream::stdout().lock())),
             styled,
         )
-    };
+    }
+}
 
-    let progress = (jobs.len() >= PROGRESS_FROM && io::stderr().is_terminal()).then(|| {
+/// A progress bar over `jobs` inputs, for many of them on a terminal.
+fn progress_bar(jobs: usize) -> Option<indicatif::ProgressBar> {
+    (jobs >= PROGRESS_FROM && io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::with_draw_target(
-            Some(jobs.len() as u64),
+            Some(jobs as u64),
             indicatif::ProgressDrawTarget::stderr(),
         );
         if let Ok(style) = indicatif::ProgressStyle::with_template(
@@ -180,29 +207,20 @@ fn run(args: &LintArgs, fix: Option<FixMode>) -> io::Result<Outcome> {
             bar.set_style(style);
         }
         bar
-    });
+    })
+}
 
-    let options = Options {
-        input: &args.input,
-        quiet: args.quiet,
-        fix,
-        styled,
-        format: args.format,
-    };
-    let mut summary = Summary::default();
-    let mut reports = Vec::new();
-    // rdjson's diagnostics or SARIF's results.
-    let mut parts: Vec<serde_json::Value> = Vec::new();
-    if args.format == LintFormat::Checkstyle {
-        out.write_all(output::CHECKSTYLE_HEAD.as_bytes())?;
-    }
-
-    // The inputs are done in parallel; their output is written in order, each as soon as
-    // those before it are written.
+/// Processes `jobs` in parallel and hands what each produced to `take` in the order of `jobs`,
+/// each as soon as those before it are taken. Many inputs on a terminal get a progress bar,
+/// hidden while `take` runs so that what it prints is not drawn over.
+fn process_in_order(
+    jobs: &[Job],
+    options: &Options,
+    mut take: impl FnMut(Done) -> io::Result<()>,
+) -> io::Result<()> {
+    let progress = progress_bar(jobs.len());
     let (tx, rx) = mpsc::channel::<(usize, Done)>();
     let result = std::thread::scope(|scope| -> io::Result<()> {
-        let jobs = &jobs;
-        let options = &options;
         scope.spawn(move || {
             jobs.par_iter()
                 .enumerate()
@@ -217,27 +235,12 @@ fn run(args: &LintArgs, fix: Option<FixMode>) -> io::Result<Outcome> {
             if let Some(bar) = &progress {
                 bar.inc(1);
             }
-            while let Some(mut done) = pending.get_mut(next).and_then(Option::take) {
+            while let Some(done) = pending.get_mut(next).and_then(Option::take) {
                 next += 1;
-                let mut write = || -> io::Result<()> {
-                    emit(&mut out, &done)?;
-                    out.flush()
-                };
                 match &progress {
-                    Some(bar) => bar.suspend(write)?,
-                    None => write()?,
+                    Some(bar) => bar.suspend(|| take(done))?,
+                    None => take(done)?,
                 }
-                summary.add(&done.result);
-                outcome.failed |= done.result.error.is_some();
-                outcome.errors |= done
-                    .result
-                    .diagnostics
-                    .iter()
-                    .any(|d| d.severity == Severity::Error);
-                if args.format == LintFormat::Json {
-                    reports.push(output::FileReport::from(&done.result));
-                }
-                parts.append(&mut done.parts);
             }
         }
         Ok(())
@@ -245,49 +248,85 @@ fn run(args: &LintArgs, fix: Option<FixMode>) -> io::Result<Outcome> {
     if let Some(bar) = &progress {
         bar.finish_and_clear();
     }
-    result?;
-    if let Some(max) = args.max_warnings {
-        if summary.warnings > max {
-            outcome.errors = true;
-            report::error(format_args!(
-                "{} (at most {max} allowed by --max-warnings)",
-                output::plural(summary.warnings, "warning", "warnings")
-            ));
-        }
-    }
+    result
+}
 
-    match args.format {
+/// What the inputs' results add up to, taken in order.
+#[derive(Default)]
+struct Collected {
+    summary: Summary,
+    /// `--format json`: the report of each input.
+    reports: Vec<output::FileReport>,
+    /// rdjson's diagnostics or SARIF's results.
+    parts: Vec<serde_json::Value>,
+}
+
+impl Collected {
+    /// Adds what one input produced; a failure or an error-severity diagnostic goes to
+    /// `outcome`.
+    fn add(&mut self, mut done: Done, format: LintFormat, outcome: &mut Outcome) {
+        self.summary.add(&done.result);
+        outcome.failed |= done.result.error.is_some();
+        outcome.errors |= done
+            .result
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error);
+        if format == LintFormat::Json {
+            self.reports.push(output::FileReport::from(&done.result));
+        }
+        self.parts.append(&mut done.parts);
+    }
+}
+
+/// `--max-warnings`: more than `max` warnings make the run fail as an error would.
+fn check_max_warnings(max: Option<usize>, warnings: usize, outcome: &mut Outcome) {
+    if let Some(max) = max.filter(|&max| warnings > max) {
+        outcome.errors = true;
+        report::error(format_args!(
+            "{} (at most {max} allowed by --max-warnings)",
+            output::plural(warnings, "warning", "warnings")
+        ));
+    }
+}
+
+/// Writes what follows the inputs' reports: the human summary, or the document of the
+/// whole run (JSON, the end of Checkstyle's, rdjson or SARIF).
+fn finish(out: &mut dyn Write, collected: Collected, options: &Options) -> io::Result<()> {
+    let diff = options.fix.is_some_and(|m| m.diff);
+    let summary = collected.summary;
+    match options.format {
         LintFormat::Human => {
-            if fix.is_some_and(|m| m.diff) && summary.files_fixed > 0 {
+            if diff && summary.files_fixed > 0 {
                 out.write_all(b"\n")?;
             }
-            if fix.is_some_and(|m| m.diff) || summary.files > 0 {
-                out.write_all(output::human_summary(&summary, fix, styled).as_bytes())?;
+            if diff || summary.files > 0 {
+                let text = output::human_summary(&summary, options.fix, options.styled);
+                out.write_all(text.as_bytes())?;
             }
         }
         LintFormat::Json => {
             let doc = LintOutput {
                 version: 1,
-                files: reports,
+                files: collected.reports,
                 summary,
             };
-            serde_json::to_writer_pretty(&mut out, &doc).map_err(crate::io::json_error)?;
+            serde_json::to_writer_pretty(&mut *out, &doc).map_err(crate::io::json_error)?;
             writeln!(out)?;
         }
         LintFormat::Checkstyle => out.write_all(output::CHECKSTYLE_TAIL.as_bytes())?,
         LintFormat::Rdjson | LintFormat::Sarif => {
-            let doc = if args.format == LintFormat::Rdjson {
-                output::rdjson(parts)
+            let doc = if options.format == LintFormat::Rdjson {
+                output::rdjson(collected.parts)
             } else {
-                output::sarif(parts)
+                output::sarif(collected.parts)
             };
-            serde_json::to_writer_pretty(&mut out, &doc).map_err(crate::io::json_error)?;
+            serde_json::to_writer_pretty(&mut *out, &doc).map_err(crate::io::json_error)?;
             writeln!(out)?;
         }
         LintFormat::Github => {}
     }
-    out.flush()?;
-    Ok(outcome)
+    Ok(())
 }
 
 /// What the workers need to know.
@@ -315,6 +354,44 @@ struct Done {
     notes: Vec<String>,
 }
 
+impl Done {
+    /// Nothing done yet for the input of `result`.
+    fn new(result: FileResult) -> Done {
+        Done {
+            result,
+            rendered: String::new(),
+            parts: Vec::new(),
+            fixed_stdin: None,
+            errors: Vec::new(),
+            warnings: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// The input could not be read, or its fixes not written: `message` says why.
+    fn fail(&mut self, message: String) {
+        self.errors.push(message.clone());
+        self.result.error = Some(message);
+    }
+
+    /// Renders the result in the chosen format: the report of the input, or its part of the
+    /// whole run's document.
+    fn render(&mut self, options: &Options) {
+        let result = &self.result;
+        self.rendered = match options.format {
+            LintFormat::Human => output::human(result, options.styled),
+            LintFormat::Github => output::github(result),
+            LintFormat::Checkstyle => output::checkstyle(result),
+            LintFormat::Json | LintFormat::Rdjson | LintFormat::Sarif => String::new(),
+        };
+        self.parts = match options.format {
+            LintFormat::Rdjson => output::rdjson_diagnostics(result),
+            LintFormat::Sarif => output::sarif_results(result),
+            _ => Vec::new(),
+        };
+    }
+}
+
 /// Writes what one input produced.
 fn emit(out: &mut dyn Write, done: &Done) -> io::Result<()> {
     if let Some(bytes) = &done.fixed_stdin {
@@ -338,7 +415,7 @@ fn emit(out: &mut dyn Write, done: &Done) -> io::Result<()> {
 
 /// Lints (and fixes) one input.
 fn process(job: &Job, options: &Options) -> Done {
-    let mut result = FileResult {
+    let mut done = Done::new(FileResult {
         name: job.name.clone(),
         encoding: "UTF-8",
         syntax: options.input.syntax(match &job.source {
@@ -349,148 +426,156 @@ fn process(job: &Job, options: &Options) -> Done {
         diagnostics: Vec::new(),
         fixed: 0,
         error: None,
-    };
-    let mut done = Done {
-        rendered: String::new(),
-        parts: Vec::new(),
-        fixed_stdin: None,
-        errors: Vec::new(),
-        warnings: Vec::new(),
-        notes: Vec::new(),
-        result: FileResult { ..result.clone() },
-    };
-    let name = &job.name;
-    let (bytes, decoded) = match options.input.read(&job.source) {
-        Ok(input) => (input.bytes, input.decoded),
+    });
+    let Input { bytes, decoded, .. } = match options.input.read(&job.source) {
+        Ok(input) => input,
         Err(e) => {
-            let message = e.message(name);
-            done.errors.push(message.clone());
-            result.error = Some(message);
-            done.result = result;
+            done.fail(e.message(&job.name));
             return done;
         }
     };
-    let syntax = result.syntax;
-    result.encoding = decoded.encoding.name();
+    done.result.encoding = decoded.encoding.name();
     let linter = job.config.linter();
-    let diff = options.fix.is_some_and(|m| m.diff);
-
     match options.fix {
         None => {
-            result.diagnostics = linter.lint(&decoded.text, syntax);
-            result.text = decoded.text;
+            done.result.diagnostics = linter.lint(&decoded.text, done.result.syntax);
+            done.result.text = decoded.text;
         }
-        Some(mode) => {
-            // Only the fixes the file's encoding can write back.
-            let fixed = linter.fix_with(&decoded.text, syntax, mode.unsafe_fixes, |f| {
-                unencodable(f, decoded.encoding).is_none()
-            });
-            let mut text = fixed.text;
-            let mut remaining = Some(fixed.remaining);
-            for d in remaining.iter().flatten() {
-                if let Some(c) = d
-                    .fix
-                    .as_ref()
-                    .and_then(|f| unencodable(f, decoded.encoding))
-                {
-                    done.warnings.push(format!(
-                        "{name}:{}:{}: not fixed ({}): {} cannot represent 「{c}」 (U+{:04X})",
-                        d.start.line,
-                        d.start.column,
-                        d.rule,
-                        decoded.encoding.name(),
-                        c as u32
-                    ));
-                }
-            }
-            let mut failed = |message: String, text: &mut String| {
-                done.errors.push(message.clone());
-                result.error = Some(message);
+        Some(mode) => fix_one(job, options, mode, &linter, bytes, &decoded, &mut done),
+    }
+    if decoded.encoding != encoding_rs::UTF_8 {
+        not_fixable_in(&mut done.result.diagnostics, decoded.encoding);
+    }
+    if options.quiet {
+        done.result
+            .diagnostics
+            .retain(|d| d.severity == Severity::Error);
+    }
+    if !options.fix.is_some_and(|m| m.diff) {
+        done.render(options);
+    }
+    if done.result.encoding != "UTF-8" && options.format != LintFormat::Human {
+        let note = format!("{}: read as {}", job.name, done.result.encoding);
+        done.notes.push(note);
+    }
+    // The text was only needed to render.
+    done.result.text = String::new();
+    done
+}
+
+/// `seisho fix` on one input (read as `bytes`, decoded as `decoded`): applies the fixes its
+/// encoding can write and writes them back (to the file, or to standard output), or renders
+/// them as a diff; `done.result` gets the text and the diagnostics that remain.
+fn fix_one(
+    job: &Job,
+    options: &Options,
+    mode: FixMode,
+    linter: &Linter,
+    bytes: Vec<u8>,
+    decoded: &Decoded,
+    done: &mut Done,
+) {
+    let syntax = done.result.syntax;
+    // Only the fixes the file's encoding can write back.
+    let fixed = linter.fix_with(&decoded.text, syntax, mode.unsafe_fixes, |f| {
+        unencodable(f, decoded.encoding).is_none()
+    });
+    warn_not_fixed(
+        &job.name,
+        &fixed.remaining,
+        decoded.encoding,
+        &mut done.warnings,
+    );
+    let mut text = fixed.text;
+    let mut remaining = Some(fixed.remaining);
+    if fixed.applied > 0 {
+        match write_fixed(job, options, &bytes, decoded, &text, &fixed.edits, done) {
+            Ok(()) => done.result.fixed = fixed.applied,
+            Err(message) => {
+                done.fail(message);
                 // Nothing was written: what remains is what there was.
                 text.clone_from(&decoded.text);
                 remaining = None;
-            };
-            if fixed.applied > 0 {
-                match decoded.encode(
-                    &bytes,
-                    &text,
-                    fixed
-                        .edits
-                        .iter()
-                        .map(|e| (e.range.clone(), e.replacement.as_str())),
-                ) {
-                    Err(why) => failed(
-                        format!("cannot fix {name}: {why}; nothing written"),
-                        &mut text,
-                    ),
-                    Ok(_) if diff => {
-                        done.rendered =
-                            output::unified_diff(name, &decoded.text, &text, options.styled);
-                    }
-                    Ok(encoded) => match &job.source {
-                        Source::Stdin => done.fixed_stdin = Some(encoded),
-                        Source::File(path) => {
-                            if let Err(e) = write_atomic(path, &bytes, &encoded) {
-                                failed(e.message(name), &mut text);
-                            }
-                        }
-                    },
-                }
-                if result.error.is_none() {
-                    result.fixed = fixed.applied;
-                }
-            } else if matches!(job.source, Source::Stdin) && !diff {
-                // Standard input is echoed, fixed or not.
-                done.fixed_stdin = Some(bytes);
             }
-            result.diagnostics = match remaining {
-                Some(remaining) => remaining,
-                None => linter.lint(&text, syntax),
-            };
-            result.text = text;
         }
+    } else if matches!(job.source, Source::Stdin) && !mode.diff {
+        // Standard input is echoed, fixed or not.
+        done.fixed_stdin = Some(bytes);
     }
+    done.result.diagnostics = match remaining {
+        Some(remaining) => remaining,
+        None => linter.lint(&text, syntax),
+    };
+    done.result.text = text;
+}
 
-    if decoded.encoding != encoding_rs::UTF_8 {
-        // A fix the file's encoding cannot write is not one `seisho fix` applies.
-        for d in &mut result.diagnostics {
-            if let Some(c) = d
-                .fix
-                .as_ref()
-                .and_then(|f| unencodable(f, decoded.encoding))
-            {
-                d.fix = None;
-                d.message.push_str(&format!(
-                    " (not fixable: {} cannot represent 「{c}」)",
-                    decoded.encoding.name()
-                ));
-            }
+/// Writes the fixed `text` (the input's `bytes` changed by `edits`) back in the input's
+/// encoding: atomically to its file, or to standard output; with `--diff`, renders the diff
+/// instead. The error says why nothing was written.
+fn write_fixed(
+    job: &Job,
+    options: &Options,
+    bytes: &[u8],
+    decoded: &Decoded,
+    text: &str,
+    edits: &[FixEdit],
+    done: &mut Done,
+) -> Result<(), String> {
+    let name = &job.name;
+    let encoded = decoded
+        .encode(
+            bytes,
+            text,
+            edits
+                .iter()
+                .map(|e| (e.range.clone(), e.replacement.as_str())),
+        )
+        .map_err(|why| format!("cannot fix {name}: {why}; nothing written"))?;
+    if options.fix.is_some_and(|m| m.diff) {
+        done.rendered = output::unified_diff(name, &decoded.text, text, options.styled);
+        return Ok(());
+    }
+    match &job.source {
+        Source::Stdin => done.fixed_stdin = Some(encoded),
+        Source::File(path) => write_atomic(path, bytes, &encoded).map_err(|e| e.message(name))?,
+    }
+    Ok(())
+}
+
+/// Warns of each diagnostic of `remaining` whose fix `encoding` cannot write (so it was not
+/// applied).
+fn warn_not_fixed(
+    name: &str,
+    remaining: &[Diagnostic],
+    encoding: &'static Encoding,
+    warnings: &mut Vec<String>,
+) {
+    for d in remaining {
+        if let Some(c) = d.fix.as_ref().and_then(|f| unencodable(f, encoding)) {
+            warnings.push(format!(
+                "{name}:{}:{}: not fixed ({}): {} cannot represent 「{c}」 (U+{:04X})",
+                d.start.line,
+                d.start.column,
+                d.rule,
+                encoding.name(),
+                c as u32
+            ));
         }
     }
-    if options.quiet {
-        result.diagnostics.retain(|d| d.severity == Severity::Error);
+}
+
+/// Takes from `diagnostics` the fixes that `encoding` (the file's, not UTF-8) cannot write,
+/// saying so in their messages: they are not fixes `seisho fix` applies.
+fn not_fixable_in(diagnostics: &mut [Diagnostic], encoding: &'static Encoding) {
+    for d in diagnostics {
+        if let Some(c) = d.fix.as_ref().and_then(|f| unencodable(f, encoding)) {
+            d.fix = None;
+            d.message.push_str(&format!(
+                " (not fixable: {} cannot represent 「{c}」)",
+                encoding.name()
+            ));
+        }
     }
-    if !diff {
-        done.rendered = match options.format {
-            LintFormat::Human => output::human(&result, options.styled),
-            LintFormat::Github => output::github(&result),
-            LintFormat::Checkstyle => output::checkstyle(&result),
-            LintFormat::Json | LintFormat::Rdjson | LintFormat::Sarif => String::new(),
-        };
-        done.parts = match options.format {
-            LintFormat::Rdjson => output::rdjson_diagnostics(&result),
-            LintFormat::Sarif => output::sarif_results(&result),
-            _ => Vec::new(),
-        };
-    }
-    if result.encoding != "UTF-8" && options.format != LintFormat::Human {
-        done.notes
-            .push(format!("{name}: read as {}", result.encoding));
-    }
-    // The text was only needed to render.
-    result.text = String::new();
-    done.result = result;
-    done
 }
 
 /// The first character of `fix`'s replacements that `encoding` cannot represent.

@@ -1,6 +1,7 @@
 //! `seisho fix` and `seisho fmt -w` under faults: killed at random points, a file changed while
-//! it is fixed, a full file system, leftover temporary files. (A read-only file is in `cli.rs`;
-//! `write_atomic`'s check for a changed file is also tested on its own, in `src/io/atomic.rs`.)
+//! it is fixed, a full file system, leftover temporary files. (A read-only file is in
+//! `lint_fix.rs`; `write_atomic`'s check for a changed file is also tested on its own, in
+//! `src/io/atomic.rs`.)
 
 use std::fs;
 use std::io::Write;
@@ -9,7 +10,7 @@ use std::process::{Command, Stdio};
 use std::time::Instant;
 
 mod common;
-use common::{bin, entries, seisho};
+use common::{bin, command, entries, seisho};
 
 /// Whether `name` is a temporary file of seisho for `file`, written by process `pid`
 /// (`.FILE.seisho-PID-N.tmp`).
@@ -17,6 +18,16 @@ fn is_temp_of(name: &str, file: &str, pid: u32) -> bool {
     name.strip_prefix(&format!(".{file}.seisho-{pid}-"))
         .and_then(|rest| rest.strip_suffix(".tmp"))
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Empties `dir` and writes `originals` (names and contents) into it.
+fn reset(dir: &Path, originals: &[(String, Vec<u8>)]) {
+    for entry in fs::read_dir(dir).unwrap() {
+        fs::remove_file(entry.unwrap().path()).unwrap();
+    }
+    for (name, bytes) in originals {
+        fs::write(dir.join(name), bytes).unwrap();
+    }
 }
 
 /// A draft that needs fixes on every line, of about `lines` lines.
@@ -76,19 +87,11 @@ fn killed_fix_leaves_each_file_old_or_new() {
             )
         })
         .collect();
-    let reset = |dir: &Path| {
-        for entry in fs::read_dir(dir).unwrap() {
-            fs::remove_file(entry.unwrap().path()).unwrap();
-        }
-        for (name, bytes) in &originals {
-            fs::write(dir.join(name), bytes).unwrap();
-        }
-    };
 
     // What the files become, fixed without interruption. How long that takes only spreads
     // the kills over a run; nothing is asserted about it.
     let expected_dir = tempfile::tempdir().unwrap();
-    reset(expected_dir.path());
+    reset(expected_dir.path(), &originals);
     let started = Instant::now();
     let out = seisho(expected_dir.path(), FIX);
     let run_time = started.elapsed();
@@ -105,11 +108,9 @@ fn killed_fix_leaves_each_file_old_or_new() {
     let dir = tempfile::tempdir().unwrap();
     let (mut partial, mut temps_left) = (0, 0);
     for iteration in 0..ITERATIONS {
-        reset(dir.path());
+        reset(dir.path(), &originals);
         let delay = run_time.mul_f64(rng.f64() * 1.1);
-        let mut child = Command::new(bin())
-            .args(FIX)
-            .current_dir(dir.path())
+        let mut child = command(dir.path(), FIX)
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -218,14 +219,6 @@ fn killed_at_each_write_each_file_is_old_or_new() {
             (format!("f{i:02}.md"), draft(&mut rng, lines).into_bytes())
         })
         .collect();
-    let reset = |dir: &Path| {
-        for entry in fs::read_dir(dir).unwrap() {
-            fs::remove_file(entry.unwrap().path()).unwrap();
-        }
-        for (name, bytes) in &originals {
-            fs::write(dir.join(name), bytes).unwrap();
-        }
-    };
     // One worker: the files are written by one thread, whose calls strace counts.
     let fix = |dir: &Path, inject: Option<String>| {
         let mut command = Command::new("strace");
@@ -242,7 +235,7 @@ fn killed_at_each_write_each_file_is_old_or_new() {
             .expect("run strace")
     };
     let dir = tempfile::tempdir().unwrap();
-    reset(dir.path());
+    reset(dir.path(), &originals);
     let out = fix(dir.path(), None);
     assert!(matches!(out.status.code(), Some(0 | 1)), "{out:?}");
     let fixed: Vec<Vec<u8>> = originals
@@ -262,7 +255,7 @@ fn killed_at_each_write_each_file_is_old_or_new() {
         cases.push(("fsync", n));
     }
     for (syscall, n) in cases {
-        reset(dir.path());
+        reset(dir.path(), &originals);
         let out = fix(
             dir.path(),
             Some(format!("inject={syscall}:signal=KILL:when={n}")),
@@ -324,10 +317,7 @@ fn a_file_changed_during_the_fix_is_left_alone() {
     for attempt in 1..=3 {
         fs::write(&big, &ours).unwrap();
         fs::write(&other, "ＡＢＣ\n").unwrap();
-        let mut child = Command::new(bin())
-            .args(["fix", "big.md", "other.md"])
-            .current_dir(dir.path())
-            .env("NO_COLOR", "1")
+        let mut child = command(dir.path(), &["fix", "big.md", "other.md"])
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .spawn()

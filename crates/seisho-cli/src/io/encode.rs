@@ -145,13 +145,7 @@ impl Decoded {
 mod tests {
     use super::*;
     use crate::args::InputEncoding;
-    use encoding_rs::SHIFT_JIS;
-
-    fn sjis(text: &str) -> Vec<u8> {
-        let (bytes, _, unmappable) = SHIFT_JIS.encode(text);
-        assert!(!unmappable);
-        bytes.into_owned()
-    }
+    use crate::io::sjis;
 
     #[test]
     fn bom_is_kept_out_of_the_text_and_written_back() {

@@ -8,6 +8,7 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{DecoderResult, Encoding, EUC_JP, SHIFT_JIS, UTF_8};
 
 use crate::args::{InputArgs, InputEncoding};
@@ -229,19 +230,17 @@ const ENCODING_HINT: &str = " (in Shift_JIS or EUC-JP? use --encoding auto)";
 
 pub(super) const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
-/// How much `text` looks like Japanese: kana count double, common punctuation once, and
-/// characters that are rare in Japanese text (private use, halfwidth kana, C1 controls, Latin-1
-/// letters) count against.
-fn japanese_score(text: &str) -> i64 {
-    text.chars()
-        .map(|c| match c {
-            '\u{3041}'..='\u{30FF}' => 2,
-            '\u{3000}'..='\u{303F}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF01}'..='\u{FF5E}' => 1,
-            '\u{FF61}'..='\u{FF9F}' => -1,
-            '\u{0080}'..='\u{00FF}' | '\u{E000}'..='\u{F8FF}' => -2,
-            _ => 0,
-        })
-        .sum()
+/// The Japanese legacy encoding `bytes` (not UTF-8) are most likely in, as chardetng (the
+/// detector of Firefox) guesses, told that the text is Japanese (the `jp` domain): EUC-JP if it
+/// guesses that, otherwise Shift_JIS.
+fn guess_legacy(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    if detector.guess(Some(b"jp"), Utf8Detection::Deny) == EUC_JP {
+        EUC_JP
+    } else {
+        SHIFT_JIS
+    }
 }
 
 /// Decodes `bytes` in `encoding`, or says where the first sequence that is not is.
@@ -300,18 +299,16 @@ impl Decoded {
                 if std::str::from_utf8(body).is_ok() {
                     return utf8(bytes);
                 }
-                // Both may decode (their byte ranges overlap): take the one that reads more
-                // like Japanese.
-                let candidates: Vec<Decoded> = [SHIFT_JIS, EUC_JP]
-                    .into_iter()
-                    .filter_map(|e| legacy(&bytes, e).ok())
-                    .collect();
-                match candidates
-                    .into_iter()
-                    .max_by_key(|d| japanese_score(&d.text))
-                {
-                    Some(decoded) => Ok(decoded),
-                    None => match utf8(bytes) {
+                // Both may decode (their byte ranges overlap): the guess is tried first.
+                let guess = guess_legacy(&bytes);
+                let second = if guess == SHIFT_JIS {
+                    EUC_JP
+                } else {
+                    SHIFT_JIS
+                };
+                match legacy(&bytes, guess).or_else(|_| legacy(&bytes, second)) {
+                    Ok(decoded) => Ok(decoded),
+                    Err(_) => match utf8(bytes) {
                         Err(InputError::Utf8(p)) => Err(InputError::Unknown(p)),
                         other => other,
                     },
@@ -324,6 +321,7 @@ impl Decoded {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::io::sjis;
 
     fn utf8_error(bytes: &[u8]) -> Utf8Position {
         match decode(bytes.to_vec()) {
@@ -362,12 +360,6 @@ mod tests {
             .contains("incomplete sequence"));
     }
 
-    fn sjis(text: &str) -> Vec<u8> {
-        let (bytes, _, unmappable) = SHIFT_JIS.encode(text);
-        assert!(!unmappable);
-        bytes.into_owned()
-    }
-
     #[test]
     fn legacy_encodings_are_detected() {
         let text = "ｻｰﾊﾞを再起動し、、設定を確認する。\r\n";
@@ -384,6 +376,21 @@ mod tests {
         // Asked for, not guessed.
         let d = Decoded::new(sjis(text), InputEncoding::ShiftJis).unwrap();
         assert_eq!(d.text, text);
+    }
+
+    #[test]
+    fn the_guess_settles_input_that_both_legacy_encodings_decode() {
+        // In EUC-JP, these hiragana are pairs of bytes that Shift_JIS reads as halfwidth
+        // katakana: both decode without errors.
+        for text in ["あいうえお、かきくけこ。", "さしすせそ"] {
+            let (euc, _, _) = EUC_JP.encode(text);
+            assert!(
+                decode_strict(&euc, SHIFT_JIS).is_ok(),
+                "{text}: not ambiguous"
+            );
+            let d = Decoded::new(euc.into_owned(), InputEncoding::Auto).unwrap();
+            assert_eq!((d.text.as_str(), d.encoding), (text, EUC_JP));
+        }
     }
 
     #[test]
