@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Kana typo recall and precision per class and kind of text (issue 14), from
-`examples/typo_eval.rs` run on the prose lines of each kind of a split.
+`examples/typo_eval/` run on the prose lines of each kind of a split.
 
 usage: typo_eval.py [--split dev|test] [--bin target/release/examples/typo_eval] [--trials 2000]
 
