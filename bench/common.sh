@@ -70,6 +70,14 @@ build_seisho() {
     seisho="$target_dir/release/seisho"
 }
 
+# require_corpus FILE HINT: exits with 2 and HINT (how to name another) when FILE is missing.
+require_corpus() {
+    if [[ ! -f "$1" ]]; then
+        echo "no corpus at $1 ($2)" >&2
+        exit 2
+    fi
+}
+
 # require_gnu_time: GNU time as /usr/bin/time (measure needs it), installed with apt when
 # missing and run as root.
 require_gnu_time() {

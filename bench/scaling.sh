@@ -27,10 +27,7 @@ KINDS="${KINDS:-corpus one-line no-break combining nested mismatched controls co
 OPS="${OPS:-fmt lint lint-nodict fix score score-nodict}"
 WORK="${WORK:-$target_dir/scaling}"
 
-if [[ ! -f "$CORPUS" ]]; then
-    echo "no corpus at $CORPUS (set CORPUS)" >&2
-    exit 1
-fi
+require_corpus "$CORPUS" "set CORPUS"
 require_gnu_time
 build_seisho
 mkdir -p "$WORK"

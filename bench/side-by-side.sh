@@ -25,10 +25,7 @@ corpus="${1:-../shared/corpus}/ja-docs.txt"
 repeat="${REPEAT:-3}"
 textlint_bytes="${TEXTLINT_BYTES:-200000}"
 passage_chars="${PASSAGE_CHARS:-800}"
-if [[ ! -f "$corpus" ]]; then
-    echo "no corpus at $corpus (usage: bench/side-by-side.sh [CORPUS_DIR])" >&2
-    exit 2
-fi
+require_corpus "$corpus" "usage: bench/side-by-side.sh [CORPUS_DIR]"
 
 work="$target_dir/bench-side-by-side"
 textlint_dir="$target_dir/bench-textlint"

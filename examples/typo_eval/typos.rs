@@ -77,25 +77,19 @@ pub fn kanji_typo(c: char) -> Option<char> {
     })
 }
 
+/// Which small vowels a loanword writes after which letters: ファ フィ フェ フォ (and ヴ), シェ
+/// ジェ チェ, テュ デュ. The evaluation's own statement of the class (an oracle, not the crate's
+/// table).
+const SMALL_AFTER: &[(&str, &str)] = &[("フヴ", "ァィェォ"), ("シジチ", "ェ"), ("テデ", "ュ")];
+
 /// The large kana for a small one after `prev`, where the rules write it small: ファ → フア,
-/// シェ → シエ, テュ → テユ. The inverse of `small_form` in `src/normalize/kana/unit.rs`, written
-/// out again as the crate does not export it (nor should it, for an example).
+/// シェ → シエ, テュ → テユ. Each of these small kana is one code point before its large form.
 pub fn small_kana_typo(prev: char, c: char) -> Option<char> {
-    let large = match c {
-        'ァ' => 'ア',
-        'ィ' => 'イ',
-        'ェ' => 'エ',
-        'ォ' => 'オ',
-        'ュ' => 'ユ',
-        _ => return None,
-    };
-    let fits = match prev {
-        'フ' | 'ヴ' => matches!(large, 'ア' | 'イ' | 'エ' | 'オ'),
-        'シ' | 'ジ' | 'チ' => large == 'エ',
-        'テ' | 'デ' => large == 'ユ',
-        _ => false,
-    };
-    fits.then_some(large)
+    SMALL_AFTER
+        .iter()
+        .any(|(letters, small)| letters.contains(prev) && small.contains(c))
+        .then(|| char::from_u32(c as u32 + 1))
+        .flatten()
 }
 
 /// The large kana for a small ッ ャ ュ ョ inside a katakana word (パッケージ → パツケージ,
