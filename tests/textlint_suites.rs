@@ -85,7 +85,8 @@ struct Difference {
 /// How a case went.
 enum Outcome {
     Pass,
-    Fail(String),
+    /// Why, and whether only the positions differ (as many diagnostics as textlint's errors).
+    Fail(String, bool),
     Skip(String),
 }
 
@@ -200,16 +201,19 @@ fn run_case(rule: &str, case: &Case, analyzer: &Analyzer) -> Outcome {
         return if found.is_empty() {
             Outcome::Pass
         } else {
-            Outcome::Fail(format!("reported at {}", describe(&found)))
+            Outcome::Fail(format!("reported at {}", describe(&found)), false)
         };
     }
     if found.len() != case.errors.len() {
-        return Outcome::Fail(format!(
-            "{} diagnostics ({}), textlint {}",
-            found.len(),
-            describe(&found),
-            case.errors.len()
-        ));
+        return Outcome::Fail(
+            format!(
+                "{} diagnostics ({}), textlint {}",
+                found.len(),
+                describe(&found),
+                case.errors.len()
+            ),
+            false,
+        );
     }
     for (i, (d, e)) in found.iter().zip(&case.errors).enumerate() {
         let index = case.text[..d.range.start].encode_utf16().count();
@@ -230,11 +234,14 @@ fn run_case(rule: &str, case: &Case, analyzer: &Analyzer) -> Outcome {
             }
         }
         if !wrong.is_empty() {
-            return Outcome::Fail(format!(
-                "diagnostic {}: {} (seisho ≠ textlint)",
-                i + 1,
-                wrong.join(", ")
-            ));
+            return Outcome::Fail(
+                format!(
+                    "diagnostic {}: {} (seisho ≠ textlint)",
+                    i + 1,
+                    wrong.join(", ")
+                ),
+                true,
+            );
         }
     }
     Outcome::Pass
@@ -294,8 +301,8 @@ fn textlint_suites() {
     let (mut total_pass, mut total_run, mut total_skip) = (0, 0, 0);
     let _ = writeln!(
         summary,
-        "{:<36} {:>9} {:>9} {:>8} {:>6}",
-        "rule (textlint's)", "valid", "invalid", "skipped", "known"
+        "{:<34} {:<34} {:>7} {:>7} {:>7} {:>5} {:>9}",
+        "seisho rule", "textlint rule", "valid", "invalid", "skipped", "known", "positions"
     );
     for suite in &suites {
         assert!(
@@ -305,7 +312,7 @@ fn textlint_suites() {
         );
         // [passed, run] for valid and invalid.
         let mut counts = [[0usize; 2]; 2];
-        let (mut skipped, mut listed) = (0, 0);
+        let (mut skipped, mut listed, mut positions) = (0, 0, 0);
         for case in &suite.cases {
             let outcome = run_case(&suite.rule, case, &analyzer);
             let options = case
@@ -359,8 +366,9 @@ fn textlint_suites() {
                         );
                     }
                 }
-                Outcome::Fail(why) => {
+                Outcome::Fail(why, position_only) => {
                     counts[slot][1] += 1;
+                    positions += usize::from(position_only);
                     if entries.is_empty() {
                         let _ = writeln!(
                             problems,
@@ -389,17 +397,21 @@ fn textlint_suites() {
         total_skip += skipped;
         let _ = writeln!(
             summary,
-            "{:<36} {:>9} {:>9} {:>8} {:>6}",
-            format!("{} ({})", suite.rule, suite.textlint_rule),
+            "{:<34} {:<34} {:>7} {:>7} {:>7} {:>5} {:>9}",
+            suite.rule,
+            suite.textlint_rule,
             format!("{}/{}", counts[0][0], counts[0][1]),
             format!("{}/{}", counts[1][0], counts[1][1]),
             skipped,
-            listed
+            listed,
+            positions
         );
     }
     let _ = writeln!(
         summary,
-        "total: {total_pass}/{total_run} cases pass, {total_skip} skipped"
+        "total: {total_pass}/{total_run} cases pass, {total_skip} skipped \
+         (valid, invalid: passed/run; known: failures listed in known-differences.toml; \
+         positions: failures with as many diagnostics as textlint's errors, elsewhere)"
     );
     for (why, n) in &skipped_why {
         let _ = writeln!(summary, "  skipped: {why} ({n})");
