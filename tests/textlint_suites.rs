@@ -1,0 +1,440 @@
+//! textlint's own test suites of the rules seisho re-implements, run against seisho: does a
+//! rule mean what its name says? `tests/data/textlint/RULE.json` holds the `valid` and
+//! `invalid` cases of each textlint rule's tests (extracted by `scripts/textlint_suites.mjs`;
+//! see `tests/data/textlint/README.md`). Each case is linted with only that seisho rule on,
+//! at its defaults except for the options the case gives that map onto seisho's; a case
+//! whose options do not map, or whose syntax seisho does not read (Re:VIEW, HTML), is
+//! skipped and counted.
+//!
+//! A valid case passes when the rule reports nothing; an invalid case when it reports as
+//! many diagnostics as textlint's errors, each on the same line, at the same column (1-based
+//! UTF-16, as textlint since version 12) and index (0-based UTF-16) where textlint's test
+//! gives them. Messages are not compared.
+//!
+//! `tests/data/textlint/known-differences.toml` lists the cases seisho does not pass, each
+//! with the reason. The test fails when a case not in that list fails, and when a case in
+//! it passes (remove its entry then). `cargo test --test textlint_suites -- --nocapture`
+//! prints a summary per rule.
+
+#![cfg(all(feature = "embedded-dictionary", feature = "markdown"))]
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::Path;
+
+use seisho::lint::{LintConfig, LintRule, Linter, OptionValue, Syntax};
+use seisho::morphology::Analyzer;
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+#[derive(Debug, Deserialize)]
+struct Suite {
+    /// seisho's rule id.
+    rule: String,
+    /// textlint's rule id.
+    textlint_rule: String,
+    cases: Vec<Case>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Case {
+    /// `valid` or `invalid`.
+    kind: String,
+    text: String,
+    options: Option<Map<String, Value>>,
+    /// The file extension textlint-tester is given (null: `.md`).
+    ext: Option<String>,
+    /// textlint's errors (invalid cases).
+    #[serde(default)]
+    errors: Vec<Expected>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Expected {
+    line: Option<usize>,
+    /// 1-based, in UTF-16 code units.
+    column: Option<usize>,
+    /// 0-based, in UTF-16 code units from the start of the text.
+    index: Option<usize>,
+    /// 0-based UTF-16 start and end.
+    range: Option<[usize; 2]>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Known {
+    #[serde(rename = "difference", default)]
+    differences: Vec<Difference>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Difference {
+    /// seisho's rule id.
+    rule: String,
+    /// `valid` or `invalid`.
+    kind: String,
+    /// The case's text.
+    text: String,
+    /// The case's textlint options as compact JSON (keys sorted); none for a case without.
+    options: Option<String>,
+    /// Why seisho differs, in a line.
+    reason: String,
+}
+
+/// How a case went.
+enum Outcome {
+    Pass,
+    /// Why, and whether only the positions differ (as many diagnostics as textlint's errors).
+    Fail(String, bool),
+    Skip(String),
+}
+
+/// The seisho options for a case's textlint options, or why they have none.
+fn map_options(
+    rule: &str,
+    options: &Map<String, Value>,
+) -> Result<Vec<(String, OptionValue)>, String> {
+    let mut out = Vec::new();
+    let integer = |v: &Value| v.as_i64().map(OptionValue::Integer).ok_or("not an integer");
+    let strings = |v: &Value| -> Result<Vec<String>, String> {
+        v.as_array()
+            .and_then(|a| a.iter().map(|s| s.as_str().map(str::to_owned)).collect())
+            .ok_or_else(|| "not a list of strings".to_owned())
+    };
+    let mut prefer: Option<&str> = None;
+    for (key, value) in options {
+        match (rule, key.as_str()) {
+            ("sentence-length" | "max-ten" | "max-kanji-continuous-len", "max") => {
+                out.push(("max".to_owned(), integer(value)?));
+            }
+            ("max-kanji-continuous-len", "allow") => {
+                out.push(("allow".to_owned(), OptionValue::List(strings(value)?)));
+            }
+            ("no-doubled-joshi", "min_interval") => {
+                out.push(("min-interval".to_owned(), integer(value)?));
+            }
+            // textlint's `allow` (particles not reported) is the complement of seisho's
+            // `particles` (those reported).
+            ("no-doubled-joshi", "allow") => {
+                let allow = strings(value)?;
+                let defaults = LintConfig::default();
+                let Some(OptionValue::List(particles)) =
+                    defaults.settings(rule).and_then(|s| s.option("particles"))
+                else {
+                    return Err("no `particles` option".to_owned());
+                };
+                let kept = particles
+                    .iter()
+                    .filter(|p| !allow.contains(p))
+                    .cloned()
+                    .collect();
+                out.push(("particles".to_owned(), OptionValue::List(kept)));
+            }
+            // textlint's defaults, which are seisho's behaviour.
+            ("no-doubled-joshi" | "no-mix-dearu-desumasu", "strict")
+                if value == &Value::Bool(false) => {}
+            ("no-mixed-period", "checkFootnote") if value == &Value::Bool(false) => {}
+            // seisho's `prefer` is one for body, headings and lists: the case's preferences
+            // map onto it when they agree.
+            ("no-mix-dearu-desumasu", "preferInBody" | "preferInHeader" | "preferInList") => {
+                let style = match value.as_str() {
+                    Some("である") => "dearu",
+                    Some("ですます") => "desumasu",
+                    _ => return Err(format!("{key} = {value}")),
+                };
+                if prefer.is_some_and(|p| p != style) {
+                    return Err("preferences differ between sections".to_owned());
+                }
+                prefer = Some(style);
+            }
+            ("no-mixed-period", "periodMark") => match value.as_str() {
+                Some(mark @ ("。" | "．")) => {
+                    out.push(("period".to_owned(), OptionValue::Text(mark.to_owned())))
+                }
+                _ => return Err(format!("{key} = {value}")),
+            },
+            _ => return Err(format!("{key} = {value}")),
+        }
+    }
+    if let Some(style) = prefer {
+        out.push(("prefer".to_owned(), OptionValue::Text(style.to_owned())));
+    }
+    Ok(out)
+}
+
+fn run_case(rule: &str, case: &Case, analyzer: &Analyzer) -> Outcome {
+    let syntax = match case.ext.as_deref() {
+        None | Some(".md") | Some(".markdown") => Syntax::Markdown,
+        Some(".txt") => Syntax::Text,
+        Some(other) => return Outcome::Skip(format!("syntax {other}")),
+    };
+    let mapped = match case.options.as_ref().map(|o| map_options(rule, o)) {
+        None => Vec::new(),
+        Some(Ok(mapped)) => mapped,
+        Some(Err(why)) => return Outcome::Skip(format!("option {why}")),
+    };
+    let mut config = LintConfig::default();
+    for other in LintRule::all() {
+        config.set_enabled(other.id(), false).expect("a known rule");
+    }
+    config.set_enabled(rule, true).expect("a known rule");
+    for (name, value) in mapped {
+        if let Err(e) = config.set_option(rule, &name, value) {
+            return Outcome::Skip(format!("option {e}"));
+        }
+    }
+    let linter = Linter::with_analyzer(config, analyzer.clone());
+    let found: Vec<_> = linter
+        .lint(&case.text, syntax)
+        .into_iter()
+        .filter(|d| d.rule == rule)
+        .collect();
+    let describe = |found: &[seisho::lint::Diagnostic]| {
+        found
+            .iter()
+            .map(|d| format!("{}:{}", d.start.line, d.start.utf16_column))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if case.kind == "valid" {
+        return if found.is_empty() {
+            Outcome::Pass
+        } else {
+            Outcome::Fail(format!("reported at {}", describe(&found)), false)
+        };
+    }
+    if found.len() != case.errors.len() {
+        return Outcome::Fail(
+            format!(
+                "{} diagnostics ({}), textlint {}",
+                found.len(),
+                describe(&found),
+                case.errors.len()
+            ),
+            false,
+        );
+    }
+    for (i, (d, e)) in found.iter().zip(&case.errors).enumerate() {
+        let index = case.text[..d.range.start].encode_utf16().count();
+        let mut wrong = Vec::new();
+        if e.line.is_some_and(|l| l != d.start.line) {
+            wrong.push(format!("line {} ≠ {}", d.start.line, e.line.unwrap_or(0)));
+        }
+        if e.column.is_some_and(|c| c != d.start.utf16_column) {
+            wrong.push(format!(
+                "column {} ≠ {}",
+                d.start.utf16_column,
+                e.column.unwrap_or(0)
+            ));
+        }
+        if let Some(want) = e.index.or(e.range.map(|r| r[0])) {
+            if want != index {
+                wrong.push(format!("index {index} ≠ {want}"));
+            }
+        }
+        if !wrong.is_empty() {
+            return Outcome::Fail(
+                format!(
+                    "diagnostic {}: {} (seisho ≠ textlint)",
+                    i + 1,
+                    wrong.join(", ")
+                ),
+                true,
+            );
+        }
+    }
+    Outcome::Pass
+}
+
+/// A TOML basic string of `s`, readable: only what must be escaped is, and combining marks.
+fn toml_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control()
+                || ('\u{300}'..='\u{36f}').contains(&c)
+                || ('\u{3099}'..='\u{309a}').contains(&c)
+                || ('\u{200b}'..='\u{200f}').contains(&c)
+                || c == '\u{feff}' =>
+            {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[test]
+fn textlint_suites() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/textlint");
+    let known: Known = toml::from_str(
+        &std::fs::read_to_string(dir.join("known-differences.toml"))
+            .expect("known-differences.toml"),
+    )
+    .expect("known-differences.toml parses");
+    let mut used = vec![false; known.differences.len()];
+    let mut suites: Vec<Suite> = std::fs::read_dir(&dir)
+        .expect("tests/data/textlint")
+        .map(|e| e.expect("an entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| {
+            serde_json::from_str(&std::fs::read_to_string(&p).expect("readable"))
+                .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+        })
+        .collect();
+    suites.sort_by(|a, b| a.rule.cmp(&b.rule));
+    assert!(!suites.is_empty(), "no suites in {}", dir.display());
+
+    let analyzer = Analyzer::new();
+    let mut summary = String::new();
+    let mut problems = String::new();
+    let mut unlisted = String::new();
+    let mut skipped_why: BTreeMap<String, usize> = BTreeMap::new();
+    let (mut total_pass, mut total_run, mut total_skip) = (0, 0, 0);
+    let _ = writeln!(
+        summary,
+        "{:<34} {:<34} {:>7} {:>7} {:>7} {:>5} {:>9}",
+        "seisho rule", "textlint rule", "valid", "invalid", "skipped", "known", "positions"
+    );
+    for suite in &suites {
+        assert!(
+            LintRule::find(&suite.rule).is_some_and(|r| r.id() == suite.rule),
+            "{}: not a seisho rule id",
+            suite.rule
+        );
+        // [passed, run] for valid and invalid.
+        let mut counts = [[0usize; 2]; 2];
+        let (mut skipped, mut listed, mut positions) = (0, 0, 0);
+        for case in &suite.cases {
+            let outcome = run_case(&suite.rule, case, &analyzer);
+            let options = case
+                .options
+                .as_ref()
+                .map(|o| serde_json::to_string(o).expect("JSON"));
+            let entries: Vec<usize> = known
+                .differences
+                .iter()
+                .enumerate()
+                .filter(|(_, k)| {
+                    k.rule == suite.rule
+                        && k.kind == case.kind
+                        && k.text == case.text
+                        && k.options == options
+                })
+                .map(|(i, _)| i)
+                .collect();
+            for &i in &entries {
+                used[i] = true;
+            }
+            let slot = usize::from(case.kind == "invalid");
+            let short: String = case
+                .text
+                .chars()
+                .take(40)
+                .collect::<String>()
+                .replace('\n', "⏎");
+            match outcome {
+                Outcome::Skip(why) => {
+                    skipped += 1;
+                    *skipped_why
+                        .entry(format!("{}: {why}", suite.rule))
+                        .or_default() += 1;
+                    if !entries.is_empty() {
+                        let _ = writeln!(
+                            problems,
+                            "{} {} case {short:?} is skipped ({why}) but listed in known-differences.toml: remove the entry",
+                            suite.rule, case.kind
+                        );
+                    }
+                }
+                Outcome::Pass => {
+                    counts[slot][0] += 1;
+                    counts[slot][1] += 1;
+                    if !entries.is_empty() {
+                        let _ = writeln!(
+                            problems,
+                            "{} {} case {short:?} now passes: remove its entry from known-differences.toml",
+                            suite.rule, case.kind
+                        );
+                    }
+                }
+                Outcome::Fail(why, position_only) => {
+                    counts[slot][1] += 1;
+                    positions += usize::from(position_only);
+                    if entries.is_empty() {
+                        let _ = writeln!(
+                            problems,
+                            "{} {} case {short:?} fails: {why}",
+                            suite.rule, case.kind
+                        );
+                        let _ = writeln!(
+                            unlisted,
+                            "[[difference]]\nrule = {}\nkind = {}\ntext = {}",
+                            toml_string(&suite.rule),
+                            toml_string(&case.kind),
+                            toml_string(&case.text)
+                        );
+                        if let Some(options) = &options {
+                            let _ = writeln!(unlisted, "options = {}", toml_string(options));
+                        }
+                        let _ = writeln!(unlisted, "reason = \"\" # {why}\n");
+                    } else {
+                        listed += 1;
+                    }
+                }
+            }
+        }
+        total_pass += counts[0][0] + counts[1][0];
+        total_run += counts[0][1] + counts[1][1];
+        total_skip += skipped;
+        let _ = writeln!(
+            summary,
+            "{:<34} {:<34} {:>7} {:>7} {:>7} {:>5} {:>9}",
+            suite.rule,
+            suite.textlint_rule,
+            format!("{}/{}", counts[0][0], counts[0][1]),
+            format!("{}/{}", counts[1][0], counts[1][1]),
+            skipped,
+            listed,
+            positions
+        );
+    }
+    let _ = writeln!(
+        summary,
+        "total: {total_pass}/{total_run} cases pass, {total_skip} skipped \
+         (valid, invalid: passed/run; known: failures listed in known-differences.toml; \
+         positions: failures with as many diagnostics as textlint's errors, elsewhere)"
+    );
+    for (why, n) in &skipped_why {
+        let _ = writeln!(summary, "  skipped: {why} ({n})");
+    }
+    for (k, used) in known.differences.iter().zip(&used) {
+        if !used {
+            let _ = writeln!(
+                problems,
+                "known-differences.toml: no {} case of {} has the text {} (and options {:?}): remove or correct the entry",
+                k.kind,
+                k.rule,
+                toml_string(&k.text),
+                k.options
+            );
+        }
+        assert!(
+            !k.reason.trim().is_empty(),
+            "an entry without a reason: {k:?}"
+        );
+    }
+    println!("{summary}");
+    if !unlisted.is_empty() {
+        println!("Entries for known-differences.toml (give each a reason):\n\n{unlisted}");
+    }
+    assert!(problems.is_empty(), "\n{summary}\n{problems}");
+}
