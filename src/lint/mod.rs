@@ -65,7 +65,7 @@ impl Linter {
         #[cfg(feature = "embedded-dictionary")]
         let analyzer = config
             .enabled()
-            .any(|(rule, _)| rule.needs_words())
+            .any(|(rule, _)| rule.reads_words())
             .then(crate::morphology::Analyzer::new);
         Linter {
             normalizer: normalizer(&config, &rules).build(),
@@ -155,7 +155,7 @@ impl Linter {
         let joined: Vec<crate::sentence::Joined<'_>>;
         #[cfg(feature = "morphology")]
         let words: Option<Vec<Vec<context::Word<'_>>>> = match &self.analyzer {
-            Some(analyzer) if self.config.enabled().any(|(r, _)| r.needs_words()) => {
+            Some(analyzer) if self.config.enabled().any(|(r, _)| r.reads_words()) => {
                 joined = sentences.iter().map(crate::sentence::Joined::new).collect();
                 Some(joined.iter().map(|j| words_of(analyzer, j)).collect())
             }
@@ -201,7 +201,7 @@ impl Linter {
                         ));
                     }
                 }
-                Check::Text(check) | Check::Words(check) => {
+                Check::Text(check) | Check::TextWithWords(check) | Check::Words(check) => {
                     #[cfg(feature = "morphology")]
                     let have_words = context.words.is_some();
                     #[cfg(not(feature = "morphology"))]

@@ -140,6 +140,11 @@ pub(crate) enum Check {
     Normalizer(Rule),
     /// By a function over the document's prose and sentences.
     Text(fn(&Context<'_>, &RuleSettings, &mut Vec<Found>)),
+    /// By a function over the prose and sentences that reads the words of each sentence too
+    /// when the analyzer is there (and runs without it): the words are then made for it even
+    /// when no other rule needs them, so that what it reports does not depend on which other
+    /// rules are on.
+    TextWithWords(fn(&Context<'_>, &RuleSettings, &mut Vec<Found>)),
     /// By a function that also needs the words of each sentence (the analyzer): without it
     /// the rule does not run. (A build without `morphology` has no such rule.)
     #[cfg_attr(not(feature = "morphology"), allow(dead_code))]
@@ -291,11 +296,17 @@ impl LintRule {
         matches!(self.check, Check::Words(_))
     }
 
+    /// Whether it reads the words of each sentence when the analyzer is there.
+    #[cfg_attr(not(feature = "morphology"), allow(dead_code))]
+    pub(crate) fn reads_words(&self) -> bool {
+        matches!(self.check, Check::Words(_) | Check::TextWithWords(_))
+    }
+
     /// The normalizer rule behind it, if it is one.
     pub fn normalizer_rule(&self) -> Option<Rule> {
         match self.check {
             Check::Normalizer(rule) => Some(rule),
-            Check::Text(_) | Check::Words(_) => None,
+            Check::Text(_) | Check::TextWithWords(_) | Check::Words(_) => None,
         }
     }
 }

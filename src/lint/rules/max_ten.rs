@@ -14,7 +14,7 @@ pub(crate) const RULE: LintRule = lint_rule! {
         default: OptionDefault::Integer { default: 3, min: 0 },
         summary: "The most 読点 a sentence may have.",
     }],
-    check: Check::Text(check),
+    check: Check::TextWithWords(check),
 };
 
 fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {

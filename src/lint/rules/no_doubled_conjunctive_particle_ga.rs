@@ -15,13 +15,26 @@ pub(crate) const RULE: LintRule = lint_rule! {
 };
 
 fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
+    // Reported once per sentence (or quote, or aside), at the first が, as textlint does.
+    let report = |gas: &mut Vec<std::ops::Range<usize>>, out: &mut Vec<Found>| {
+        if gas.len() > 1 {
+            out.push(Found::new(
+                gas[0].clone(),
+                format!(
+                    "conjunctive 「が」 {} times in one sentence: split the sentence",
+                    gas.len()
+                ),
+            ));
+        }
+        gas.clear();
+    };
+    let mut gas = Vec::new();
     for i in 0..context.sentences.len() {
-        let mut first = None;
         let words = context.words(i);
         for (k, word) in words.iter().enumerate() {
             // A quote or an aside is a clause of its own.
             if word.is_clause_break() {
-                first = None;
+                report(&mut gas, out);
                 continue;
             }
             let token = &word.token;
@@ -30,15 +43,10 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
                 && token.pos_detail1() == "接続助詞"
                 && joins_clauses(words, k)
             {
-                match first {
-                    None => first = Some(word.range.start),
-                    Some(_) => out.push(Found::new(
-                        word.range.clone(),
-                        "a second conjunctive 「が」 in one sentence: split the sentence",
-                    )),
-                }
+                gas.push(word.range.clone());
             }
         }
+        report(&mut gas, out);
     }
 }
 

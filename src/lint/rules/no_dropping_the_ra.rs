@@ -61,8 +61,9 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
 fn ra(range: std::ops::Range<usize>, insert_at: usize, written: &str) -> Found {
     let offset = insert_at - range.start;
     let fixed = format!("{}ら{}", &written[..offset], &written[offset..]);
+    // Reported from where the ら is missing (見|れる), as textlint does.
     Found::new(
-        range,
+        insert_at..range.end,
         format!("ら抜き言葉 「{written}」: write 「{fixed}」"),
     )
     .with_fix(Fix::replace(insert_at..insert_at, "ら", Safety::Unsafe))
