@@ -74,6 +74,7 @@ pub mod score;
 mod sentence;
 mod syntax;
 mod text;
+mod utf16;
 
 pub use edit::{apply_edits, ApplyError, Edit};
 pub use normalize::{CompatClass, Normalized, Normalizer, NormalizerBuilder, WaveDashStyle};
@@ -87,6 +88,7 @@ pub use rule::{Rule, Safety, UnknownRule};
 pub use score::score;
 pub use sentence::{sentences, sentences_in_blocks, Sentence, Sentences};
 pub use syntax::{BlockKind, Syntax};
+pub use utf16::{BytesMap, Utf16Map};
 
 /// Normalizes `text` with the safe defaults ([`Normalizer::default`]).
 ///

@@ -252,6 +252,9 @@ pub enum LintFormat {
     Rdjson,
     /// SARIF 2.1.0 (GitHub code scanning), columns in UTF-16 code units.
     Sarif,
+    /// textlint's JSON formatter's output (`textlint --format json`), for the tools that read
+    /// it: positions in UTF-16 code units.
+    TextlintJson,
 }
 
 /// `--encoding`.

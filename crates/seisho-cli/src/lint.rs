@@ -315,11 +315,11 @@ fn finish(out: &mut dyn Write, collected: Collected, options: &Options) -> io::R
             writeln!(out)?;
         }
         LintFormat::Checkstyle => out.write_all(output::CHECKSTYLE_TAIL.as_bytes())?,
-        LintFormat::Rdjson | LintFormat::Sarif => {
-            let doc = if options.format == LintFormat::Rdjson {
-                output::rdjson(collected.parts)
-            } else {
-                output::sarif(collected.parts)
+        LintFormat::Rdjson | LintFormat::Sarif | LintFormat::TextlintJson => {
+            let doc = match options.format {
+                LintFormat::Rdjson => output::rdjson(collected.parts),
+                LintFormat::Sarif => output::sarif(collected.parts),
+                _ => serde_json::Value::Array(collected.parts),
             };
             serde_json::to_writer_pretty(&mut *out, &doc).map_err(crate::io::json_error)?;
             writeln!(out)?;
@@ -382,11 +382,15 @@ impl Done {
             LintFormat::Human => output::human(result, options.styled),
             LintFormat::Github => output::github(result),
             LintFormat::Checkstyle => output::checkstyle(result),
-            LintFormat::Json | LintFormat::Rdjson | LintFormat::Sarif => String::new(),
+            LintFormat::Json
+            | LintFormat::Rdjson
+            | LintFormat::Sarif
+            | LintFormat::TextlintJson => String::new(),
         };
         self.parts = match options.format {
             LintFormat::Rdjson => output::rdjson_diagnostics(result),
             LintFormat::Sarif => output::sarif_results(result),
+            LintFormat::TextlintJson => vec![output::textlint_file(result)],
             _ => Vec::new(),
         };
     }

@@ -1,5 +1,6 @@
-//! `seisho lint --format rdjson` and `--format sarif`: valid against their published schemas
-//! (tests/data/schemas/, with provenance), with positions that point at what they report.
+//! `seisho lint --format rdjson`, `--format sarif` and `--format textlint-json`: valid against
+//! their published schemas (tests/data/schemas/, with provenance) or in textlint's shape, with
+//! positions that point at what they report.
 
 mod common;
 
@@ -134,4 +135,71 @@ fn sarif_is_valid_and_points_at_utf16_units() {
         }
     }
     assert!(results.iter().any(|r| r["ruleId"] == "kanji-in-katakana"));
+}
+
+/// JavaScript's view of a string: UTF-16 code units.
+fn utf16(text: &str) -> Vec<u16> {
+    text.encode_utf16().collect()
+}
+
+#[test]
+fn textlint_json_has_textlints_shape_and_utf16_positions() {
+    let dir = drafts();
+    let doc = run(dir.path(), "textlint-json");
+    let files = doc.as_array().expect("an array of results, as textlint's");
+    assert_eq!(files.len(), 2);
+    let draft = files
+        .iter()
+        .find(|f| f["filePath"].as_str().unwrap().ends_with("下書き 1.md"))
+        .unwrap();
+    let path = Path::new(draft["filePath"].as_str().unwrap());
+    assert!(path.is_absolute(), "{path:?}");
+    let text = utf16(&fs::read_to_string(path).unwrap());
+    let messages = draft["messages"].as_array().unwrap();
+    assert!(!messages.is_empty());
+    for m in messages {
+        assert_eq!(m["type"], "lint");
+        assert!(m["ruleId"].is_string() && m["message"].is_string());
+        assert!(matches!(m["severity"].as_u64(), Some(1..=3)), "{m}");
+        let (start, end) = (
+            m["range"][0].as_u64().unwrap() as usize,
+            m["range"][1].as_u64().unwrap() as usize,
+        );
+        assert_eq!(m["index"].as_u64().unwrap() as usize, start);
+        assert_eq!(m["loc"]["start"]["line"], m["line"]);
+        assert_eq!(m["loc"]["start"]["column"], m["column"]);
+        // line and column (from 1, UTF-16 units) point where the index does.
+        let line_start = text[..start]
+            .iter()
+            .rposition(|&u| u == u16::from(b'\n'))
+            .map_or(0, |i| i + 1);
+        let line = 1 + text[..start]
+            .iter()
+            .filter(|&&u| u == u16::from(b'\n'))
+            .count();
+        assert_eq!(m["line"].as_u64().unwrap() as usize, line, "{m}");
+        assert_eq!(
+            m["column"].as_u64().unwrap() as usize,
+            start - line_start + 1,
+            "{m}"
+        );
+        assert!(start <= end && end <= text.len());
+    }
+    // The kanji look-alike after 𠀋 (two UTF-16 units): its fix replaces exactly it.
+    let camera = messages
+        .iter()
+        .find(|m| m["ruleId"] == "kanji-in-katakana")
+        .expect("力メラ is reported");
+    let fix = &camera["fix"];
+    let (s, e) = (
+        fix["range"][0].as_u64().unwrap() as usize,
+        fix["range"][1].as_u64().unwrap() as usize,
+    );
+    assert_eq!(String::from_utf16(&text[s..e]).unwrap(), "力");
+    assert_eq!(fix["text"], "カ");
+    let clean = files
+        .iter()
+        .find(|f| f["filePath"].as_str().unwrap().ends_with("clean.txt"))
+        .unwrap();
+    assert_eq!(clean["messages"], serde_json::json!([]));
 }

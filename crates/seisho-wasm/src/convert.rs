@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use seisho::lint::{Diagnostic, Fix, FixEdit, Severity};
 use seisho::{LineCol, Safety};
 
-use crate::utf16::{BytesMap, Utf16Map};
+use seisho::{BytesMap, Utf16Map};
 
 /// A half-open range `[start, end)`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -21,7 +21,6 @@
 
 mod convert;
 mod options;
-mod utf16;
 
 use std::cell::RefCell;
 
@@ -30,10 +29,10 @@ use wasm_bindgen::prelude::*;
 
 use seisho::lint::{LintRule, Linter};
 use seisho::score::Scorer;
+use seisho::Utf16Map;
 
 pub use convert::{JsDiagnostic, JsEdit, JsFix, JsFixEdit, JsPosition, JsRange};
 pub use options::{LintOptions, NormalizeOptions, ScoreOptions};
-use utf16::Utf16Map;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = include_str!("types.d.ts");

@@ -1,4 +1,5 @@
-//! Byte offsets of a text to UTF-16 offsets and back, for many offsets in one pass.
+//! Byte offsets of a text to UTF-16 offsets and back, for many offsets in one pass: what
+//! JavaScript strings, the WebAssembly package and textlint's JSON index by.
 
 /// Byte offsets collected with [`Utf16Map::add`], mapped to UTF-16 offsets by one pass over
 /// the text in [`Utf16Map::build`], then looked up with [`Utf16Map::get`].
@@ -9,6 +10,7 @@ pub struct Utf16Map {
 }
 
 impl Utf16Map {
+    /// An empty map.
     pub fn new() -> Self {
         Self::default()
     }
@@ -55,14 +57,17 @@ pub struct BytesMap {
 }
 
 impl BytesMap {
+    /// An empty map.
     pub fn new() -> Self {
         Self::default()
     }
 
+    /// Asks for the byte offset of UTF-16 offset `utf16`.
     pub fn add(&mut self, utf16: usize) {
         self.pairs.push((utf16, None));
     }
 
+    /// Computes the byte offsets of the UTF-16 offsets asked for.
     pub fn build(&mut self, text: &str) {
         self.pairs.sort_unstable();
         self.pairs.dedup();
@@ -85,6 +90,7 @@ impl BytesMap {
         }
     }
 
+    /// The byte offset of UTF-16 offset `utf16` (added before [`BytesMap::build`]).
     pub fn get(&self, utf16: usize) -> Option<usize> {
         self.pairs
             .binary_search_by_key(&utf16, |&(u, _)| u)
