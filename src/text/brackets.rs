@@ -2,9 +2,9 @@
 //! linear time.
 
 /// Every pair of brackets and quotes, opening then closing: Japanese (「」『』【】〔〕〈〉《》
-/// 〖〗〘〙), full-width and ASCII (（）() ［］[] ｛｝{}) and the curly quotes “” ‘’. The
-/// half-width ｢｣ are 「」 (see [`kind`]).
-pub(crate) const PAIRS: [(char, char); 16] = [
+/// 〖〗〘〙), full-width and ASCII (（）() ［］[] ｛｝{}), the curly quotes “” ‘’ and the
+/// guillemets «» ‹›. The half-width ｢｣ are 「」 (see [`kind`]).
+pub(crate) const PAIRS: [(char, char); 18] = [
     ('「', '」'),
     ('『', '』'),
     ('（', '）'),
@@ -21,6 +21,8 @@ pub(crate) const PAIRS: [(char, char); 16] = [
     ('〖', '〗'),
     ('〘', '〙'),
     ('‘', '’'),
+    ('«', '»'),
+    ('‹', '›'),
 ];
 
 /// Which of [`PAIRS`] `c` opens or closes, and whether it opens. The half-width ｢｣ are the
