@@ -12,6 +12,7 @@
 //! seisho without the dictionary; the regression test does the same, so that an input replays
 //! the same way in both.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -20,12 +21,21 @@ use seisho::lint::{
     apply_fix_edits, apply_fixes, Diagnostic, LintConfig, LintRule, Linter, Syntax, MAX_FIX_ROUNDS,
 };
 use seisho::neologdn::{Neologdn, Tilde};
-use seisho::score::{Report, Scorer};
+use seisho::score::{JReadabilityLevel, Report, Scorer, Summary};
 use seisho::{apply_edits, CompatClass, Edit, LineIndex, Normalized, Normalizer, Rule};
 use seisho::{is_normalized, normalize as normalize_default, WaveDashStyle};
 
 /// A target's check: panics when the input breaks an invariant.
 pub type Check = fn(&[u8]);
+
+/// The message of a check that failed: the text of its panic's payload.
+pub fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+        .unwrap_or_default()
+}
 
 /// The targets, by name: the names of `fuzz_targets/*.rs` and of the regression directories.
 pub const TARGETS: &[(&str, Check)] = &[
@@ -108,69 +118,145 @@ pub fn normalize(data: &[u8]) {
     assert_eq!(is_normalized(&text), default.text() == text);
 }
 
-fn check_normalized(n: &Normalizer, text: &str) {
+/// Every check of one normalizer on `text` (the property tests run each on its own).
+pub fn check_normalized(n: &Normalizer, text: &str) {
     let once = n.normalize(text);
-    let out = once.text();
     assert_eq!(once.input(), text);
-    edits_well_formed(text, once.edits(), "edits");
-    edits_well_formed(text, once.suggestions(), "suggestions");
-    if n.applies_unsafe_fixes() {
-        assert!(once.suggestions().is_empty(), "suggestions left: {text:?}");
-    } else {
-        assert!(
-            once.edits().iter().all(Edit::is_safe),
-            "unsafe edit: {text:?}"
-        );
-        assert!(
-            once.suggestions().iter().all(|e| !e.is_safe()),
-            "safe suggestion: {text:?}"
-        );
-    }
-    // The edit log describes the change exactly.
-    assert_eq!(
-        apply_edits(text, once.edits()).as_deref(),
-        Ok(out),
-        "edits do not reproduce the output of {text:?}"
-    );
-    assert_eq!(once.is_changed(), !once.edits().is_empty());
-    assert!(once.is_changed() || out == text);
-    // Suggestions never overlap one another and apply to the input on their own.
-    assert!(
-        apply_edits(text, once.suggestions()).is_ok(),
-        "suggestions do not apply to {text:?}"
-    );
-    // Idempotence: a second pass changes nothing.
-    let twice = n.normalize(out);
-    assert_eq!(
-        twice.text(),
-        out,
-        "not idempotent: {text:?} -> {out:?} -> {:?}",
-        twice.text()
-    );
-    assert!(twice.edits().is_empty(), "edits on the output of {text:?}");
-    // The check agrees with the normalizer, both ways.
-    assert_eq!(
-        n.is_normalized(text),
-        !once.is_changed(),
-        "is_normalized({text:?})"
-    );
-    assert!(n.is_normalized(out), "is_normalized(normalize({text:?}))");
+    check_edits(n, &once);
+    check_edits_apply(&once);
+    check_bounded_growth(&once);
+    check_idempotent(n, &once);
+    check_is_normalized(n, &once);
     offset_maps(&once);
 }
 
+/// The edits and the suggestions are well formed ([`edits_well_formed`]); without unsafe
+/// fixes the edits are safe and the suggestions unsafe, with them no suggestion is left.
+pub fn check_edits(n: &Normalizer, once: &Normalized<'_>) {
+    let text = once.input();
+    edits_well_formed(text, once.edits(), "edits");
+    edits_well_formed(text, once.suggestions(), "suggestions");
+    if n.applies_unsafe_fixes() {
+        assert!(
+            once.suggestions().is_empty(),
+            "suggestions left with unsafe fixes on: {}",
+            shown(text)
+        );
+    } else {
+        assert!(
+            once.edits().iter().all(Edit::is_safe),
+            "unsafe edit: {}",
+            shown(text)
+        );
+        assert!(
+            once.suggestions().iter().all(|e| !e.is_safe()),
+            "safe suggestion: {}",
+            shown(text)
+        );
+    }
+}
+
+/// The edit log describes the change exactly, and the suggestions never overlap one another
+/// and apply to the input on their own.
+pub fn check_edits_apply(once: &Normalized<'_>) {
+    let (text, out) = (once.input(), once.text());
+    assert_eq!(
+        apply_edits(text, once.edits()).as_deref(),
+        Ok(out),
+        "edits do not reproduce the output of {}",
+        shown(text)
+    );
+    assert_eq!(once.is_changed(), !once.edits().is_empty());
+    assert!(once.is_changed() || out == text);
+    assert!(
+        apply_edits(text, once.suggestions()).is_ok(),
+        "suggestions do not apply to {}",
+        shown(text)
+    );
+}
+
+/// The output is at most a small constant factor longer than the input.
+pub fn check_bounded_growth(once: &Normalized<'_>) {
+    let (text, out) = (once.input(), once.text());
+    assert!(
+        out.len() <= 3 * text.len() + 16,
+        "{} bytes -> {} bytes: {}",
+        text.len(),
+        out.len(),
+        shown(text)
+    );
+}
+
+/// Idempotence: a second pass changes nothing.
+pub fn check_idempotent(n: &Normalizer, once: &Normalized<'_>) {
+    let (text, out) = (once.input(), once.text());
+    let twice = n.normalize(out);
+    assert!(
+        twice.text() == out && twice.edits().is_empty(),
+        "not idempotent: {} -> {} -> {}; second edits: {:?}",
+        shown(text),
+        shown(out),
+        shown(twice.text()),
+        twice
+            .edits()
+            .iter()
+            .take(5)
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+    );
+}
+
+/// `is_normalized` agrees with the normalizer, both ways, and an unchanged text is borrowed.
+pub fn check_is_normalized(n: &Normalizer, once: &Normalized<'_>) {
+    let (text, out) = (once.input(), once.text());
+    assert_eq!(
+        n.is_normalized(text),
+        !once.is_changed(),
+        "is_normalized({})",
+        shown(text)
+    );
+    assert!(
+        n.is_normalized(out),
+        "is_normalized(normalize({}))",
+        shown(text)
+    );
+    if once.edits().is_empty() {
+        assert!(
+            matches!(once.clone().into_text(), Cow::Borrowed(_)),
+            "an unchanged text is not borrowed: {}",
+            shown(text)
+        );
+    }
+}
+
+/// `text` for a failure message: its first 200 characters, with its length when it is longer
+/// (the hostile-input tests check megabytes).
+pub fn shown(text: &str) -> String {
+    match text.char_indices().nth(200) {
+        None => format!("{text:?}"),
+        Some((end, _)) => format!("{:?}… ({} bytes)", &text[..end], text.len()),
+    }
+}
+
 /// Sorted, non-overlapping, non-empty, on character boundaries, describing the input.
-fn edits_well_formed(text: &str, edits: &[Edit<'_>], what: &str) {
+pub fn edits_well_formed(text: &str, edits: &[Edit<'_>], what: &str) {
     let mut end = 0;
     for e in edits {
         let r = e.range();
-        assert!(r.start < r.end, "{what}: empty range {e} in {text:?}");
+        assert!(
+            r.start < r.end,
+            "{what}: empty range {e} in {}",
+            shown(text)
+        );
         assert!(
             r.start >= end,
-            "{what}: unsorted or overlapping at {e} in {text:?}"
+            "{what}: unsorted or overlapping at {e} in {}",
+            shown(text)
         );
         assert!(
             text.is_char_boundary(r.start) && text.is_char_boundary(r.end),
-            "{what}: not on character boundaries: {e} in {text:?}"
+            "{what}: not on character boundaries: {e} in {}",
+            shown(text)
         );
         assert_eq!(e.original(), &text[r.clone()], "{what}: original of {e}");
         end = r.end;
@@ -187,7 +273,7 @@ fn boundaries(s: &str) -> impl Iterator<Item = usize> + '_ {
 /// The maps between the input and the output, both ways: ends map to ends, both are monotonic
 /// and land on character boundaries, unedited characters map to themselves, and each map
 /// undoes the other where the documentation says it does.
-fn offset_maps(n: &Normalized<'_>) {
+pub fn offset_maps(n: &Normalized<'_>) {
     let (input, out) = (n.input(), n.text());
     let edits = n.edits();
     assert_eq!(n.to_normalized(0), 0);
@@ -222,15 +308,7 @@ fn offset_maps(n: &Normalized<'_>) {
     }
     let inside_replacement = |o: usize| replacements.iter().any(|r| r.start < o && o < r.end);
 
-    let mut last = 0;
-    for x in boundaries(input) {
-        let o = n.to_normalized(x);
-        assert!(o >= last, "to_normalized not monotonic at {x} in {input:?}");
-        assert!(
-            out.is_char_boundary(o),
-            "to_normalized({x}) = {o} in {input:?}"
-        );
-        last = o;
+    for (x, o) in mapped(input, out, |x| n.to_normalized(x), "to_normalized") {
         if inside_edit(x) {
             continue;
         }
@@ -250,15 +328,7 @@ fn offset_maps(n: &Normalized<'_>) {
             "to_original(to_normalized({x})) = to_original({o}) = {back} in {input:?}"
         );
     }
-    let mut last = 0;
-    for o in boundaries(out) {
-        let x = n.to_original(o);
-        assert!(x >= last, "to_original not monotonic at {o} in {input:?}");
-        assert!(
-            input.is_char_boundary(x),
-            "to_original({o}) = {x} in {input:?}"
-        );
-        last = x;
+    for (o, x) in mapped(out, input, |o| n.to_original(o), "to_original") {
         if !inside_replacement(o) {
             assert_eq!(
                 n.to_normalized(x),
@@ -267,6 +337,24 @@ fn offset_maps(n: &Normalized<'_>) {
             );
         }
     }
+}
+
+/// Each offset on a character boundary of `from` (with the end) and its image by `map`,
+/// checked to be monotonic and on a character boundary of `to`.
+fn mapped(from: &str, to: &str, map: impl Fn(usize) -> usize, what: &str) -> Vec<(usize, usize)> {
+    let mut last = 0;
+    boundaries(from)
+        .map(|x| {
+            let image = map(x);
+            assert!(image >= last, "{what} not monotonic at {x} in {from:?}");
+            assert!(
+                to.is_char_boundary(image),
+                "{what}({x}) = {image} in {from:?}, image {to:?}"
+            );
+            last = image;
+            (x, image)
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -416,66 +504,163 @@ pub fn score(data: &[u8]) {
     check_report(&text, &scorer().score(&text));
 }
 
-/// A report of `text`: every number finite, ratios from 0 to 1, sentences in order and in
-/// bounds, and counts that add up.
+/// A report of plain `text`: the checks of every report ([`check_any_report`]), and those
+/// that hold for plain text only (a Markdown document's prose has blocks the splitter does not
+/// see): every character that is not whitespace is counted, the sentences and paragraphs are
+/// the splitter's, and jReadability has at most a sentence per sentence end and paragraph.
 pub fn check_report(text: &str, report: &Report) {
+    check_any_report(text, report);
+    let non_space = text.chars().filter(|&c| !is_space(c)).count();
+    assert_eq!(
+        report.characters,
+        non_space,
+        "characters are the non-whitespace: {}",
+        shown(text)
+    );
+    let split: Vec<_> = seisho::sentences(text)
+        .map(|s| (s.range(), s.paragraph()))
+        .collect();
+    let reported: Vec<_> = report
+        .sentences
+        .iter()
+        .map(|s| (s.range.clone(), s.paragraph))
+        .collect();
+    assert!(
+        reported == split,
+        "sentences are not the splitter's: {}",
+        shown(text)
+    );
+    assert_eq!(
+        report.paragraphs,
+        report.sentences.last().map_or(0, |s| s.paragraph + 1)
+    );
+    if let Some(j) = &report.jreadability {
+        // jReadability's own sentences: one after each 。？！． and one for words after the
+        // last, whatever the splitter says.
+        let ends = text.matches(['。', '？', '！', '．']).count();
+        assert!(
+            j.sentences >= 1 && j.sentences <= ends + report.paragraphs.max(1),
+            "{} jReadability sentences: {}",
+            j.sentences,
+            shown(text)
+        );
+    }
+}
+
+/// Whitespace and invisible characters (controls, zero-width characters, the soft hyphen,
+/// bidirectional controls) as the scorer counts them: not characters.
+fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\n' | '\r' | '\u{3000}' | '\u{A0}' | '\u{2000}'..='\u{200F}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202A}'..='\u{202F}'
+            | '\u{205F}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+            | '\0'..='\x1F'
+            | '\x7F'..='\u{9F}'
+            | '\u{AD}'
+            | '\u{180E}'
+    )
+}
+
+/// A report of `text` (the text that was scored: a Markdown document's prose): every number
+/// finite, ratios from 0 to 1, sentences in order and in bounds, counts that add up, summaries
+/// of the sentences' lengths, and the fields of the analyzer there iff it analyzed.
+pub fn check_any_report(text: &str, report: &Report) {
     // Through CBOR, which keeps NaN and infinities as floats (JSON would make them null).
     let value = ciborium::Value::serialized(report).expect("a report serializes");
     finite(&value);
-    let unit = |x: f64, what: &str| assert!((0.0..=1.0).contains(&x), "{what} = {x}: {text:?}");
+    check_sentences(text, report);
+    check_scripts(text, report);
+    check_kanji(text, report);
+    assert_eq!(report.tateishi.is_some(), !report.sentences.is_empty());
+    check_analyzer_fields(report);
+}
 
+/// A ratio from 0 to 1.
+fn unit(x: f64, what: &str, text: &str) {
+    assert!((0.0..=1.0).contains(&x), "{what} = {x}: {}", shown(text));
+}
+
+/// The sentences: in order, in bounds and on character boundaries, their counts adding up to
+/// the report's, and the summaries of their lengths.
+fn check_sentences(text: &str, report: &Report) {
     let lengths = &report.sentence_length;
     assert_eq!(report.sentences.len(), lengths.count);
     let mut last = 0;
-    let mut characters = 0;
-    let mut toten = 0;
     let mut paragraph = 0;
     for s in &report.sentences {
-        assert!(
-            s.range.start >= last && s.range.start <= s.range.end,
-            "{s:?}"
-        );
-        assert!(s.range.end <= text.len(), "{s:?}");
-        assert!(text.is_char_boundary(s.range.start) && text.is_char_boundary(s.range.end));
-        last = s.range.end;
-        characters += s.characters;
-        toten += s.toten;
-        assert!(
-            s.characters <= text[s.range.clone()].chars().count(),
-            "{s:?}"
-        );
+        let r = &s.range;
+        assert!(r.start >= last && r.start < r.end, "{s:?}: {}", shown(text));
+        assert!(r.end <= text.len(), "{s:?}");
+        assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+        last = r.end;
+        assert!(s.characters <= text[r.clone()].chars().count(), "{s:?}");
         assert!(
             s.paragraph >= paragraph && s.paragraph < report.paragraphs,
             "{s:?}"
         );
         paragraph = s.paragraph;
-        unit(s.kanji_ratio, "sentence kanji ratio");
+        unit(s.kanji_ratio, "sentence kanji ratio", text);
         assert!(s.words.is_none() || report.analyzed);
     }
-    assert_eq!(characters, report.characters, "{text:?}");
-    assert_eq!(toten, report.toten.total, "{text:?}");
+    let sum = |f: fn(&seisho::score::SentenceReport) -> usize| -> usize {
+        report.sentences.iter().map(f).sum()
+    };
+    assert_eq!(sum(|s| s.characters), report.characters, "{}", shown(text));
+    assert_eq!(sum(|s| s.toten), report.toten.total, "{}", shown(text));
     assert_eq!(
         report.toten.max,
         report.sentences.iter().map(|s| s.toten).max().unwrap_or(0)
     );
-    assert_eq!(
-        lengths.characters.max,
-        report
-            .sentences
-            .iter()
-            .map(|s| s.characters)
-            .max()
-            .unwrap_or(0)
-    );
+    let characters: Vec<usize> = report.sentences.iter().map(|s| s.characters).collect();
+    check_summary(&lengths.characters, &characters, "characters");
+    if let Some(words) = &lengths.words {
+        let per: Vec<usize> = report.sentences.iter().filter_map(|s| s.words).collect();
+        check_summary(words, &per, "words");
+    }
     assert_eq!(
         lengths.long,
-        report
-            .sentences
+        characters
             .iter()
-            .filter(|s| s.characters > lengths.long_threshold)
+            .filter(|&&n| n > lengths.long_threshold)
             .count()
     );
+}
 
+/// `summary` is the summary of `values`: the largest, the mean, and a median and a 90th
+/// percentile between the smallest and the largest (all 0 for no value).
+fn check_summary(summary: &Summary, values: &[usize], what: &str) {
+    assert_eq!(
+        summary.max,
+        values.iter().copied().max().unwrap_or(0),
+        "{what}"
+    );
+    let Some(&min) = values.iter().min() else {
+        assert_eq!(*summary, Summary::default(), "{what} of no sentence");
+        return;
+    };
+    let (min, max) = (min as f64, summary.max as f64);
+    for (name, v) in [
+        ("mean", summary.mean),
+        ("median", summary.median),
+        ("p90", summary.p90),
+    ] {
+        assert!(
+            min <= v && v <= max,
+            "{what}: {name} {v} outside [{min}, {max}]"
+        );
+    }
+    assert!(summary.median <= summary.p90 + 1e-9, "{what}: {summary:?}");
+    let mean = values.iter().sum::<usize>() as f64 / values.len() as f64;
+    assert!((summary.mean - mean).abs() < 1e-9, "{what}: {summary:?}");
+}
+
+/// The scripts: counts that add up to the characters, and ratios that add up to 1.
+fn check_scripts(text: &str, report: &Report) {
     let sc = &report.scripts;
     let shares = [
         &sc.kanji,
@@ -487,11 +672,16 @@ pub fn check_report(text: &str, report: &Report) {
         &sc.symbols,
     ];
     let counted: usize = shares.iter().map(|s| s.count).sum();
-    assert_eq!(counted, report.characters, "script counts of {text:?}");
+    assert_eq!(
+        counted,
+        report.characters,
+        "script counts of {}",
+        shown(text)
+    );
     for share in shares {
-        unit(share.ratio, "script ratio");
+        unit(share.ratio, "script ratio", text);
     }
-    unit(sc.kanji_ratio, "kanji ratio");
+    unit(sc.kanji_ratio, "kanji ratio", text);
     if report.characters > 0 {
         let total: f64 = shares.iter().map(|s| s.ratio).sum();
         assert!(
@@ -499,31 +689,82 @@ pub fn check_report(text: &str, report: &Report) {
             "script ratios add up to {total}"
         );
     }
+}
 
+/// The kanji grades (the iteration marks, counted as kanji, have none) and the longest kanji
+/// run, which is where it says it is, in its sentence.
+fn check_kanji(text: &str, report: &Report) {
+    let kanji = report.scripts.kanji.count;
     let grades = &report.kanji_grades;
+    assert_eq!(grades.bands.len(), 9);
     let banded: usize = grades.bands.iter().map(|b| b.count).sum();
-    assert_eq!(banded, grades.total);
-    assert!(grades.total <= sc.kanji.count + text.matches(['々', '〆']).count());
+    assert_eq!(banded, grades.total, "kanji bands");
+    assert!(grades.total <= kanji, "{grades:?}: {}", shown(text));
     assert_eq!(grades.grade_for_95_percent.is_some(), grades.total > 0);
     for band in &grades.bands {
-        unit(band.share, "kanji band share");
+        unit(band.share, "kanji band share", text);
     }
-    if let Some(run) = &report.longest_kanji_run {
-        assert_eq!(
-            text.get(run.range.clone()),
-            Some(run.text.as_str()),
-            "{run:?}"
-        );
-        assert!(
-            run.length >= 1 && run.length <= run.text.chars().count(),
-            "{run:?}"
-        );
-        assert!(run.sentence < report.sentences.len(), "{run:?}");
-    }
-    assert_eq!(report.tateishi.is_some(), !report.sentences.is_empty());
+    let Some(run) = &report.longest_kanji_run else {
+        assert_eq!(kanji, 0, "kanji but no run: {}", shown(text));
+        return;
+    };
+    assert_eq!(
+        text.get(run.range.clone()),
+        Some(run.text.as_str()),
+        "{run:?}"
+    );
+    assert!(
+        run.length >= 1 && run.length <= run.text.chars().count() && run.length <= kanji,
+        "{run:?}"
+    );
+    let sentence = &report
+        .sentences
+        .get(run.sentence)
+        .expect("the run's sentence")
+        .range;
+    assert!(
+        sentence.start <= run.range.start && run.range.end <= sentence.end,
+        "{run:?} outside its sentence {sentence:?}"
+    );
+}
+
+/// The analyzer's fields: there iff it analyzed, jReadability its formula of its variables.
+fn check_analyzer_fields(report: &Report) {
+    let lengths = &report.sentence_length;
     if !report.analyzed {
         assert!(report.jreadability.is_none() && lengths.words.is_none());
-        assert!(!report.needs_analyzer.is_empty());
+        assert!(report.sentences.iter().all(|s| s.words.is_none()));
+        assert_eq!(
+            report.needs_analyzer.len(),
+            3,
+            "{:?}",
+            report.needs_analyzer
+        );
+        return;
+    }
+    assert!(report.needs_analyzer.is_empty());
+    // Present even for no sentence (all zero), as `characters` is.
+    assert!(lengths.words.is_some());
+    assert!(report.sentences.iter().all(|s| s.words.is_some()));
+    if let Some(j) = &report.jreadability {
+        assert_eq!(j.level, JReadabilityLevel::of(j.score));
+        let formula = j.mean_sentence_words * -0.056
+            + j.kango_percent * -0.126
+            + j.wago_percent * -0.042
+            + j.verb_percent * -0.145
+            + j.particle_percent * -0.044
+            + 11.724;
+        assert!((j.score - formula).abs() < 1e-9, "{j:?}");
+        for p in [
+            j.kango_percent,
+            j.wago_percent,
+            j.verb_percent,
+            j.particle_percent,
+            j.gairaigo_percent,
+            j.konshu_percent,
+        ] {
+            assert!((0.0..=100.0).contains(&p), "percent {p}: {j:?}");
+        }
     }
 }
 
@@ -574,7 +815,7 @@ pub fn markdown(data: &[u8]) {
     check_lint(every_rule(), &doc, Syntax::Markdown);
     check_normalize_markdown(&doc, text);
     // The report's ranges are ranges of the document, and its prose is what was scored.
-    check_report(text, &scorer().score_markdown(&doc));
+    check_any_report(text, &scorer().score_markdown(&doc));
 }
 
 /// `fmt` on Markdown: edits only where the prose is the document's own text, none writes a

@@ -54,15 +54,6 @@ pub fn toml_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// The text of a panic's payload.
-fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
-    panic
-        .downcast_ref::<String>()
-        .cloned()
-        .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
-        .unwrap_or_default()
-}
-
 /// The run of a suite of tables: its failures, known failures and fixed known failures.
 #[derive(Debug, Default)]
 pub struct Suite {
@@ -112,8 +103,10 @@ impl Suite {
                 continue;
             }
             self.ran += 1;
-            let mut problems = catch_unwind(AssertUnwindSafe(|| case.run()))
-                .unwrap_or_else(|panic| vec![format!("panicked: {}", panic_message(&*panic))]);
+            let mut problems =
+                catch_unwind(AssertUnwindSafe(|| case.run())).unwrap_or_else(|panic| {
+                    vec![format!("panicked: {}", seisho_fuzz::panic_message(&*panic))]
+                });
             if !names.insert(case.name()) {
                 problems.push("duplicate case name".to_owned());
             }
