@@ -2,6 +2,9 @@
 //! every failure collected, so that one run reports all of them with the file and the case
 //! name (`tests/cases.rs`, `tests/lint.rs`, `tests/sentences.rs`).
 //!
+//! Every case has a `name`, unique in its file; the failure messages show it with the case's
+//! `input` (or `text`). The other fields are the table's own ([`Case`]).
+//!
 //! A case marked `known_failure = "reason"` is a discrepancy between the specification and the
 //! code that is known and reported: it is run, printed, and does not fail the suite. A known
 //! failure that passes fails the suite, with a message to remove its marker, so that the table
@@ -19,14 +22,9 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
-/// One case of a table.
-pub trait Case {
-    /// The case's name, unique in its file.
-    fn name(&self) -> &str;
-    /// What the failure message shows after the name, as `input "…"`.
-    fn subject(&self) -> String;
-    /// Why the case fails today, if it is a known failure.
-    fn known_failure(&self) -> Option<&str>;
+/// One case of a table: the fields of its `[[case]]` table other than `name` and
+/// `known_failure`, which the harness reads.
+pub trait Case: DeserializeOwned {
     /// Whether the case cannot run in this build (it needs a feature that is off).
     fn skipped(&self) -> bool {
         false
@@ -35,12 +33,42 @@ pub trait Case {
     fn run(&self) -> Vec<String>;
 }
 
+/// A case as the harness reads it: its name, why it is a known failure, and what the failure
+/// messages show of it (its `input` or `text`).
+struct Header {
+    name: String,
+    known_failure: Option<String>,
+    subject: String,
+}
+
+impl Header {
+    /// Takes the fields of the harness out of `table`.
+    fn take(table: &mut toml::Table) -> Result<Header, String> {
+        let mut string = |key: &str| match table.remove(key) {
+            None => Ok(None),
+            Some(toml::Value::String(s)) => Ok(Some(s)),
+            Some(other) => Err(format!("`{key}` is not a string: {other}")),
+        };
+        let name = string("name")?.ok_or("a case without a name")?;
+        let known_failure = string("known_failure")?;
+        let subject = ["input", "text"]
+            .into_iter()
+            .find_map(|key| Some(format!("{key} {:?}", table.get(key)?.as_str()?)))
+            .unwrap_or_default();
+        Ok(Header {
+            name,
+            known_failure,
+            subject,
+        })
+    }
+}
+
 /// A file of `[[case]]` tables.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, bound = "C: Deserialize<'de>")]
-struct CaseFile<C> {
+#[serde(deny_unknown_fields)]
+struct CaseFile {
     #[serde(rename = "case", default)]
-    cases: Vec<C>,
+    cases: Vec<toml::Table>,
 }
 
 /// The `*.toml` files of `dir`, sorted.
@@ -77,15 +105,15 @@ impl Suite {
     }
 
     /// Reads the `[[case]]` tables of `path` and runs every case that is not skipped; returns
-    /// the cases (none when the file does not parse, which is a failure).
-    pub fn run_file<C: Case + DeserializeOwned>(&mut self, path: &Path) -> Vec<C> {
+    /// the cases that were read (none when the file does not parse, which is a failure).
+    pub fn run_file<C: Case>(&mut self, path: &Path) -> Vec<C> {
         let file = path.file_name().map_or_else(
             || path.display().to_string(),
             |f| f.to_string_lossy().into(),
         );
-        let cases = match std::fs::read_to_string(path)
+        let tables = match std::fs::read_to_string(path)
             .map_err(|e| e.to_string())
-            .and_then(|text| toml::from_str::<CaseFile<C>>(&text).map_err(|e| e.to_string()))
+            .and_then(|text| toml::from_str::<CaseFile>(&text).map_err(|e| e.to_string()))
         {
             Ok(data) => data.cases,
             Err(e) => {
@@ -93,37 +121,48 @@ impl Suite {
                 return Vec::new();
             }
         };
-        if cases.is_empty() {
+        if tables.is_empty() {
             self.fail(format!("{file}: no cases"));
         }
         let mut names = BTreeSet::new();
-        for case in &cases {
+        let mut cases = Vec::new();
+        for (i, mut table) in tables.into_iter().enumerate() {
             self.read += 1;
-            if case.skipped() {
-                continue;
+            let (header, case) = match Header::take(&mut table).and_then(|header| {
+                let case = C::deserialize(toml::Value::Table(table)).map_err(|e| e.to_string())?;
+                Ok((header, case))
+            }) {
+                Ok(read) => read,
+                Err(e) => {
+                    self.fail(format!("{file}: case {}: does not parse: {e}", i + 1));
+                    continue;
+                }
+            };
+            if !case.skipped() {
+                self.ran += 1;
+                let mut problems =
+                    catch_unwind(AssertUnwindSafe(|| case.run())).unwrap_or_else(|panic| {
+                        vec![format!("panicked: {}", seisho_fuzz::panic_message(&*panic))]
+                    });
+                if !names.insert(header.name.clone()) {
+                    problems.push("duplicate case name".to_owned());
+                }
+                self.record(&file, &header, &problems);
             }
-            self.ran += 1;
-            let mut problems =
-                catch_unwind(AssertUnwindSafe(|| case.run())).unwrap_or_else(|panic| {
-                    vec![format!("panicked: {}", seisho_fuzz::panic_message(&*panic))]
-                });
-            if !names.insert(case.name()) {
-                problems.push("duplicate case name".to_owned());
-            }
-            self.record(&file, case, &problems);
+            cases.push(case);
         }
         eprintln!("{file}: {} cases", cases.len());
         cases
     }
 
     /// Files the outcome of one case.
-    fn record(&mut self, file: &str, case: &impl Case, problems: &[String]) {
-        let head = format!("{file}: {} ({})", case.name(), case.subject());
+    fn record(&mut self, file: &str, case: &Header, problems: &[String]) {
+        let head = format!("{file}: {} ({})", case.name, case.subject);
         let body = problems.iter().fold(String::new(), |mut s, p| {
             let _ = write!(s, "\n    - {p}");
             s
         });
-        match (case.known_failure(), problems.is_empty()) {
+        match (&case.known_failure, problems.is_empty()) {
             (None, true) => {}
             (None, false) => self.failures.push(format!("{head}{body}")),
             (Some(reason), false) => self
