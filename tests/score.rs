@@ -74,17 +74,7 @@ fn script_counts() {
 #[track_caller]
 fn assert_scripts(text: &str, characters: usize, counts: [usize; 7]) {
     let r = report(text);
-    let s = &r.scripts;
-    let got = [
-        &s.kanji,
-        &s.hiragana,
-        &s.katakana,
-        &s.latin,
-        &s.digits,
-        &s.punctuation,
-        &s.symbols,
-    ]
-    .map(|share| share.count);
+    let got = seisho_fuzz::script_shares(&r.scripts).map(|share| share.count);
     assert_eq!(
         got, counts,
         "{text:?}: kanji, hiragana, katakana, Latin, digits, punctuation, symbols"
