@@ -5,7 +5,7 @@
 //! Every operation of the core must return a sane result on each: the normalizer's output is
 //! idempotent and its edits reproduce it, offsets fall on character boundaries, every number
 //! of the readability report is finite, diagnostics are in bounds and fixing converges. The
-//! checks of the normalizer and the scorer are the fuzz targets' (`fuzz/src/lib.rs`), those
+//! checks of the normalizer and the scorer are the fuzz targets' (`fuzz/src/`), those
 //! that take a time linear in the input; the lint checks are this file's, as the fuzz target's
 //! count every diagnostic's column from the start of its line (quadratic on one long line). The
 //! sizes are moderate so that the tests stay quick unoptimized; `bench/scaling.sh` runs the

@@ -1,6 +1,6 @@
 //! Property tests of the normalizer on structured Japanese text and on arbitrary strings.
 //!
-//! The invariants are the checks of the `normalize` fuzz target (`fuzz/src/lib.rs`), each
+//! The invariants are the checks of the `normalize` fuzz target (`fuzz/src/normalize.rs`), each
 //! checked under several configurations: the defaults, the defaults with unsafe fixes, and a
 //! few option combinations. Each invariant is its own test, so that a failing one names
 //! itself.

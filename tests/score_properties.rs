@@ -3,7 +3,7 @@
 //! full-width words, digits, punctuation, brackets, spaces, line breaks, blank lines, list
 //! markers and Markdown markup.
 //!
-//! The invariants, the `score` fuzz target's checks (`fuzz/src/lib.rs`) and the report's JSON:
+//! The invariants, the `score` fuzz target's checks (`fuzz/src/score.rs`) and the report's JSON:
 //! the scorer does not panic, every number in the report is finite, ratios are in [0, 1],
 //! counts add up, the sentences are the splitter's and their ranges are well formed, scoring
 //! is deterministic, and the analyzer changes nothing at the character level.
