@@ -2,6 +2,7 @@
 //! [`seisho::Normalized`] on hand-made examples (deletion, expansion, shrink).
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::panic::{RefUnwindSafe, UnwindSafe};
 
 use seisho::{
@@ -70,6 +71,44 @@ fn offsets_without_edits_are_the_identity() {
     assert_eq!(n.original_range(3..9), 3..9);
 }
 
+/// The expected images of offsets and ranges under the maps of a [`Normalized`]: pairs of
+/// an offset (or range) and its image.
+#[derive(Default)]
+struct Maps<'a> {
+    to_normalized: &'a [(usize, usize)],
+    to_original: &'a [(usize, usize)],
+    normalized_range: &'a [(Range<usize>, Range<usize>)],
+    original_range: &'a [(Range<usize>, Range<usize>)],
+}
+
+impl Maps<'_> {
+    /// Checks every pair, with all the images of `n` in the failure message.
+    #[track_caller]
+    fn check(&self, n: &Normalized<'_>) {
+        let m = maps(n);
+        for &(x, o) in self.to_normalized {
+            assert_eq!(n.to_normalized(x), o, "to_normalized({x})\n{m}");
+        }
+        for &(o, x) in self.to_original {
+            assert_eq!(n.to_original(o), x, "to_original({o})\n{m}");
+        }
+        for (r, image) in self.normalized_range {
+            assert_eq!(
+                n.normalized_range(r.clone()),
+                *image,
+                "normalized_range({r:?})\n{m}"
+            );
+        }
+        for (r, image) in self.original_range {
+            assert_eq!(
+                n.original_range(r.clone()),
+                *image,
+                "original_range({r:?})\n{m}"
+            );
+        }
+    }
+}
+
 #[test]
 fn offsets_across_a_deletion() {
     // あ (0..3), a zero-width space (3..6) that is deleted, い (6..9).
@@ -79,21 +118,17 @@ fn offsets_across_a_deletion() {
     assert_eq!(n.edits().len(), 1);
     assert_eq!(n.edits()[0].range(), 3..6);
     assert_eq!(n.edits()[0].replacement(), "");
-    let m = maps(&n);
-    // Into the output: the deleted character collapses onto the point between あ and い.
-    assert_eq!(n.to_normalized(0), 0, "{m}");
-    assert_eq!(n.to_normalized(3), 3, "{m}");
-    assert_eq!(n.to_normalized(6), 3, "{m}");
-    assert_eq!(n.to_normalized(9), 6, "{m}");
-    // Back: the point where text was deleted maps past the deletion, to い.
-    assert_eq!(n.to_original(0), 0, "{m}");
-    assert_eq!(n.to_original(3), 6, "{m}");
-    assert_eq!(n.to_original(6), 9, "{m}");
-    // Ranges: い in the original is い in the output, and back.
-    assert_eq!(n.normalized_range(6..9), 3..6, "{m}");
-    assert_eq!(n.original_range(3..6), 6..9, "{m}");
-    // The deleted character itself becomes an empty range.
-    assert_eq!(n.normalized_range(3..6), 3..3, "{m}");
+    Maps {
+        // Into the output: the deleted character collapses onto the point between あ and い.
+        to_normalized: &[(0, 0), (3, 3), (6, 3), (9, 6)],
+        // Back: the point where text was deleted maps past the deletion, to い.
+        to_original: &[(0, 0), (3, 6), (6, 9)],
+        // い in the original is い in the output, and back; the deleted character itself
+        // becomes an empty range.
+        normalized_range: &[(6..9, 3..6), (3..6, 3..3)],
+        original_range: &[(3..6, 6..9)],
+    }
+    .check(&n);
 }
 
 #[test]
@@ -102,15 +137,14 @@ fn offsets_across_deletions_at_both_ends() {
     let text = "\u{FEFF}あ\u{200B}";
     let n = normalize(text);
     assert_eq!(n.text(), "あ");
-    let m = maps(&n);
-    assert_eq!(n.to_normalized(0), 0, "{m}");
-    assert_eq!(n.to_normalized(3), 0, "{m}");
-    assert_eq!(n.to_normalized(6), 3, "{m}");
-    assert_eq!(n.to_normalized(9), 3, "{m}");
-    // あ starts at 3 in the original; the end of the output is the end of the input.
-    assert_eq!(n.to_original(0), 3, "{m}");
-    assert_eq!(n.to_original(3), 9, "{m}");
-    assert_eq!(n.normalized_range(3..6), 0..3, "{m}");
+    Maps {
+        to_normalized: &[(0, 0), (3, 0), (6, 3), (9, 3)],
+        // あ starts at 3 in the original; the end of the output is the end of the input.
+        to_original: &[(0, 3), (3, 9)],
+        normalized_range: &[(3..6, 0..3)],
+        ..Maps::default()
+    }
+    .check(&n);
 }
 
 #[test]
@@ -122,22 +156,15 @@ fn offsets_across_an_expansion() {
     let text = "a㈱b";
     let out = n.normalize(text);
     assert_eq!(out.text(), "a(株)b");
-    let m = maps(&out);
-    assert_eq!(out.to_normalized(0), 0, "{m}");
-    assert_eq!(out.to_normalized(1), 1, "{m}");
-    assert_eq!(out.to_normalized(4), 6, "{m}");
-    assert_eq!(out.to_normalized(5), 7, "{m}");
-    assert_eq!(out.to_original(0), 0, "{m}");
-    assert_eq!(out.to_original(1), 1, "{m}");
-    // Inside the replacement: the start of the edit.
-    assert_eq!(out.to_original(2), 1, "{m}");
-    assert_eq!(out.to_original(5), 1, "{m}");
-    assert_eq!(out.to_original(6), 4, "{m}");
-    assert_eq!(out.to_original(7), 5, "{m}");
-    // 株 alone in the output widens to the whole edit; the edit maps to its replacement.
-    assert_eq!(out.original_range(2..5), 1..4, "{m}");
-    assert_eq!(out.normalized_range(1..4), 1..6, "{m}");
-    assert_eq!(out.normalized_range(4..5), 6..7, "{m}");
+    Maps {
+        to_normalized: &[(0, 0), (1, 1), (4, 6), (5, 7)],
+        // Inside the replacement (2 and 5): the start of the edit.
+        to_original: &[(0, 0), (1, 1), (2, 1), (5, 1), (6, 4), (7, 5)],
+        // 株 alone in the output widens to the whole edit; the edit maps to its replacement.
+        original_range: &[(2..5, 1..4)],
+        normalized_range: &[(1..4, 1..6), (4..5, 6..7)],
+    }
+    .check(&out);
 }
 
 #[test]
@@ -148,19 +175,14 @@ fn offsets_across_a_shrink() {
     assert_eq!(n.text(), "xAyガz");
     let ranges: Vec<_> = n.edits().iter().map(Edit::range).collect();
     assert_eq!(ranges, [1..4, 5..11]);
-    let m = maps(&n);
-    let to_normalized = [(0, 0), (1, 1), (4, 2), (5, 3), (8, 3), (11, 6), (12, 7)];
-    for (x, o) in to_normalized {
-        assert_eq!(n.to_normalized(x), o, "to_normalized({x})\n{m}");
+    Maps {
+        to_normalized: &[(0, 0), (1, 1), (4, 2), (5, 3), (8, 3), (11, 6), (12, 7)],
+        to_original: &[(0, 0), (1, 1), (2, 4), (3, 5), (6, 11), (7, 12)],
+        // Half an edit widens to the whole replacement.
+        normalized_range: &[(5..8, 3..6), (4..5, 2..3)],
+        original_range: &[(3..6, 5..11)],
     }
-    let to_original = [(0, 0), (1, 1), (2, 4), (3, 5), (6, 11), (7, 12)];
-    for (o, x) in to_original {
-        assert_eq!(n.to_original(o), x, "to_original({o})\n{m}");
-    }
-    // Half an edit widens to the whole replacement.
-    assert_eq!(n.normalized_range(5..8), 3..6, "{m}");
-    assert_eq!(n.normalized_range(4..5), 2..3, "{m}");
-    assert_eq!(n.original_range(3..6), 5..11, "{m}");
+    .check(&n);
 }
 
 #[test]

@@ -2,17 +2,16 @@
 //! its expected output with the case's options, the rules of the applied edits and of the
 //! suggestions, and its expected output when unsafe fixes are applied too.
 //!
-//! Every case is run and every failure is collected, so one run reports all of them with the
-//! file and the case name. A case marked `known_failure = "reason"` is a discrepancy between
-//! the specification and the code that is known and reported: it is run and printed, but it
-//! does not fail the suite.
+//! Every case is run and every failure is collected by the harness of the tables
+//! (`tests/harness`), which also handles the cases marked `known_failure = "reason"`.
+
+mod harness;
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
-use std::io::Write as _;
-use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use harness::Suite;
 use seisho::{apply_edits, CompatClass, Edit, Normalizer, Rule, Safety, WaveDashStyle};
 use serde::Deserialize;
 
@@ -29,20 +28,13 @@ const FILES: &[&str] = &[
     "mixed.toml",
 ];
 
-/// The suite must not shrink below this many cases.
+/// The suite must not shrink below this many cases (run in this build).
 const MIN_CASES: usize = 170;
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CaseFile {
-    #[serde(rename = "case", default)]
-    cases: Vec<Case>,
-}
-
+/// A `[[case]]` table, but for its `name` and `known_failure` (the harness reads those).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Case {
-    name: String,
     input: String,
     /// The output with the case's options (safe fixes only).
     output: String,
@@ -55,8 +47,17 @@ struct Case {
     suggest: Vec<String>,
     #[serde(default)]
     options: Options,
-    /// Why this case fails today: it is run and printed, and does not fail the suite.
-    known_failure: Option<String>,
+}
+
+impl harness::Case for Case {
+    /// A case that confirms with the dictionary needs it.
+    fn skipped(&self) -> bool {
+        self.options.dictionary == Some(true) && !cfg!(feature = "embedded-dictionary")
+    }
+
+    fn run(&self) -> Vec<String> {
+        run_case(self)
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -90,33 +91,26 @@ impl Options {
     }
 
     fn normalizer(&self, unsafe_fixes: bool) -> Normalizer {
-        let mut b = Normalizer::builder()
+        let b = Normalizer::builder()
             .unsafe_fixes(unsafe_fixes)
             .collapse_exclamations(self.collapse_exclamations)
             .leaders(self.leaders);
-        if let Some(style) = self.wave_dash {
-            b = b.wave_dash(style);
+        let b = match self.wave_dash {
+            Some(style) => b.wave_dash(style),
+            None => b,
+        };
+        let b = self
+            .compat
+            .iter()
+            .fold(b, |b, &class| b.compat(class, true));
+        let b = self.enable.iter().fold(b, |b, &rule| b.enable(rule));
+        let b = self.disable.iter().fold(b, |b, &rule| b.disable(rule));
+        match self.dictionary {
+            Some(on) => b.dictionary(on),
+            None => b,
         }
-        for &class in &self.compat {
-            b = b.compat(class, true);
-        }
-        for &rule in &self.enable {
-            b = b.enable(rule);
-        }
-        for &rule in &self.disable {
-            b = b.disable(rule);
-        }
-        if let Some(on) = self.dictionary {
-            b = b.dictionary(on);
-        }
-        b.build()
+        .build()
     }
-}
-
-fn data_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join("data")
 }
 
 /// The sorted, deduplicated rule ids of `edits`.
@@ -160,21 +154,18 @@ fn check_mode(
         ));
     }
     if !unsafe_mode {
-        let rules = rule_ids(out.edits());
-        if rules != case.rules {
-            problems.push(format!(
-                "[{mode}] rules: expected {:?}, got {rules:?}\n      edits:{}",
-                case.rules,
-                show_edits(out.edits())
-            ));
-        }
-        let suggest = rule_ids(out.suggestions());
-        if suggest != case.suggest {
-            problems.push(format!(
-                "[{mode}] suggest: expected {:?}, got {suggest:?}\n      suggestions:{}",
-                case.suggest,
-                show_edits(out.suggestions())
-            ));
+        // The rules of the applied edits, then of the suggestions.
+        for (field, list, edits, expected) in [
+            ("rules", "edits", out.edits(), &case.rules),
+            ("suggest", "suggestions", out.suggestions(), &case.suggest),
+        ] {
+            let got = rule_ids(edits);
+            if got != *expected {
+                problems.push(format!(
+                    "[{mode}] {field}: expected {expected:?}, got {got:?}\n      {list}:{}",
+                    show_edits(edits)
+                ));
+            }
         }
         if let Some(e) = out.edits().iter().find(|e| !e.is_safe()) {
             problems.push(format!("[{mode}] an applied edit is unsafe: {e}"));
@@ -252,50 +243,25 @@ fn run_case(case: &Case) -> Vec<String> {
             return problems;
         }
     };
-    let result = catch_unwind(AssertUnwindSafe(|| {
-        let mut p = Vec::new();
-        check_mode(
-            case,
-            &case.options.normalizer(false),
-            &case.output,
-            false,
-            &mut p,
-        );
-        check_mode(
-            case,
-            &case.options.normalizer(true),
-            unsafe_expected,
-            true,
-            &mut p,
-        );
-        if case.options.is_default() {
-            // The free functions use the same defaults.
-            let out = seisho::normalize(&case.input);
-            if out.text() != case.output {
-                p.push(format!(
-                    "seisho::normalize gives {:?}, the default normalizer {:?}",
-                    out.text(),
-                    case.output
-                ));
-            }
-            if seisho::is_normalized(&case.input) == out.is_changed() {
-                p.push("seisho::is_normalized(input) disagrees with is_changed()".to_owned());
-            }
-            if !seisho::is_normalized(out.text()) {
-                p.push("seisho::is_normalized(output) is false".to_owned());
-            }
+    for (unsafe_mode, expected) in [(false, case.output.as_str()), (true, unsafe_expected)] {
+        let n = case.options.normalizer(unsafe_mode);
+        check_mode(case, &n, expected, unsafe_mode, &mut problems);
+    }
+    if case.options.is_default() {
+        // The free functions use the same defaults.
+        let out = seisho::normalize(&case.input);
+        if out.text() != case.output {
+            problems.push(format!(
+                "seisho::normalize gives {:?}, the default normalizer {:?}",
+                out.text(),
+                case.output
+            ));
         }
-        p
-    }));
-    match result {
-        Ok(p) => problems.extend(p),
-        Err(panic) => {
-            let msg = panic
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| panic.downcast_ref::<&str>().map(|s| (*s).to_owned()))
-                .unwrap_or_default();
-            problems.push(format!("panicked: {msg}"));
+        if seisho::is_normalized(&case.input) == out.is_changed() {
+            problems.push("seisho::is_normalized(input) disagrees with is_changed()".to_owned());
+        }
+        if !seisho::is_normalized(out.text()) {
+            problems.push("seisho::is_normalized(output) is false".to_owned());
         }
     }
     problems
@@ -303,83 +269,16 @@ fn run_case(case: &Case) -> Vec<String> {
 
 #[test]
 fn data_cases() {
-    let dir = data_dir();
-    let mut found: Vec<String> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .filter_map(|entry| {
-            let name = entry.ok()?.file_name().into_string().ok()?;
-            name.ends_with(".toml").then_some(name)
-        })
-        .collect();
-    found.sort();
-    let mut failures = Vec::new();
-    let mut known = Vec::new();
-    let mut fixed = Vec::new();
-    let mut total = 0;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
+    let mut suite = Suite::new();
+    let files = harness::toml_files(&dir);
     for file in FILES {
-        if !found.iter().any(|f| f == file) {
-            failures.push(format!("{file}: missing"));
+        if !files.iter().any(|f| f.ends_with(file)) {
+            suite.fail(format!("{file}: missing"));
         }
     }
-    for file in &found {
-        let path = dir.join(file);
-        let text = std::fs::read_to_string(&path).unwrap();
-        let data: CaseFile = match toml::from_str(&text) {
-            Ok(d) => d,
-            Err(e) => {
-                failures.push(format!("{file}: does not parse: {e}"));
-                continue;
-            }
-        };
-        if data.cases.is_empty() {
-            failures.push(format!("{file}: no cases"));
-        }
-        let mut names = BTreeSet::new();
-        for case in &data.cases {
-            total += 1;
-            if case.options.dictionary == Some(true) && !cfg!(feature = "embedded-dictionary") {
-                continue;
-            }
-            let mut problems = run_case(case);
-            if !names.insert(case.name.as_str()) {
-                problems.push("duplicate case name".to_owned());
-            }
-            let head = format!("{file}: {} (input {:?})", case.name, case.input);
-            let body = problems.iter().fold(String::new(), |mut s, p| {
-                let _ = write!(s, "\n    - {p}");
-                s
-            });
-            match (&case.known_failure, problems.is_empty()) {
-                (None, true) => {}
-                (None, false) => failures.push(format!("{head}{body}")),
-                (Some(reason), false) => known.push(format!("{head}\n    known: {reason}{body}")),
-                (Some(reason), true) => fixed.push(format!(
-                    "{head}\n    passes now; remove `known_failure = {reason:?}`"
-                )),
-            }
-        }
-        eprintln!("{file}: {} cases", data.cases.len());
+    for path in &files {
+        suite.run_file::<Case>(path);
     }
-    eprintln!("{total} cases in {} files", found.len());
-    if total < MIN_CASES {
-        failures.push(format!(
-            "only {total} cases; the suite keeps at least {MIN_CASES}"
-        ));
-    }
-    // Written to stderr directly, not through the test harness's captured eprintln!, so that
-    // the known failures show in every run, also when the suite passes.
-    let mut err = std::io::stderr().lock();
-    for k in &known {
-        let _ = writeln!(err, "KNOWN FAILURE {k}\n");
-    }
-    for f in &fixed {
-        let _ = writeln!(err, "FIXED {f}\n");
-    }
-    drop(err);
-    assert!(
-        failures.is_empty(),
-        "{} of {total} cases failed:\n\n{}\n",
-        failures.len(),
-        failures.join("\n\n")
-    );
+    suite.finish(MIN_CASES);
 }

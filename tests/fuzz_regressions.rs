@@ -1,4 +1,4 @@
-//! The fuzz targets' checks (`fuzz/src/lib.rs`) on the committed inputs: the regressions that
+//! The fuzz targets' checks (`fuzz/src/`) on the committed inputs: the regressions that
 //! fuzzing found (`tests/data/fuzz-regressions/TARGET/`) and the seed corpora
 //! (`fuzz/seeds/TARGET/`). A crash found by `cargo fuzz run TARGET` is minimized with
 //! `cargo fuzz tmin`, fixed, and its input added to the regression directory.

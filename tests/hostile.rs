@@ -5,14 +5,18 @@
 //! Every operation of the core must return a sane result on each: the normalizer's output is
 //! idempotent and its edits reproduce it, offsets fall on character boundaries, every number
 //! of the readability report is finite, diagnostics are in bounds and fixing converges. The
+//! checks of the normalizer and the scorer are the fuzz targets' (`fuzz/src/`), those
+//! that take a time linear in the input; the lint checks are this file's, as the fuzz target's
+//! count every diagnostic's column from the start of its line (quadratic on one long line). The
 //! sizes are moderate so that the tests stay quick unoptimized; `bench/scaling.sh` runs the
 //! same kinds of input at 1 to 100 MB and measures time and memory.
 
 use std::ops::Range;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use seisho::lint::{LintConfig, LintRule, Linter, Syntax, MAX_FIX_ROUNDS};
 use seisho::score::{Report, Scorer};
-use seisho::{apply_edits, Normalizer};
+use seisho::Normalizer;
 
 // ---------------------------------------------------------------------------------------------
 // The inputs
@@ -105,33 +109,26 @@ fn on_boundaries(text: &str, range: &Range<usize>, what: &str) {
     );
 }
 
+/// Runs `check`, naming the input when it fails (the fuzz crate's checks show a text's start).
+fn named(name: &str, check: impl FnOnce()) {
+    if let Err(panic) = catch_unwind(AssertUnwindSafe(check)) {
+        panic!("{name}: {}", seisho_fuzz::panic_message(&*panic));
+    }
+}
+
+/// The `normalize` fuzz target's checks that take a time linear in the input (its offset
+/// checks visit every offset with every edit), and the offset maps at both ends and at the
+/// first edits.
 fn check_normalize(name: &str, normalizer: &Normalizer, input: &str) {
     let out = normalizer.normalize(input);
+    named(name, || {
+        seisho_fuzz::check_bounded_growth(&out);
+        seisho_fuzz::check_edits(normalizer, &out);
+        seisho_fuzz::check_edits_apply(&out);
+        seisho_fuzz::check_idempotent(normalizer, &out);
+        seisho_fuzz::check_is_normalized(normalizer, &out);
+    });
     let text = out.text();
-    assert!(
-        text.len() <= 3 * input.len() + 16,
-        "{name}: {} bytes became {}",
-        input.len(),
-        text.len()
-    );
-    let mut previous_end = 0;
-    for edit in out.edits().iter().chain(out.suggestions()) {
-        on_boundaries(input, &edit.range(), name);
-        assert_eq!(edit.original(), &input[edit.range()], "{name}: {edit}");
-    }
-    for edit in out.edits() {
-        assert!(
-            edit.range().start >= previous_end,
-            "{name}: overlapping edits"
-        );
-        previous_end = edit.range().end;
-    }
-    assert_eq!(
-        apply_edits(input, out.edits()).as_deref(),
-        Ok(text),
-        "{name}: the edits do not reproduce the output"
-    );
-    // The offset maps land on character boundaries, at both ends and at each edit.
     assert_eq!(out.to_normalized(input.len()), text.len(), "{name}");
     assert_eq!(out.to_original(text.len()), input.len(), "{name}");
     for edit in out.edits().iter().take(1000) {
@@ -145,100 +142,21 @@ fn check_normalize(name: &str, normalizer: &Normalizer, input: &str) {
             assert!(input.is_char_boundary(out.to_original(mapped)), "{name}");
         }
     }
-    let again = normalizer.normalize(text);
-    assert!(
-        !again.is_changed(),
-        "{name}: not idempotent, second edits {:?}",
-        again
-            .edits()
-            .iter()
-            .take(5)
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-    );
-    assert_eq!(
-        normalizer.is_normalized(input),
-        !out.is_changed(),
-        "{name}: is_normalized disagrees"
-    );
 }
 
-fn finite(name: &str, what: &str, x: f64) {
-    assert!(x.is_finite(), "{name}: {what} is {x}");
-}
-
-fn check_report(name: &str, text: &str, report: &Report, analyzed: bool) {
+/// The `score` fuzz target's checks of a report of plain text (or, for `markdown`, of a
+/// Markdown document's prose), whether it is `analyzed`, and its JSON.
+fn check_report(name: &str, text: &str, report: &Report, analyzed: bool, markdown: bool) {
+    named(name, || {
+        if markdown {
+            seisho_fuzz::check_any_report(seisho::markdown::prose(text).text(), report);
+        } else {
+            seisho_fuzz::check_report(text, report);
+        }
+    });
     assert_eq!(report.analyzed, analyzed, "{name}");
     let lengths = &report.sentence_length;
-    for (what, summary) in [
-        ("characters", Some(lengths.characters)),
-        ("words", lengths.words),
-    ] {
-        if let Some(s) = summary {
-            finite(name, what, s.mean);
-            finite(name, what, s.median);
-            finite(name, what, s.p90);
-            assert!(
-                s.max as f64 >= s.p90 && s.p90 >= 0.0,
-                "{name}: {what} {s:?}"
-            );
-        }
-    }
-    let scripts = &report.scripts;
-    for share in [
-        &scripts.kanji,
-        &scripts.hiragana,
-        &scripts.katakana,
-        &scripts.latin,
-        &scripts.digits,
-        &scripts.punctuation,
-        &scripts.symbols,
-    ] {
-        assert!((0.0..=1.0).contains(&share.ratio), "{name}: {share:?}");
-    }
-    finite(name, "kanji ratio", scripts.kanji_ratio);
-    finite(name, "tōten per sentence", report.toten.per_sentence);
-    for band in &report.kanji_grades.bands {
-        assert!((0.0..=1.0).contains(&band.share), "{name}: {band:?}");
-    }
-    if let Some(t) = &report.tateishi {
-        for (what, x) in [
-            ("score", t.score),
-            ("ls", t.ls),
-            ("la", t.la),
-            ("lh", t.lh),
-            ("lc", t.lc),
-            ("lk", t.lk),
-            ("cp", t.cp),
-        ] {
-            finite(name, what, x);
-        }
-    }
     assert_eq!(report.jreadability.is_some(), analyzed && lengths.count > 0);
-    if let Some(j) = &report.jreadability {
-        for (what, x) in [
-            ("jReadability", j.score),
-            ("mean sentence words", j.mean_sentence_words),
-            ("kango", j.kango_percent),
-            ("wago", j.wago_percent),
-            ("verbs", j.verb_percent),
-            ("particles", j.particle_percent),
-        ] {
-            finite(name, what, x);
-        }
-    }
-    if let Some(run) = &report.longest_kanji_run {
-        on_boundaries(text, &run.range, name);
-    }
-    assert_eq!(report.sentences.len(), lengths.count, "{name}");
-    let mut previous_end = 0;
-    for s in &report.sentences {
-        on_boundaries(text, &s.range, name);
-        assert!(s.range.start >= previous_end, "{name}: sentences overlap");
-        previous_end = s.range.end;
-        finite(name, "sentence kanji ratio", s.kanji_ratio);
-        assert_eq!(s.words.is_some(), analyzed, "{name}");
-    }
     // The report serializes (as the CLI's `score --format json` does).
     serde_json::to_string(report).unwrap_or_else(|e| panic!("{name}: {e}"));
 }
@@ -328,9 +246,10 @@ fn score_handles_hostile_inputs() {
     let with = Scorer::default();
     let without = Scorer::builder().analyzer(false).build();
     for (name, input) in inputs() {
-        check_report(name, &input, &with.score(&input), true);
-        check_report(name, &input, &without.score(&input), false);
-        check_report(name, &input, &without.score_markdown(&input), false);
+        check_report(name, &input, &with.score(&input), true, false);
+        check_report(name, &input, &without.score(&input), false, false);
+        let markdown = without.score_markdown(&input);
+        check_report(name, &input, &markdown, false, true);
     }
     let empty = without.score("");
     assert_eq!((empty.characters, empty.sentence_length.count), (0, 0));
@@ -427,7 +346,7 @@ fn million_nested_brackets_and_megabytes_on_one_line() {
         ),
     ] {
         check_normalize(name, &normalizer, &input);
-        check_report(name, &input, &scorer.score(&input), false);
+        check_report(name, &input, &scorer.score(&input), false, false);
         check_lint(name, linter, &input, Syntax::Text);
     }
 }

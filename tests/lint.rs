@@ -3,25 +3,25 @@
 //! compared (others are ignored), the expected diagnostics as `"rule line:column"`, and the
 //! text after `fix` (safe fixes) and after `fix` with unsafe fixes.
 //!
-//! Every case runs and every failure is collected, so one run reports all of them.
+//! Every case runs and every failure is collected by the harness of the tables
+//! (`tests/harness`), which also handles the cases marked `known_failure = "reason"`.
 
-use std::fmt::Write as _;
+mod harness;
+
+use std::collections::BTreeSet;
 use std::path::Path;
 
+use harness::Suite;
 use seisho::lint::{LintConfig, Linter, OptionValue, Severity, Syntax};
 use serde::Deserialize;
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CaseFile {
-    #[serde(rename = "case", default)]
-    cases: Vec<Case>,
-}
+/// The suite must not shrink below this many cases (run in this build).
+const MIN_CASES: usize = 60;
 
+/// A `[[case]]` table, but for its `name` and `known_failure` (the harness reads those).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Case {
-    name: String,
     input: String,
     /// `text` (default) or `markdown`.
     #[serde(default)]
@@ -42,6 +42,16 @@ struct Case {
     /// Needs the dictionary: skipped without the `morphology` feature.
     #[serde(default)]
     words: bool,
+}
+
+impl harness::Case for Case {
+    fn skipped(&self) -> bool {
+        self.words && !cfg!(feature = "embedded-dictionary")
+    }
+
+    fn run(&self) -> Vec<String> {
+        run(self).err().into_iter().collect()
+    }
 }
 
 fn config(case: &Case) -> Result<LintConfig, String> {
@@ -135,46 +145,23 @@ fn run(case: &Case) -> Result<(), String> {
 #[test]
 fn lint_cases() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/lint");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
-    let mut failures = String::new();
-    let mut count = 0;
-    let mut rules_covered = std::collections::BTreeSet::new();
-    for path in &files {
-        let file: CaseFile = toml::from_str(&std::fs::read_to_string(path).unwrap())
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        for case in &file.cases {
-            if case.words && !cfg!(feature = "embedded-dictionary") {
-                continue;
-            }
-            count += 1;
-            rules_covered.extend(case.rules.iter().cloned());
-            if let Err(why) = run(case) {
-                let _ = writeln!(
-                    failures,
-                    "{} / {}:\n{why}\n",
-                    path.file_name().unwrap().to_string_lossy(),
-                    case.name
-                );
+    let mut suite = Suite::new();
+    let mut rules_covered = BTreeSet::new();
+    for path in harness::toml_files(&dir) {
+        for case in suite.run_file::<Case>(&path) {
+            if !harness::Case::skipped(&case) {
+                rules_covered.extend(case.rules);
             }
         }
     }
-    assert!(failures.is_empty(), "{failures}");
-    assert!(count >= 60, "only {count} lint cases");
     // Every rule of the linter's own has cases.
     for rule in seisho::lint::LintRule::all() {
         if rule.normalizer_rule().is_none()
             && (!rule.needs_words() || cfg!(feature = "embedded-dictionary"))
+            && !rules_covered.contains(rule.id())
         {
-            assert!(
-                rules_covered.contains(rule.id()),
-                "no case for {}",
-                rule.id()
-            );
+            suite.fail(format!("no case for {}", rule.id()));
         }
     }
+    suite.finish(MIN_CASES);
 }

@@ -3,21 +3,20 @@
 //! [`seisho::lint::MAX_FIX_ROUNDS`] rounds), for plain text and Markdown. The checks are the
 //! `lint` fuzz target's ([`seisho_fuzz::check_lint`]), run with and without the analyzer.
 
+mod strategies;
+
 use proptest::prelude::*;
 use seisho::lint::{LintConfig, Linter, Syntax};
-
-fn pick(items: &'static [&'static str]) -> BoxedStrategy<String> {
-    prop::sample::select(items).prop_map(str::to_owned).boxed()
-}
+use strategies::{char_range, pick};
 
 /// One piece of a draft: kana, kanji, look-alikes, width variants, punctuation, brackets,
 /// spaces, line breaks, Markdown markup, and the phrases the rules look for.
 fn piece() -> BoxedStrategy<String> {
     prop_oneof![
-        6 => proptest::char::range('ぁ', 'ゖ').prop_map(String::from),
-        6 => proptest::char::range('ァ', 'ヺ').prop_map(String::from),
-        3 => proptest::char::range('｡', 'ﾟ').prop_map(String::from),
-        2 => proptest::char::range('！', '～').prop_map(String::from),
+        6 => char_range('ぁ', 'ゖ'),
+        6 => char_range('ァ', 'ヺ'),
+        3 => char_range('｡', 'ﾟ'),
+        2 => char_range('！', '～'),
         2 => pick(&["゛", "゜", "ﾞ", "ﾟ", "\u{3099}", "\u{309A}", "\u{308}", "か\u{3099}", "ｶﾞ"]),
         4 => pick(&["日", "本", "語", "東", "京", "設", "定", "一", "力", "工", "口", "綺", "醤", "々"]),
         3 => pick(&["ー", "－", "一", "゛", "\u{3099}", "\u{301}", "e", "ＡＢＣ", "１２", "～", "〜"]),

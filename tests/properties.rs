@@ -1,15 +1,18 @@
 //! Property tests of the normalizer on structured Japanese text and on arbitrary strings.
 //!
-//! Every invariant is checked under several configurations: the defaults, the defaults with
-//! unsafe fixes, and a few option combinations. Each invariant is its own test, so that a
-//! failing one names itself.
+//! The invariants are the checks of the `normalize` fuzz target (`fuzz/src/normalize.rs`), each
+//! checked under several configurations: the defaults, the defaults with unsafe fixes, and a
+//! few option combinations. Each invariant is its own test, so that a failing one names
+//! itself.
 
-use std::borrow::Cow;
-use std::ops::Range;
+mod strategies;
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
-use seisho::{apply_edits, Edit, Normalizer, Rule};
+use seisho::{Normalized, Normalizer, Rule};
+use strategies::{char_range, pick, run};
 
 // ---------------------------------------------------------------------------------------------
 // Configurations
@@ -44,21 +47,6 @@ fn configs() -> Vec<(&'static str, Normalizer)> {
 
 // ---------------------------------------------------------------------------------------------
 // Strategies
-
-fn pick(items: &'static [&'static str]) -> BoxedStrategy<String> {
-    prop::sample::select(items).prop_map(str::to_owned).boxed()
-}
-
-fn char_range(lo: char, hi: char) -> BoxedStrategy<String> {
-    proptest::char::range(lo, hi).prop_map(String::from).boxed()
-}
-
-/// A run of 2 to 6 of `items`.
-fn run(items: &'static [&'static str]) -> BoxedStrategy<String> {
-    prop::collection::vec(prop::sample::select(items), 2..7)
-        .prop_map(|v| v.concat())
-        .boxed()
-}
 
 /// Kangxi radicals and CJK radicals supplement characters, with a compatibility ideograph.
 const RADICALS: &[&str] = &[
@@ -108,9 +96,9 @@ fn piece(radicals: bool) -> BoxedStrategy<String> {
         1 => pick(&["①", "㈱", "㍻", "㌔", "²", "₂", "Ⅲ", "½", "℃", "ﬁ", "㋐", "㊤", "⑴", "㎏"]),
         // Runs of dots, punctuation and dashes with invisible characters among them, where
         // the scanner's run logic lives.
-        2 => run(&["・", "･", ".", "\u{200B}", "\u{200D}", "\u{202E}"]),
-        2 => run(&["、", "。", "､", "｡", "，", "．", "！", "？", "\u{200B}", "\u{200D}", "\u{FEFF}"]),
-        2 => run(&["ー", "－", "—", "―", "ｰ", "一", "‐", "ﾞ", "゛", "\u{200B}", "\u{200D}"]),
+        2 => run(&["・", "･", ".", "\u{200B}", "\u{200D}", "\u{202E}"], 2..7),
+        2 => run(&["、", "。", "､", "｡", "，", "．", "！", "？", "\u{200B}", "\u{200D}", "\u{FEFF}"], 2..7),
+        2 => run(&["ー", "－", "—", "―", "ｰ", "一", "‐", "ﾞ", "゛", "\u{200B}", "\u{200D}"], 2..7),
         // Whole words and the traps of the specification.
         3 => pick(&[
             "コンピュ一タ", "へルプ", "サーバーへ接続", "口コミ", "スーーパー", "ｶﾞｲﾄﾞ",
@@ -144,256 +132,119 @@ fn arbitrary() -> impl Strategy<Value = String> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Invariants
+// Invariants: the `normalize` fuzz target's checks (`seisho_fuzz`), one test each.
 
-type Check = fn(&Normalizer, &str) -> Result<(), TestCaseError>;
+type Check = fn(&Normalizer, &Normalized<'_>);
 
-/// Runs `check` on `input` with every configuration, naming the configuration on failure.
+/// Runs `check` on the output of `input` with every configuration, naming the configuration
+/// on failure.
 fn for_each_config(input: &str, check: Check) -> Result<(), TestCaseError> {
     for (name, n) in configs() {
-        check(&n, input).map_err(|e| TestCaseError::fail(format!("[{name}] {e}")))?;
+        let out = n.normalize(input);
+        catch_unwind(AssertUnwindSafe(|| check(&n, &out))).map_err(|panic| {
+            TestCaseError::fail(format!("[{name}] {}", seisho_fuzz::panic_message(&*panic)))
+        })?;
     }
     Ok(())
-}
-
-/// normalize(normalize(x).text()) changes nothing.
-fn idempotent(n: &Normalizer, input: &str) -> Result<(), TestCaseError> {
-    let out = n.normalize(input);
-    let again = n.normalize(out.text());
-    prop_assert!(
-        !again.is_changed(),
-        "not idempotent: {input:?} -> {:?} -> {:?}; second edits: {:?}",
-        out.text(),
-        again.text(),
-        again
-            .edits()
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-    );
-    prop_assert_eq!(again.text(), out.text());
-    Ok(())
-}
-
-/// The edits reproduce the output.
-fn edits_apply(n: &Normalizer, input: &str) -> Result<(), TestCaseError> {
-    let out = n.normalize(input);
-    let applied = apply_edits(input, out.edits());
-    prop_assert_eq!(applied.as_deref(), Ok(out.text()), "input {:?}", input);
-    Ok(())
-}
-
-/// Sorted, non-overlapping, non-empty, on character boundaries, describing the input.
-fn well_formed(input: &str, edits: &[Edit<'_>], what: &str) -> Result<(), TestCaseError> {
-    let mut prev_end = 0;
-    for e in edits {
-        let r = e.range();
-        prop_assert!(r.start < r.end, "{what}: empty range {e} in {input:?}");
-        prop_assert!(
-            r.start >= prev_end,
-            "{what}: unsorted or overlapping at {e} in {input:?}"
-        );
-        prop_assert!(
-            input.is_char_boundary(r.start) && input.is_char_boundary(r.end),
-            "{what}: not on character boundaries: {e} in {input:?}"
-        );
-        prop_assert_eq!(
-            e.original(),
-            &input[r.clone()],
-            "{}: original of {}",
-            what,
-            e
-        );
-        prev_end = r.end;
-    }
-    Ok(())
-}
-
-fn edits_well_formed(n: &Normalizer, input: &str) -> Result<(), TestCaseError> {
-    let out = n.normalize(input);
-    well_formed(input, out.edits(), "edits")?;
-    well_formed(input, out.suggestions(), "suggestions")?;
-    if n.applies_unsafe_fixes() {
-        prop_assert!(
-            out.suggestions().is_empty(),
-            "suggestions left with unsafe fixes on, input {input:?}"
-        );
-    } else {
-        prop_assert!(out.edits().iter().all(Edit::is_safe), "unsafe edit applied");
-        prop_assert!(
-            out.suggestions().iter().all(|e| !e.is_safe()),
-            "safe edit suggested"
-        );
-    }
-    Ok(())
-}
-
-/// is_normalized agrees with normalize, and an unchanged text is borrowed.
-fn is_normalized_agrees(n: &Normalizer, input: &str) -> Result<(), TestCaseError> {
-    let out = n.normalize(input);
-    prop_assert_eq!(
-        n.is_normalized(input),
-        !out.is_changed(),
-        "input {:?}",
-        input
-    );
-    if out.edits().is_empty() {
-        prop_assert!(matches!(out.into_text(), Cow::Borrowed(_)), "not borrowed");
-    }
-    Ok(())
-}
-
-/// The output is at most a small constant factor longer than the input.
-fn bounded_growth(n: &Normalizer, input: &str) -> Result<(), TestCaseError> {
-    let out = n.normalize(input);
-    prop_assert!(
-        out.text().len() <= 3 * input.len() + 16,
-        "{} bytes -> {} bytes: {input:?}",
-        input.len(),
-        out.text().len()
-    );
-    Ok(())
-}
-
-fn boundaries(s: &str) -> Vec<usize> {
-    s.char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(s.len()))
-        .collect()
 }
 
 /// The offset maps between the input and the output.
-fn offset_maps(n: &Normalizer, input: &str) -> Result<(), TestCaseError> {
-    let out = n.normalize(input);
-    let text = out.text();
-    let (len, out_len) = (input.len(), text.len());
-    // Where each replacement sits in the output.
-    let mut replaced: Vec<Range<usize>> = Vec::new();
-    let mut shift: isize = 0;
-    for e in out.edits() {
-        let r = e.range();
-        let start = (r.start as isize + shift) as usize;
-        replaced.push(start..start + e.replacement().len());
-        shift += e.replacement().len() as isize - r.len() as isize;
-    }
+fn offset_maps(_: &Normalizer, out: &Normalized<'_>) {
+    seisho_fuzz::offset_maps(out);
+}
 
-    prop_assert_eq!(out.to_normalized(0), 0);
-    prop_assert_eq!(
-        out.to_normalized(len),
-        out_len,
-        "to_normalized(len), {:?}",
-        input
-    );
-    prop_assert_eq!(
-        out.to_original(out_len),
-        len,
-        "to_original(out_len), {:?}",
-        input
-    );
+/// The output is at most a small constant factor longer than the input.
+fn bounded_growth(_: &Normalizer, out: &Normalized<'_>) {
+    seisho_fuzz::check_bounded_growth(out);
+}
 
-    let ins = boundaries(input);
-    let mut last = 0;
-    for &x in &ins {
-        let o = out.to_normalized(x);
-        prop_assert!(o >= last, "to_normalized not monotonic at {x} in {input:?}");
-        prop_assert!(o <= out_len);
-        last = o;
-    }
-    let outs = boundaries(text);
-    let mut last = 0;
-    for &o in &outs {
-        let x = out.to_original(o);
-        prop_assert!(x >= last, "to_original not monotonic at {o} in {input:?}");
-        prop_assert!(x <= len);
-        last = x;
-    }
-    for &o in &outs {
-        if replaced.iter().any(|r| r.start < o && o < r.end) {
-            continue;
+/// The edits reproduce the output.
+fn edits_apply(_: &Normalizer, out: &Normalized<'_>) {
+    seisho_fuzz::check_edits_apply(out);
+}
+
+/// Two property tests for each check: on structured Japanese text and on arbitrary strings.
+macro_rules! invariants {
+    ($($check:path: $japanese:ident, $arbitrary:ident;)*) => {
+        proptest! {
+            #![proptest_config(japanese_config())]
+            $(
+                #[test]
+                fn $japanese(input in japanese()) {
+                    for_each_config(&input, $check)?;
+                }
+            )*
         }
-        let x = out.to_original(o);
-        prop_assert_eq!(
-            out.to_normalized(x),
-            o,
-            "to_normalized(to_original({})) with to_original = {}, input {:?} output {:?}",
-            o,
-            x,
-            input,
-            text
-        );
-    }
-    for &x in &ins {
-        // Inside or at the end of an edit, the offset has no single image. Nor has the start
-        // of a deletion: its image is also the image of the deletion's end, which to_original
-        // must give (to_original(out_len) == len when the text ends with a deletion).
-        if out.edits().iter().any(|e| {
-            let r = e.range();
-            (r.start < x && x <= r.end) || (x == r.start && e.replacement().is_empty())
-        }) {
-            continue;
+
+        proptest! {
+            #![proptest_config(arbitrary_config())]
+            $(
+                #[test]
+                fn $arbitrary(input in arbitrary()) {
+                    for_each_config(&input, $check)?;
+                }
+            )*
         }
-        let o = out.to_normalized(x);
-        prop_assert_eq!(
-            out.to_original(o),
-            x,
-            "to_original(to_normalized({})) with to_normalized = {}, input {:?} output {:?}",
-            x,
-            o,
-            input,
-            text
-        );
-    }
-    Ok(())
+    };
+}
+
+invariants! {
+    // normalize(normalize(x).text()) changes nothing.
+    seisho_fuzz::check_idempotent: japanese_idempotent, arbitrary_idempotent;
+    edits_apply: japanese_edits_apply, arbitrary_edits_apply;
+    // Sorted, non-overlapping, non-empty, on character boundaries, describing the input; safe
+    // edits and unsafe suggestions.
+    seisho_fuzz::check_edits: japanese_edits_well_formed, arbitrary_edits_well_formed;
+    // is_normalized agrees with normalize, and an unchanged text is borrowed.
+    seisho_fuzz::check_is_normalized: japanese_is_normalized_agrees, arbitrary_is_normalized_agrees;
+    bounded_growth: japanese_bounded_growth, arbitrary_bounded_growth;
+    offset_maps: japanese_offset_maps, arbitrary_offset_maps;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Regressions: minimal inputs that once broke an invariant.
 
+/// Each of `inputs` normalizes to a fixed point with each of `normalizers`.
+fn assert_idempotent(normalizers: &[Normalizer], inputs: &[&str]) {
+    for input in inputs {
+        for n in normalizers {
+            seisho_fuzz::check_idempotent(n, &n.normalize(input));
+        }
+    }
+}
+
 /// A Kangxi radical that NFKC maps to a look-alike (⼀ ⼆ ⼒ …) next to katakana.
 #[test]
 fn regression_kangxi_radical_idempotence() {
-    for input in ["⼒ァ", "ァ一⼆", "⼆ャ", "コンピュ⼀タ", "ア⼆メ", "ア⼯メ"] {
-        let once = seisho::normalize(input);
-        let twice = seisho::normalize(once.text());
-        assert!(
-            !twice.is_changed(),
-            "{input:?} -> {:?} -> {:?}",
-            once.text(),
-            twice.text()
-        );
-    }
+    assert_idempotent(
+        &[Normalizer::default()],
+        &["⼒ァ", "ァ一⼆", "⼆ャ", "コンピュ⼀タ", "ア⼆メ", "ア⼯メ"],
+    );
 }
 
 /// Look-alikes confirmed by the words around them, where another look-alike of the segment
 /// gets a suggestion on the first pass only (口 before コ三, which a second pass reads as 口コミ).
 #[test]
 fn regression_context_confirmation_idempotence() {
-    for input in [
-        "口コ三卜－",
-        "のりストデー夕ベースへアクセス",
-        "設定をりセット卜数",
-        "バイ卜数のりスト",
-        "をりセットｵ－\u{200B}",
-        "を\u{200B}りセット",
-        "か゛りストか゛",
-        "夕才バイ卜数ぁ",
-        // A repeated comma after a full stop, dropped on the first pass, before a line break.
-        "チ。､\r\nへアデータベースへアクセス",
-    ] {
-        for n in [
+    assert_idempotent(
+        &[
             Normalizer::default(),
             Normalizer::builder().unsafe_fixes(true).build(),
-        ] {
-            let once = n.normalize(input);
-            let twice = n.normalize(once.text());
-            assert!(
-                !twice.is_changed(),
-                "{input:?} -> {:?} -> {:?}",
-                once.text(),
-                twice.text()
-            );
-        }
-    }
+        ],
+        &[
+            "口コ三卜－",
+            "のりストデー夕ベースへアクセス",
+            "設定をりセット卜数",
+            "バイ卜数のりスト",
+            "をりセットｵ－\u{200B}",
+            "を\u{200B}りセット",
+            "か゛りストか゛",
+            "夕才バイ卜数ぁ",
+            // A repeated comma after a full stop, dropped on the first pass, before a line
+            // break.
+            "チ。､\r\nへアデータベースへアクセス",
+        ],
+    );
 }
 
 /// A leader suggestion over dots with an unsafe invisible character among them.
@@ -418,7 +269,8 @@ fn regression_leader_suggestion_overlap() {
 fn japanese_config() -> ProptestConfig {
     ProptestConfig {
         cases: 2000,
-        // Failures are kept as deterministic tests below rather than in a regressions file.
+        // Failures are kept as deterministic tests (the regressions above) rather than in a
+        // regressions file.
         failure_persistence: None,
         ..ProptestConfig::default()
     }
@@ -435,73 +287,9 @@ fn arbitrary_config() -> ProptestConfig {
 proptest! {
     #![proptest_config(japanese_config())]
 
-    #[test]
-    fn japanese_idempotent(input in japanese()) {
-        for_each_config(&input, idempotent)?;
-    }
-
-    #[test]
-    fn japanese_edits_apply(input in japanese()) {
-        for_each_config(&input, edits_apply)?;
-    }
-
-    #[test]
-    fn japanese_edits_well_formed(input in japanese()) {
-        for_each_config(&input, edits_well_formed)?;
-    }
-
-    #[test]
-    fn japanese_is_normalized_agrees(input in japanese()) {
-        for_each_config(&input, is_normalized_agrees)?;
-    }
-
-    #[test]
-    fn japanese_bounded_growth(input in japanese()) {
-        for_each_config(&input, bounded_growth)?;
-    }
-
-    #[test]
-    fn japanese_offset_maps(input in japanese()) {
-        for_each_config(&input, offset_maps)?;
-    }
-
     /// The `normalize` fuzz target's checks (all of the above, with its normalizers).
     #[test]
     fn japanese_fuzz_target_checks(input in japanese()) {
         seisho_fuzz::normalize(input.as_bytes());
-    }
-}
-
-proptest! {
-    #![proptest_config(arbitrary_config())]
-
-    #[test]
-    fn arbitrary_idempotent(input in arbitrary()) {
-        for_each_config(&input, idempotent)?;
-    }
-
-    #[test]
-    fn arbitrary_edits_apply(input in arbitrary()) {
-        for_each_config(&input, edits_apply)?;
-    }
-
-    #[test]
-    fn arbitrary_edits_well_formed(input in arbitrary()) {
-        for_each_config(&input, edits_well_formed)?;
-    }
-
-    #[test]
-    fn arbitrary_is_normalized_agrees(input in arbitrary()) {
-        for_each_config(&input, is_normalized_agrees)?;
-    }
-
-    #[test]
-    fn arbitrary_bounded_growth(input in arbitrary()) {
-        for_each_config(&input, bounded_growth)?;
-    }
-
-    #[test]
-    fn arbitrary_offset_maps(input in arbitrary()) {
-        for_each_config(&input, offset_maps)?;
     }
 }

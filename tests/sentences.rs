@@ -4,36 +4,32 @@
 //! Besides the expected sentences, every case checks the ranges: each sentence's `range()`
 //! slices the input to its `text()`, the ranges increase without overlapping, no sentence
 //! starts or ends with whitespace, and every non-whitespace character of the input is in
-//! exactly one sentence. Every case is run and every failure collected, as in
-//! `tests/cases.rs`; a case marked `known_failure = "reason"` is run and printed but does not
-//! fail the suite.
+//! exactly one sentence. Every case is run and every failure collected by the harness of the
+//! tables (`tests/harness`), which also handles the cases marked `known_failure = "reason"`.
 
-use std::collections::BTreeSet;
-use std::fmt::Write as _;
-use std::io::Write as _;
+mod harness;
+
 use std::path::Path;
 
+use harness::Suite;
 use serde::Deserialize;
 
 /// The suite must not shrink below this many cases.
 const MIN_CASES: usize = 40;
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct CaseFile {
-    #[serde(rename = "case")]
-    cases: Vec<Case>,
-}
-
+/// A `[[case]]` table, but for its `name` and `known_failure` (the harness reads those).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Case {
-    name: String,
     text: String,
     sentences: Vec<String>,
     paragraphs: Vec<usize>,
-    /// Why this case fails today: it is run and printed, and does not fail the suite.
-    known_failure: Option<String>,
+}
+
+impl harness::Case for Case {
+    fn run(&self) -> Vec<String> {
+        run_case(self)
+    }
 }
 
 /// Whitespace between sentences, as the splitter documents it: ASCII whitespace, the
@@ -149,59 +145,9 @@ fn run_case(case: &Case) -> Vec<String> {
 #[test]
 fn sentence_cases() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/scoring/sentences.toml");
-    let source =
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let data: CaseFile =
-        toml::from_str(&source).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut failures = Vec::new();
-    let mut known = Vec::new();
-    let mut fixed = Vec::new();
-    let mut names = BTreeSet::new();
-    for case in &data.cases {
-        let mut problems = run_case(case);
-        if !names.insert(case.name.as_str()) {
-            problems.push("duplicate case name".to_owned());
-        }
-        let head = format!("{} (text {:?})", case.name, case.text);
-        let body = problems.iter().fold(String::new(), |mut s, p| {
-            let _ = write!(s, "\n    - {p}");
-            s
-        });
-        match (&case.known_failure, problems.is_empty()) {
-            (None, true) => {}
-            (None, false) => failures.push(format!("{head}{body}")),
-            (Some(reason), false) => known.push(format!("{head}\n    known: {reason}{body}")),
-            (Some(reason), true) => fixed.push(format!(
-                "{head}\n    passes now; remove `known_failure = {reason:?}`"
-            )),
-        }
-    }
-    let total = data.cases.len();
-    if total < MIN_CASES {
-        failures.push(format!(
-            "only {total} cases; the suite keeps at least {MIN_CASES}"
-        ));
-    }
-    let mut err = std::io::stderr().lock();
-    for k in &known {
-        let _ = writeln!(err, "KNOWN FAILURE {k}\n");
-    }
-    for f in &fixed {
-        let _ = writeln!(err, "FIXED {f}\n");
-    }
-    drop(err);
-    assert!(
-        failures.is_empty() && fixed.is_empty(),
-        "{} of {total} cases failed, {} known failures pass now:\n\n{}\n",
-        failures.len(),
-        fixed.len(),
-        failures
-            .iter()
-            .chain(&fixed)
-            .cloned()
-            .collect::<Vec<_>>()
-            .join("\n\n")
-    );
+    let mut suite = Suite::new();
+    suite.run_file::<Case>(&path);
+    suite.finish(MIN_CASES);
 }
 
 /// The range checks on inputs that stress the edges: whitespace only, CR alone, brackets
