@@ -51,10 +51,18 @@ impl Normalizer {
         }
         let n = self.normalize(prose);
         let rebase = |edits: &[Edit<'_>]| -> Vec<Edit<'a>> {
+            let mut keep: Vec<bool> = edits
+                .iter()
+                .map(|e| text.get(e.range()) == Some(e.original()) && !adds_markup(text, e))
+                .collect();
+            if keep.contains(&false) {
+                keep_pairs_whole(text, edits, &mut keep);
+            }
             edits
                 .iter()
-                .filter(|e| text.get(e.range()) == Some(e.original()) && !adds_markup(text, e))
-                .map(|e| Edit::new(text, e.range(), e.replacement(), e.rule(), e.safety()))
+                .zip(keep)
+                .filter(|&(_, keep)| keep)
+                .map(|(e, _)| Edit::new(text, e.range(), e.replacement(), e.rule(), e.safety()))
                 .collect()
         };
         let (edits, suggestions) = (rebase(n.edits()), rebase(n.suggestions()));
@@ -75,6 +83,35 @@ impl Normalizer {
             }
         };
         Normalized::build(text, edits, suggestions)
+    }
+}
+
+/// A bracket pair is one unit: where an edit left out holds one bracket of a pair (either
+/// width, `text::brackets::folded_partners`), the edit that holds its partner is left out
+/// too, and so on until none is (`（3）＃` keeps its `（` when `）＃` cannot be written as `)#`).
+#[cfg(feature = "markdown")]
+fn keep_pairs_whole(text: &str, edits: &[Edit<'_>], keep: &mut [bool]) {
+    let partners = crate::text::brackets::folded_partners(text);
+    loop {
+        let mut changed = false;
+        for i in 0..edits.len() {
+            if keep[i] {
+                continue;
+            }
+            let r = edits[i].range();
+            let from = partners.partition_point(|&(p, _)| p < r.start);
+            for &(_, q) in partners[from..].iter().take_while(|&&(p, _)| p < r.end) {
+                // The edits are sorted and never overlap: the one holding `q`, if any.
+                let j = edits.partition_point(|e| e.range().end <= q);
+                if edits.get(j).is_some_and(|e| e.range().contains(&q)) && keep[j] {
+                    keep[j] = false;
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
     }
 }
 

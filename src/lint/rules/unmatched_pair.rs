@@ -22,7 +22,7 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
     let mut matcher = Matcher::new(PAIRS.len());
     let mut paragraph = usize::MAX;
     let mut unpaired: Vec<Matched> = Vec::new();
-    let mut gather = |m: Matched| match m {
+    let gather = |m: Matched, unpaired: &mut Vec<Matched>| match m {
         Matched::Unclosed { kind, at } if is_reported(kind) => {
             if !continued_quote(context.prose, at, PAIRS[kind].0) {
                 unpaired.push(m);
@@ -40,54 +40,65 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
         let start = sentence.range().start;
         let text = sentence.text();
         if sentence.paragraph() != paragraph {
-            matcher.finish(&mut gather);
+            matcher.finish(&mut |m| gather(m, &mut unpaired));
+            report(&mut unpaired, out);
             paragraph = sentence.paragraph();
         }
         for (i, c) in text.char_indices() {
             match kind(c) {
                 Some((k, true)) => matcher.open(start + i, k),
-                Some((k, false)) => matcher.close(start + i, k, &mut gather),
+                Some((k, false)) => {
+                    matcher.close(start + i, k, &mut |m| gather(m, &mut unpaired));
+                }
                 None => {}
             }
         }
     }
-    matcher.finish(&mut gather);
-    unpaired.sort_unstable_by_key(|m| match *m {
-        Matched::Unclosed { at, .. } | Matched::Unopened { at, .. } => at,
-        Matched::Pair { open, .. } => open,
-    });
-    report(context.prose, &unpaired, out);
+    matcher.finish(&mut |m| gather(m, &mut unpaired));
+    report(&mut unpaired, out);
 }
 
-/// Reports what was left unpaired, sorted by position: an unopened closing bracket whose
-/// other width is open before it in the same paragraph (`（秘密)`, `(注）`) is one report of
-/// mixed widths; every other one is reported alone.
-fn report(prose: &str, unpaired: &[Matched], out: &mut Vec<Found>) {
+/// Reports what a paragraph left unpaired, and empties the list: an unopened closing bracket
+/// whose other width is open before it (`（秘密)`, `(注）`) is one report of mixed widths, at
+/// the closing bracket; every other one is reported alone.
+fn report(unpaired: &mut Vec<Matched>, out: &mut Vec<Found>) {
+    if unpaired.is_empty() {
+        return;
+    }
+    let at = |m: &Matched| match *m {
+        Matched::Unclosed { at, .. } | Matched::Unopened { at, .. } => at,
+        Matched::Pair { open, .. } => open,
+    };
+    // In the order of the text (sorted as (position, index) pairs: no sort of its own).
+    let mut order: Vec<(usize, usize)> = unpaired
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (at(m), i))
+        .collect();
+    order.sort_unstable();
+    // The unclosed openers seen so far, by kind, innermost last.
+    let mut open: Vec<Vec<usize>> = vec![Vec::new(); PAIRS.len()];
     let mut merged = vec![false; unpaired.len()];
-    for (j, m) in unpaired.iter().enumerate() {
-        let Matched::Unopened { kind, at } = *m else {
-            continue;
-        };
-        let Some(other) = other_width(kind) else {
-            continue;
-        };
-        // The nearest unclosed opener of the other width before it, in the same paragraph.
-        let opener = (0..j).rev().find(|&i| {
-            !merged[i]
-                && matches!(unpaired[i], Matched::Unclosed { kind: k, at: o }
-                    if k == other && !prose[o..at].contains("\n\n"))
-        });
-        if let Some(i) = opener {
-            merged[i] = true;
-            merged[j] = true;
-            let open = PAIRS[other].0;
-            let close = PAIRS[kind].1;
-            out.push(Found::new(
-                at..at + close.len_utf8(),
-                format!(
-                    "「{open}」 is closed by 「{close}」 of the other width: write both full width or both ASCII"
-                ),
-            ));
+    for &(_, i) in &order {
+        match unpaired[i] {
+            Matched::Unclosed { kind, .. } => open[kind].push(i),
+            Matched::Unopened { kind, at } => {
+                let Some(other) = other_width(kind) else {
+                    continue;
+                };
+                if let Some(j) = open[other].pop() {
+                    merged[i] = true;
+                    merged[j] = true;
+                    let (open, close) = (PAIRS[other].0, PAIRS[kind].1);
+                    out.push(Found::new(
+                        at..at + close.len_utf8(),
+                        format!(
+                            "「{open}」 is closed by 「{close}」 of the other width: write both full width or both ASCII"
+                        ),
+                    ));
+                }
+            }
+            Matched::Pair { .. } => {}
         }
     }
     for (m, _) in unpaired.iter().zip(&merged).filter(|(_, &merged)| !merged) {
@@ -109,6 +120,7 @@ fn report(prose: &str, unpaired: &[Matched], out: &mut Vec<Found>) {
             Matched::Pair { .. } => {}
         }
     }
+    unpaired.clear();
 }
 
 /// The kind of the same bracket of the other width: （ for (, ［ for [, ｛ for { and back.
