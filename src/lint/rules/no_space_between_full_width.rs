@@ -76,6 +76,11 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
         {
             continue;
         }
+        // After a label that starts its line a space is layout: a numbered paragraph (`２　`),
+        // an article or a chapter (`第一条　`, `第三章　`), a list mark (`（一）　`, `①　`).
+        if is_line_label(prose[line_from..start].trim_start_matches([' ', '\t', '\u{3000}'])) {
+            continue;
+        }
         // After ！ and ？ inside a paragraph a full-width space is the rule of Japanese
         // typesetting (JTF 日本語標準スタイルガイド: 文末の！と？の後は全角スペース):
         // `どうでしょうか？　場合によっては`.
@@ -116,4 +121,32 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
             out.push(f);
         }
     }
+}
+
+/// Whether `s`, all that stands before a space on its line, is a label of numbered text: at
+/// most eight characters of numerals (either width, kanji, circled), the counters of Japanese
+/// legal and numbered writing (第 条 項 号 章 節 款 編, 第十条の二) and brackets or a period
+/// around them.
+fn is_line_label(s: &str) -> bool {
+    let mut n = 0;
+    for c in s.chars() {
+        n += 1;
+        let label = is_alnum(c)
+            || matches!(
+                c,
+                '〇' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+            )
+            || matches!(
+                c,
+                '十' | '百' | '千' | '第' | '条' | '項' | '号' | '章' | '節' | '款'
+            )
+            || matches!(
+                c,
+                '編' | 'の' | '（' | '）' | '(' | ')' | '.' | '．' | '\u{2460}'..='\u{2473}'
+            );
+        if n > 8 || !label {
+            return false;
+        }
+    }
+    n > 0
 }

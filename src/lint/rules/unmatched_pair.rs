@@ -76,17 +76,25 @@ fn report(unpaired: &mut Vec<Matched>, out: &mut Vec<Found>) {
         .map(|(i, m)| (at(m), i))
         .collect();
     order.sort_unstable();
-    // The unclosed openers seen so far, by kind, innermost last.
-    let mut open: Vec<Vec<usize>> = vec![Vec::new(); PAIRS.len()];
+    // The unclosed round, square and curly openers of either width seen so far (by
+    // `width_slot`), innermost last.
+    let mut open: [Vec<usize>; 6] = Default::default();
     let mut merged = vec![false; unpaired.len()];
     for &(_, i) in &order {
         match unpaired[i] {
-            Matched::Unclosed { kind, .. } => open[kind].push(i),
+            Matched::Unclosed { kind, .. } => {
+                if let Some((slot, _)) = width_slot(kind) {
+                    open[slot].push(i);
+                }
+            }
             Matched::Unopened { kind, at } => {
-                let Some(other) = other_width(kind) else {
+                let Some((_, other_slot)) = width_slot(kind) else {
                     continue;
                 };
-                if let Some(j) = open[other].pop() {
+                if let Some(j) = open[other_slot].pop() {
+                    let Matched::Unclosed { kind: other, .. } = unpaired[j] else {
+                        continue;
+                    };
                     merged[i] = true;
                     merged[j] = true;
                     let (open, close) = (PAIRS[other].0, PAIRS[kind].1);
@@ -123,19 +131,19 @@ fn report(unpaired: &mut Vec<Matched>, out: &mut Vec<Found>) {
     unpaired.clear();
 }
 
-/// The kind of the same bracket of the other width: （ for (, ［ for [, ｛ for { and back.
-fn other_width(kind: usize) -> Option<usize> {
-    let (open, _) = PAIRS[kind];
-    let other = match open {
-        '(' => '（',
-        '（' => '(',
-        '[' => '［',
-        '［' => '[',
-        '{' => '｛',
-        '｛' => '{',
+/// The slot of a round, square or curly bracket kind among the six of either width, and the
+/// slot of the same bracket of the other width (（ for (, ［ for [, ｛ for { and back).
+fn width_slot(kind: usize) -> Option<(usize, usize)> {
+    let slot = match PAIRS[kind].0 {
+        '(' => 0,
+        '（' => 1,
+        '[' => 2,
+        '［' => 3,
+        '{' => 4,
+        '｛' => 5,
         _ => return None,
     };
-    PAIRS.iter().position(|&(o, _)| o == other)
+    Some((slot, slot ^ 1))
 }
 
 /// Whether the unclosed 「 or 『 at `at` opens a speech that goes on in the next paragraph: it
