@@ -272,16 +272,9 @@ fn toml_string(s: &str) -> String {
     out
 }
 
-#[test]
-fn textlint_suites() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/textlint");
-    let known: Known = toml::from_str(
-        &std::fs::read_to_string(dir.join("known-differences.toml"))
-            .expect("known-differences.toml"),
-    )
-    .expect("known-differences.toml parses");
-    let mut used = vec![false; known.differences.len()];
-    let mut suites: Vec<Suite> = std::fs::read_dir(&dir)
+/// The suites of `dir` (`RULE.json`), sorted by rule.
+fn load_suites(dir: &Path) -> Vec<Suite> {
+    let mut suites: Vec<Suite> = std::fs::read_dir(dir)
         .expect("tests/data/textlint")
         .map(|e| e.expect("an entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "json"))
@@ -292,120 +285,169 @@ fn textlint_suites() {
         .collect();
     suites.sort_by(|a, b| a.rule.cmp(&b.rule));
     assert!(!suites.is_empty(), "no suites in {}", dir.display());
+    suites
+}
 
+/// One suite's counts: [passed, run] for valid and invalid cases, skipped, failures listed
+/// as known, failures with the right number of diagnostics elsewhere.
+#[derive(Default)]
+struct Counts {
+    cases: [[usize; 2]; 2],
+    skipped: usize,
+    listed: usize,
+    positions: usize,
+}
+
+/// What the run has to say: problems (which fail the test), entries to paste for failures
+/// not listed, and why cases were skipped.
+#[derive(Default)]
+struct Tally {
+    problems: String,
+    unlisted: String,
+    skipped_why: BTreeMap<String, usize>,
+}
+
+impl Tally {
+    /// Counts one case's outcome; `listed`: whether known-differences.toml lists it.
+    fn record(
+        &mut self,
+        rule: &str,
+        case: &Case,
+        outcome: Outcome,
+        listed: bool,
+        options: Option<&str>,
+        counts: &mut Counts,
+    ) {
+        let slot = usize::from(case.kind == "invalid");
+        let short: String = case
+            .text
+            .chars()
+            .take(40)
+            .collect::<String>()
+            .replace('\n', "⏎");
+        let kind = &case.kind;
+        match outcome {
+            Outcome::Skip(why) => {
+                counts.skipped += 1;
+                *self
+                    .skipped_why
+                    .entry(format!("{rule}: {why}"))
+                    .or_default() += 1;
+                if listed {
+                    let _ = writeln!(
+                        self.problems,
+                        "{rule} {kind} case {short:?} is skipped ({why}) but listed in known-differences.toml: remove the entry"
+                    );
+                }
+            }
+            Outcome::Pass => {
+                counts.cases[slot][0] += 1;
+                counts.cases[slot][1] += 1;
+                if listed {
+                    let _ = writeln!(
+                        self.problems,
+                        "{rule} {kind} case {short:?} now passes: remove its entry from known-differences.toml"
+                    );
+                }
+            }
+            Outcome::Fail(why, position_only) => {
+                counts.cases[slot][1] += 1;
+                counts.positions += usize::from(position_only);
+                if listed {
+                    counts.listed += 1;
+                    return;
+                }
+                let _ = writeln!(self.problems, "{rule} {kind} case {short:?} fails: {why}");
+                let _ = writeln!(
+                    self.unlisted,
+                    "[[difference]]\nrule = {}\nkind = {}\ntext = {}",
+                    toml_string(rule),
+                    toml_string(kind),
+                    toml_string(&case.text)
+                );
+                if let Some(options) = options {
+                    let _ = writeln!(self.unlisted, "options = {}", toml_string(options));
+                }
+                let _ = writeln!(self.unlisted, "reason = \"\" # {why}\n");
+            }
+        }
+    }
+}
+
+/// The line of the summary for one suite (or the heading, with the column names).
+fn summary_line(columns: [&str; 7]) -> String {
+    let [rule, textlint, valid, invalid, skipped, known, positions] = columns;
+    format!("{rule:<34} {textlint:<34} {valid:>7} {invalid:>7} {skipped:>7} {known:>5} {positions:>9}\n")
+}
+
+#[test]
+fn textlint_suites() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/textlint");
+    let known: Known = toml::from_str(
+        &std::fs::read_to_string(dir.join("known-differences.toml"))
+            .expect("known-differences.toml"),
+    )
+    .expect("known-differences.toml parses");
+    let mut used = vec![false; known.differences.len()];
+    let suites = load_suites(&dir);
     let analyzer = Analyzer::new();
-    let mut summary = String::new();
-    let mut problems = String::new();
-    let mut unlisted = String::new();
-    let mut skipped_why: BTreeMap<String, usize> = BTreeMap::new();
+    let mut tally = Tally::default();
+    let mut summary = summary_line([
+        "seisho rule",
+        "textlint rule",
+        "valid",
+        "invalid",
+        "skipped",
+        "known",
+        "positions",
+    ]);
     let (mut total_pass, mut total_run, mut total_skip) = (0, 0, 0);
-    let _ = writeln!(
-        summary,
-        "{:<34} {:<34} {:>7} {:>7} {:>7} {:>5} {:>9}",
-        "seisho rule", "textlint rule", "valid", "invalid", "skipped", "known", "positions"
-    );
     for suite in &suites {
         assert!(
             LintRule::find(&suite.rule).is_some_and(|r| r.id() == suite.rule),
             "{}: not a seisho rule id",
             suite.rule
         );
-        // [passed, run] for valid and invalid.
-        let mut counts = [[0usize; 2]; 2];
-        let (mut skipped, mut listed, mut positions) = (0, 0, 0);
+        let mut counts = Counts::default();
         for case in &suite.cases {
             let outcome = run_case(&suite.rule, case, &analyzer);
             let options = case
                 .options
                 .as_ref()
                 .map(|o| serde_json::to_string(o).expect("JSON"));
-            let entries: Vec<usize> = known
-                .differences
-                .iter()
-                .enumerate()
-                .filter(|(_, k)| {
-                    k.rule == suite.rule
-                        && k.kind == case.kind
-                        && k.text == case.text
-                        && k.options == options
-                })
-                .map(|(i, _)| i)
-                .collect();
-            for &i in &entries {
-                used[i] = true;
-            }
-            let slot = usize::from(case.kind == "invalid");
-            let short: String = case
-                .text
-                .chars()
-                .take(40)
-                .collect::<String>()
-                .replace('\n', "⏎");
-            match outcome {
-                Outcome::Skip(why) => {
-                    skipped += 1;
-                    *skipped_why
-                        .entry(format!("{}: {why}", suite.rule))
-                        .or_default() += 1;
-                    if !entries.is_empty() {
-                        let _ = writeln!(
-                            problems,
-                            "{} {} case {short:?} is skipped ({why}) but listed in known-differences.toml: remove the entry",
-                            suite.rule, case.kind
-                        );
-                    }
-                }
-                Outcome::Pass => {
-                    counts[slot][0] += 1;
-                    counts[slot][1] += 1;
-                    if !entries.is_empty() {
-                        let _ = writeln!(
-                            problems,
-                            "{} {} case {short:?} now passes: remove its entry from known-differences.toml",
-                            suite.rule, case.kind
-                        );
-                    }
-                }
-                Outcome::Fail(why, position_only) => {
-                    counts[slot][1] += 1;
-                    positions += usize::from(position_only);
-                    if entries.is_empty() {
-                        let _ = writeln!(
-                            problems,
-                            "{} {} case {short:?} fails: {why}",
-                            suite.rule, case.kind
-                        );
-                        let _ = writeln!(
-                            unlisted,
-                            "[[difference]]\nrule = {}\nkind = {}\ntext = {}",
-                            toml_string(&suite.rule),
-                            toml_string(&case.kind),
-                            toml_string(&case.text)
-                        );
-                        if let Some(options) = &options {
-                            let _ = writeln!(unlisted, "options = {}", toml_string(options));
-                        }
-                        let _ = writeln!(unlisted, "reason = \"\" # {why}\n");
-                    } else {
-                        listed += 1;
-                    }
+            let mut listed = false;
+            for (i, k) in known.differences.iter().enumerate() {
+                if k.rule == suite.rule
+                    && k.kind == case.kind
+                    && k.text == case.text
+                    && k.options == options
+                {
+                    used[i] = true;
+                    listed = true;
                 }
             }
+            tally.record(
+                &suite.rule,
+                case,
+                outcome,
+                listed,
+                options.as_deref(),
+                &mut counts,
+            );
         }
-        total_pass += counts[0][0] + counts[1][0];
-        total_run += counts[0][1] + counts[1][1];
-        total_skip += skipped;
-        let _ = writeln!(
-            summary,
-            "{:<34} {:<34} {:>7} {:>7} {:>7} {:>5} {:>9}",
-            suite.rule,
-            suite.textlint_rule,
-            format!("{}/{}", counts[0][0], counts[0][1]),
-            format!("{}/{}", counts[1][0], counts[1][1]),
-            skipped,
-            listed,
-            positions
-        );
+        let [valid, invalid] = counts.cases;
+        total_pass += valid[0] + invalid[0];
+        total_run += valid[1] + invalid[1];
+        total_skip += counts.skipped;
+        summary += &summary_line([
+            &suite.rule,
+            &suite.textlint_rule,
+            &format!("{}/{}", valid[0], valid[1]),
+            &format!("{}/{}", invalid[0], invalid[1]),
+            &counts.skipped.to_string(),
+            &counts.listed.to_string(),
+            &counts.positions.to_string(),
+        ]);
     }
     let _ = writeln!(
         summary,
@@ -413,13 +455,13 @@ fn textlint_suites() {
          (valid, invalid: passed/run; known: failures listed in known-differences.toml; \
          positions: failures with as many diagnostics as textlint's errors, elsewhere)"
     );
-    for (why, n) in &skipped_why {
+    for (why, n) in &tally.skipped_why {
         let _ = writeln!(summary, "  skipped: {why} ({n})");
     }
     for (k, used) in known.differences.iter().zip(&used) {
         if !used {
             let _ = writeln!(
-                problems,
+                tally.problems,
                 "known-differences.toml: no {} case of {} has the text {} (and options {:?}): remove or correct the entry",
                 k.kind,
                 k.rule,
@@ -433,8 +475,11 @@ fn textlint_suites() {
         );
     }
     println!("{summary}");
-    if !unlisted.is_empty() {
-        println!("Entries for known-differences.toml (give each a reason):\n\n{unlisted}");
+    if !tally.unlisted.is_empty() {
+        println!(
+            "Entries for known-differences.toml (give each a reason):\n\n{}",
+            tally.unlisted
+        );
     }
-    assert!(problems.is_empty(), "\n{summary}\n{problems}");
+    assert!(tally.problems.is_empty(), "\n{summary}\n{}", tally.problems);
 }

@@ -191,6 +191,8 @@ def report(kind: str, hs: list[dict], before: list[dict], after: list[dict], n_e
     print(f"\nFiles where a rule's count rose: {len(rises)} (file, rule) pairs", end="")
     by_rule_rise = Counter(r for _k, r, _b, _a in rises)
     print(": " + ", ".join(f"{r} in {n}" for r, n in by_rule_rise.most_common()) if rises else ".")
+    for key, r, nb, na in sorted(rises):
+        print(f"- {key}: {r} {nb} → {na}")
     print(f"\n`unmatched-pair`: {tb['unmatched-pair']} before, {ta['unmatched-pair']} after.\n")
     np_ = new_pairs(before, after, new_root, n_examples)
     if np_:

@@ -59,7 +59,7 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
         let (Some(b), Some(a)) = (char_before(prose, start), char_at(prose, end)) else {
             continue;
         };
-        if !(is_full_width(b) && is_full_width(a)) || start == 0 {
+        if !(is_japanese_side(b) && is_japanese_side(a)) || start == 0 {
             continue;
         }
         for (k, &c) in bytes[counted_to..start].iter().enumerate() {
@@ -149,4 +149,14 @@ fn is_line_label(s: &str) -> bool {
         }
     }
     n > 0
+}
+
+/// Whether `c` is full width for this rule: a full-width character that stays full width when
+/// the safe fixes are made. Not the full-width forms of ASCII letters, digits and symbols
+/// (`ＡＢＣ　です`, `：　`), which `fullwidth-ascii` may write as ASCII, so that a fix elsewhere
+/// never changes what this rule reports; the brackets and ！？ stay full width.
+fn is_japanese_side(c: char) -> bool {
+    is_full_width(c)
+        && (!matches!(c, '\u{FF01}'..='\u{FF5E}')
+            || matches!(c, '！' | '？' | '（' | '）' | '［' | '］' | '｛' | '｝'))
 }
