@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use seisho::lint::{LintConfig, LintRule, Linter, OptionValue, Syntax};
+use seisho::lint::{textlint, LintConfig, LintRule, Linter, OptionValue, Syntax};
 use seisho::morphology::Analyzer;
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -90,77 +90,27 @@ enum Outcome {
     Skip(String),
 }
 
-/// The seisho options for a case's textlint options, or why they have none.
-fn map_options(
-    rule: &str,
-    options: &Map<String, Value>,
-) -> Result<Vec<(String, OptionValue)>, String> {
-    let mut out = Vec::new();
-    let integer = |v: &Value| v.as_i64().map(OptionValue::Integer).ok_or("not an integer");
-    let strings = |v: &Value| -> Result<Vec<String>, String> {
-        v.as_array()
-            .and_then(|a| a.iter().map(|s| s.as_str().map(str::to_owned)).collect())
-            .ok_or_else(|| "not a list of strings".to_owned())
-    };
-    let mut prefer: Option<&str> = None;
-    for (key, value) in options {
-        match (rule, key.as_str()) {
-            ("sentence-length" | "max-ten" | "max-kanji-continuous-len", "max") => {
-                out.push(("max".to_owned(), integer(value)?));
-            }
-            ("max-kanji-continuous-len", "allow") => {
-                out.push(("allow".to_owned(), OptionValue::List(strings(value)?)));
-            }
-            ("no-doubled-joshi", "min_interval") => {
-                out.push(("min-interval".to_owned(), integer(value)?));
-            }
-            // textlint's `allow` (particles not reported) is the complement of seisho's
-            // `particles` (those reported).
-            ("no-doubled-joshi", "allow") => {
-                let allow = strings(value)?;
-                let defaults = LintConfig::default();
-                let Some(OptionValue::List(particles)) =
-                    defaults.settings(rule).and_then(|s| s.option("particles"))
-                else {
-                    return Err("no `particles` option".to_owned());
-                };
-                let kept = particles
-                    .iter()
-                    .filter(|p| !allow.contains(p))
-                    .cloned()
-                    .collect();
-                out.push(("particles".to_owned(), OptionValue::List(kept)));
-            }
-            // textlint's defaults, which are seisho's behaviour.
-            ("no-doubled-joshi" | "no-mix-dearu-desumasu", "strict")
-                if value == &Value::Bool(false) => {}
-            ("no-mixed-period", "checkFootnote") if value == &Value::Bool(false) => {}
-            // seisho's `prefer` is one for body, headings and lists: the case's preferences
-            // map onto it when they agree.
-            ("no-mix-dearu-desumasu", "preferInBody" | "preferInHeader" | "preferInList") => {
-                let style = match value.as_str() {
-                    Some("である") => "dearu",
-                    Some("ですます") => "desumasu",
-                    _ => return Err(format!("{key} = {value}")),
-                };
-                if prefer.is_some_and(|p| p != style) {
-                    return Err("preferences differ between sections".to_owned());
-                }
-                prefer = Some(style);
-            }
-            ("no-mixed-period", "periodMark") => match value.as_str() {
-                Some(mark @ ("。" | "．")) => {
-                    out.push(("period".to_owned(), OptionValue::Text(mark.to_owned())))
-                }
+/// textlint's options of a case as seisho's option values (still under textlint's names:
+/// `seisho::lint::textlint::configure` maps them), or why they cannot be.
+fn option_values(options: &Map<String, Value>) -> Result<Vec<(&str, OptionValue)>, String> {
+    options
+        .iter()
+        .map(|(key, value)| {
+            let v = match value {
+                Value::Bool(b) => OptionValue::Bool(*b),
+                Value::Number(n) => OptionValue::Integer(n.as_i64().ok_or("not an integer")?),
+                Value::String(s) => OptionValue::Text(s.clone()),
+                Value::Array(items) => OptionValue::List(
+                    items
+                        .iter()
+                        .map(|i| i.as_str().map(str::to_owned).ok_or("not a list of strings"))
+                        .collect::<Result<_, _>>()?,
+                ),
                 _ => return Err(format!("{key} = {value}")),
-            },
-            _ => return Err(format!("{key} = {value}")),
-        }
-    }
-    if let Some(style) = prefer {
-        out.push(("prefer".to_owned(), OptionValue::Text(style.to_owned())));
-    }
-    Ok(out)
+            };
+            Ok((key.as_str(), v))
+        })
+        .collect()
 }
 
 fn run_case(rule: &str, case: &Case, analyzer: &Analyzer) -> Outcome {
@@ -169,20 +119,20 @@ fn run_case(rule: &str, case: &Case, analyzer: &Analyzer) -> Outcome {
         Some(".txt") => Syntax::Text,
         Some(other) => return Outcome::Skip(format!("syntax {other}")),
     };
-    let mapped = match case.options.as_ref().map(|o| map_options(rule, o)) {
+    let options = match case.options.as_ref().map(option_values) {
         None => Vec::new(),
-        Some(Ok(mapped)) => mapped,
+        Some(Ok(options)) => options,
         Some(Err(why)) => return Outcome::Skip(format!("option {why}")),
     };
     let mut config = LintConfig::default();
     for other in LintRule::all() {
         config.set_enabled(other.id(), false).expect("a known rule");
     }
-    config.set_enabled(rule, true).expect("a known rule");
-    for (name, value) in mapped {
-        if let Err(e) = config.set_option(rule, &name, value) {
-            return Outcome::Skip(format!("option {e}"));
-        }
+    // The one mapping of textlint's options, the CLI's for `.textlintrc` too.
+    match textlint::configure(&mut config, rule, &options) {
+        Ok(notes) if notes.is_empty() => {}
+        Ok(notes) => return Outcome::Skip(notes.join("; ")),
+        Err(why) => return Outcome::Skip(why),
     }
     let linter = Linter::with_analyzer(config, analyzer.clone());
     let found: Vec<_> = linter

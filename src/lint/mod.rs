@@ -21,6 +21,7 @@ mod fix;
 mod ignore;
 pub(crate) mod registry;
 mod rules;
+pub mod textlint;
 
 pub use crate::Syntax;
 pub use diagnostic::{Diagnostic, Fix, FixEdit, Severity};

@@ -18,6 +18,10 @@
 //! File patterns without a `/` match a file's name; with one, its path relative to the
 //! directory of the `seisho.toml`. Every mistake (an unknown key, rule or option, a wrong type
 //! or value) is an error with the file, line and column.
+//!
+//! A directory with no `seisho.toml` but a textlint configuration gets that (`config/textlint.rs`).
+
+mod textlint;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -593,6 +597,8 @@ pub struct Resolver {
     default: Arc<Config>,
     no_dictionary: bool,
     selection: Selection,
+    /// The YAML textlint configurations said not to be read.
+    yaml_seen: std::collections::HashSet<PathBuf>,
 }
 
 impl Resolver {
@@ -613,6 +619,7 @@ impl Resolver {
             default: Arc::new(selection.apply(Config::default_in(cwd, no_dictionary))),
             no_dictionary,
             selection,
+            yaml_seen: Default::default(),
         })
     }
 
@@ -651,12 +658,53 @@ impl Resolver {
                 found = Some(c);
                 break;
             }
+            if let Some(c) = self.textlint_in(d)? {
+                found = Some(c);
+                break;
+            }
         }
         let config = found.unwrap_or_else(|| self.default.clone());
         for d in pending {
             self.by_dir.insert(d, config.clone());
         }
         Ok(config)
+    }
+}
+
+impl Resolver {
+    /// The textlint configuration of directory `d` (absolute), read once, if it has one; a
+    /// YAML one is said not to be read, once.
+    fn textlint_in(&mut self, d: &Path) -> Result<Option<Arc<Config>>, ConfigErrors> {
+        for name in textlint::FILES {
+            let candidate = d.join(name);
+            if let Some(c) = self.by_file.get(&candidate) {
+                return Ok(Some(c.clone()));
+            }
+            if !candidate.is_file() {
+                continue;
+            }
+            let shown = shown_path(&candidate);
+            let Some((c, notes)) = textlint::load(&shown, d.to_path_buf(), self.no_dictionary)?
+            else {
+                continue;
+            };
+            for note in notes {
+                crate::report::warning(format_args!("{}: {note}", shown.display()));
+            }
+            let c = Arc::new(self.selection.apply(c));
+            self.by_file.insert(candidate, c.clone());
+            return Ok(Some(c));
+        }
+        for name in textlint::YAML_FILES {
+            let candidate = d.join(name);
+            if candidate.is_file() && self.yaml_seen.insert(candidate.clone()) {
+                crate::report::warning(format_args!(
+                    "{}: a YAML textlint configuration is not read (write it as .textlintrc.json, or a seisho.toml)",
+                    shown_path(&candidate).display()
+                ));
+            }
+        }
+        Ok(None)
     }
 }
 

@@ -443,3 +443,45 @@ fn lint_says_what_it_did_not_check_and_selects_rules() {
     let out = seisho(dir.path(), &["lint", "a.md"]);
     assert_eq!(out.status.code(), Some(0), "{out:?}");
 }
+
+#[test]
+fn a_textlintrc_is_read_when_there_is_no_seisho_toml() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join(".textlintrc.json"),
+        r#"{ "rules": { "max-ten": { "max": 1 }, "ja-no-weak-phrase": true } }"#,
+    )
+    .unwrap();
+    // Two 読点 (max-ten at max 1), a doubled particle (no-doubled-joshi: not in the
+    // .textlintrc, so off) and a kana typo (seisho's own rule: on).
+    fs::write(
+        dir.path().join("draft.md"),
+        "まず、次に、終わる。私は彼は好きだ。コンピュ一タ。\n",
+    )
+    .unwrap();
+    let out = common::seisho(dir.path(), &["lint", "--format", "json", "draft.md"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules: Vec<&str> = json["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules, ["max-ten", "long-vowel-mark"], "{json}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(".textlintrc.json: ja-no-weak-phrase: seisho has no such rule"),
+        "{stderr}"
+    );
+    // A seisho.toml beside it wins.
+    fs::write(dir.path().join("seisho.toml"), "[rules]\nmax-ten = false\n").unwrap();
+    let out = common::seisho(dir.path(), &["lint", "--format", "json", "draft.md"]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules: Vec<&str> = json["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"no-doubled-joshi") && !rules.contains(&"max-ten"), "{json}");
+}

@@ -1,0 +1,256 @@
+//! A textlint configuration read as seisho's, for a project that has one and no `seisho.toml`:
+//! `.textlintrc.json`, `.textlintrc` (JSON) or the `textlint` key of `package.json`, in the
+//! order textlint looks for them. Its rules and their options (textlint's names), and the
+//! presets seisho knows, become seisho's settings through `seisho::lint::textlint`; the seisho
+//! rules that have a textlint counterpart run only where it turns them on, the others (kana
+//! typos, width variants) keep their defaults. What seisho does not have or read is said once.
+//! `textlint-disable` comments are always read (the `comments` filter).
+
+use std::path::{Path, PathBuf};
+
+use seisho::lint::{textlint, LintConfig, LintRule, OptionValue};
+use serde_json::{Map, Value};
+
+use super::{Config, ConfigError, ConfigErrors};
+
+/// textlint's configuration files that seisho reads, in the order textlint looks for them.
+pub const FILES: &[&str] = &[".textlintrc.json", ".textlintrc", "package.json"];
+
+/// textlint's YAML configuration files, which seisho does not read (it says so).
+pub const YAML_FILES: &[&str] = &[".textlintrc.yml", ".textlintrc.yaml"];
+
+/// Reads textlint configuration file `path` (shown so in messages) as seisho's configuration,
+/// with file patterns relative to `dir`: `None` for a `package.json` with no `textlint` key.
+/// The second part says what of it seisho does not have or read.
+pub fn load(
+    path: &Path,
+    dir: PathBuf,
+    no_dictionary: bool,
+) -> Result<Option<(Config, Vec<String>)>, ConfigErrors> {
+    let fail = |source: String, span: std::ops::Range<usize>, message: String| ConfigErrors {
+        path: path.to_path_buf(),
+        source,
+        errors: vec![ConfigError {
+            span,
+            key: None,
+            message,
+        }],
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| fail(String::new(), 0..0, format!("cannot read it: {e}")))?;
+    let json: Value = serde_json::from_str(&text).map_err(|e| {
+        let at = offset_of(&text, e.line(), e.column());
+        fail(
+            text.clone(),
+            at..at,
+            format!("not JSON ({e}); a YAML .textlintrc is not read: write it as JSON or use seisho.toml"),
+        )
+    })?;
+    let json = if path.file_name().is_some_and(|n| n == "package.json") {
+        match json.get("textlint") {
+            Some(v) => v.clone(),
+            None => return Ok(None),
+        }
+    } else {
+        json
+    };
+    let mut notes = Vec::new();
+    let lint = settings(&json, &mut notes);
+    let mut config = Config::default_in(dir, no_dictionary);
+    config.lint = lint;
+    config.path = Some(path.to_path_buf());
+    Ok(Some((config, notes)))
+}
+
+/// The byte offset of 1-based `line` and `column` (characters) of `text`.
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let rest = &text[start.min(text.len())..];
+    start
+        + rest
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(rest.len(), |(i, _)| i)
+}
+
+/// seisho's settings for textlint configuration `json`; `notes` gets what seisho does not
+/// have or read.
+fn settings(json: &Value, notes: &mut Vec<String>) -> LintConfig {
+    let mut config = LintConfig::default();
+    for rule in LintRule::all() {
+        if textlint::is_textlint_rule(rule.id()) {
+            config.set_enabled(rule.id(), false).expect("a known rule");
+        }
+    }
+    let empty = Map::new();
+    let rules = json
+        .get("rules")
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
+    for (name, value) in rules {
+        if value == &Value::Bool(false) {
+            continue;
+        }
+        match textlint::preset(name) {
+            Some(preset) => {
+                for (rule, defaults) in preset {
+                    // The preset's own value may turn a rule off or give it options.
+                    let own = value.get(rule);
+                    if own == Some(&Value::Bool(false)) {
+                        continue;
+                    }
+                    let mut options: Vec<(String, Value)> = defaults
+                        .into_iter()
+                        .map(|(k, v)| (k.to_owned(), json_of(v)))
+                        .collect();
+                    if let Some(Value::Object(own)) = own {
+                        for (k, v) in own {
+                            options.retain(|(key, _)| key != k);
+                            options.push((k.clone(), v.clone()));
+                        }
+                    }
+                    rule_settings(&mut config, rule, &options, notes);
+                }
+            }
+            None if name.contains("preset-") => {
+                notes.push(format!("{name}: a preset seisho does not know, not read"));
+            }
+            None => {
+                let options: Vec<(String, Value)> = match value {
+                    Value::Object(o) => o.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+                    _ => Vec::new(),
+                };
+                rule_settings(&mut config, name, &options, notes);
+            }
+        }
+    }
+    if let Some(filters) = json.get("filters").and_then(Value::as_object) {
+        for name in filters.keys().filter(|n| n.as_str() != "comments") {
+            notes.push(format!(
+                "filter {name}: not read (seisho reads textlint-disable comments)"
+            ));
+        }
+    }
+    if json.get("plugins").is_some() {
+        notes.push("plugins: not read (seisho reads Markdown and plain text)".to_owned());
+    }
+    config
+}
+
+/// Turns on textlint rule `name` with its `options`, or notes why it cannot be.
+fn rule_settings(
+    config: &mut LintConfig,
+    name: &str,
+    options: &[(String, Value)],
+    notes: &mut Vec<String>,
+) {
+    let Some(rule) = textlint::seisho_rule(name) else {
+        notes.push(format!("{name}: seisho has no such rule"));
+        return;
+    };
+    let mut values = Vec::new();
+    for (key, value) in options {
+        match option_value(value) {
+            Some(v) => values.push((key.as_str(), v)),
+            None => notes.push(format!("{name}: option {key} = {value} not read")),
+        }
+    }
+    match textlint::configure(config, rule, &values) {
+        Ok(approximations) => notes.extend(approximations),
+        Err(why) => {
+            // The rule on, its options left at seisho's defaults.
+            notes.push(format!(
+                "{name}: {why} not read; seisho's defaults are used"
+            ));
+            let _ = textlint::configure(config, rule, &[]);
+        }
+    }
+}
+
+/// A JSON option value as seisho's; `None` for what seisho's options cannot be.
+fn option_value(value: &Value) -> Option<OptionValue> {
+    Some(match value {
+        Value::Bool(b) => OptionValue::Bool(*b),
+        Value::Number(n) => OptionValue::Integer(n.as_i64()?),
+        Value::String(s) => OptionValue::Text(s.clone()),
+        Value::Array(items) => OptionValue::List(
+            items
+                .iter()
+                .map(|i| i.as_str().map(str::to_owned))
+                .collect::<Option<_>>()?,
+        ),
+        _ => return None,
+    })
+}
+
+/// A preset's option value as JSON.
+fn json_of(value: OptionValue) -> Value {
+    match value {
+        OptionValue::Bool(b) => Value::Bool(b),
+        OptionValue::Integer(n) => Value::from(n),
+        OptionValue::Text(s) => Value::String(s),
+        OptionValue::List(items) => Value::from(items),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn on(config: &LintConfig, id: &str) -> bool {
+        config.settings(id).is_some_and(|s| s.enabled)
+    }
+
+    #[test]
+    fn rules_presets_and_what_is_missing() {
+        let json: Value = serde_json::from_str(
+            r#"{
+                "filters": { "comments": true, "allowlist": { "allow": ["x"] } },
+                "rules": {
+                    "preset-ja-technical-writing": {
+                        "sentence-length": { "max": 120 },
+                        "no-doubled-joshi": false,
+                        "ja-no-weak-phrase": false
+                    },
+                    "textlint-rule-no-unmatched-pair": true,
+                    "prh": { "rulePaths": ["prh.yml"] }
+                }
+            }"#,
+        )
+        .unwrap();
+        let mut notes = Vec::new();
+        let config = settings(&json, &mut notes);
+        assert!(on(&config, "sentence-length"));
+        assert_eq!(
+            config.settings("sentence-length").unwrap().option("max"),
+            Some(&OptionValue::Integer(120))
+        );
+        assert_eq!(
+            config
+                .settings("max-kanji-continuous-len")
+                .unwrap()
+                .option("max"),
+            Some(&OptionValue::Integer(6))
+        );
+        assert!(!on(&config, "no-doubled-joshi"));
+        assert!(on(&config, "unmatched-pair") && on(&config, "no-nfd"));
+        // Not in the preset, a textlint rule: off; seisho's own rules keep their defaults.
+        assert!(!on(&config, "no-space-between-full-width"));
+        assert!(on(&config, "kanji-in-katakana"));
+        let notes = notes.join("\n");
+        for missing in [
+            "max-comma",
+            "ja-no-abusage",
+            "prh",
+            "allowlist",
+            "preferInBody",
+        ] {
+            assert!(notes.contains(missing), "{missing}: {notes}");
+        }
+        assert!(!notes.contains("ja-no-weak-phrase"), "{notes}");
+    }
+}
