@@ -40,7 +40,7 @@ enum Preset {
     Text(&'static str),
 }
 
-/// A preset's rules and their options: (rule, on, options).
+/// A preset's rules and their options.
 type PresetRules = &'static [(&'static str, &'static [(&'static str, Preset)])];
 
 /// The presets seisho knows, with the rules they turn on and the options they give them
@@ -82,6 +82,9 @@ const PRESETS: &[(&str, PresetRules)] = &[(
     ],
 )];
 
+/// A textlint rule's options, under textlint's names.
+pub type TextlintOptions = Vec<(&'static str, OptionValue)>;
+
 /// The seisho rule of textlint rule `name` (as a `.textlintrc` names it: `textlint-rule-` and
 /// a scope may stand before it), if seisho has it.
 pub fn seisho_rule(name: &str) -> Option<&'static str> {
@@ -97,7 +100,7 @@ pub fn is_textlint_rule(id: &str) -> bool {
 
 /// The rules of preset `name` (`textlint-rule-preset-…` or `preset-…`) and their options, if
 /// seisho knows it.
-pub fn preset(name: &str) -> Option<Vec<(&'static str, Vec<(&'static str, OptionValue)>)>> {
+pub fn preset(name: &str) -> Option<Vec<(&'static str, TextlintOptions)>> {
     let name = name.rsplit('/').next().unwrap_or(name);
     let name = name.strip_prefix("textlint-rule-").unwrap_or(name);
     let (_, rules) = PRESETS.iter().find(|(p, _)| *p == name)?;

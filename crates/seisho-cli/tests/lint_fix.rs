@@ -483,5 +483,8 @@ fn a_textlintrc_is_read_when_there_is_no_seisho_toml() {
         .iter()
         .map(|d| d["rule"].as_str().unwrap())
         .collect();
-    assert!(rules.contains(&"no-doubled-joshi") && !rules.contains(&"max-ten"), "{json}");
+    assert!(
+        rules.contains(&"no-doubled-joshi") && !rules.contains(&"max-ten"),
+        "{json}"
+    );
 }
