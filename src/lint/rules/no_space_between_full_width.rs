@@ -154,9 +154,10 @@ fn is_line_label(s: &str) -> bool {
 /// Whether `c` is full width for this rule: a full-width character that stays full width when
 /// the safe fixes are made. Not the full-width forms of ASCII letters, digits and symbols
 /// (`ＡＢＣ　です`, `：　`), which `fullwidth-ascii` may write as ASCII, so that a fix elsewhere
-/// never changes what this rule reports; the brackets and ！？ stay full width.
+/// never changes what this rule reports; the brackets, ！？ and ～ (which `wave-dash` makes
+/// 〜) stay full width.
 fn is_japanese_side(c: char) -> bool {
     is_full_width(c)
-        && (!matches!(c, '\u{FF01}'..='\u{FF5E}')
+        && (!matches!(c, '\u{FF01}'..='\u{FF5D}')
             || matches!(c, '！' | '？' | '（' | '）' | '［' | '］' | '｛' | '｝'))
 }
