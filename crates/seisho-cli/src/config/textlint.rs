@@ -153,7 +153,16 @@ fn rule_settings(
         return;
     };
     let mut values = Vec::new();
+    let mut severity = None;
     for (key, value) in options {
+        // textlint's `severity` is the rule's, not an option of it.
+        if key == "severity" {
+            severity = value.as_str().and_then(seisho::lint::Severity::from_id);
+            if severity.is_none() {
+                notes.push(format!("{name}: severity {value} not read"));
+            }
+            continue;
+        }
         match option_value(value) {
             Some(v) => values.push((key.as_str(), v)),
             None => notes.push(format!("{name}: option {key} = {value} not read")),
@@ -168,6 +177,11 @@ fn rule_settings(
             ));
             let _ = textlint::configure(config, rule, &[]);
         }
+    }
+    if let Some(severity) = severity {
+        config
+            .set_severity(rule, severity)
+            .expect("a rule textlint::seisho_rule names");
     }
 }
 
@@ -216,7 +230,7 @@ mod tests {
                         "no-doubled-joshi": false,
                         "ja-no-weak-phrase": false
                     },
-                    "textlint-rule-no-unmatched-pair": true,
+                    "textlint-rule-no-unmatched-pair": { "severity": "warning" },
                     "prh": { "rulePaths": ["prh.yml"] }
                 }
             }"#,
@@ -238,6 +252,10 @@ mod tests {
         );
         assert!(!on(&config, "no-doubled-joshi"));
         assert!(on(&config, "unmatched-pair") && on(&config, "no-nfd"));
+        assert_eq!(
+            config.settings("unmatched-pair").unwrap().severity,
+            seisho::lint::Severity::Warning
+        );
         // Not in the preset, a textlint rule: off; seisho's own rules keep their defaults.
         assert!(!on(&config, "no-space-between-full-width"));
         assert!(on(&config, "kanji-in-katakana"));
