@@ -444,6 +444,18 @@ fn lint_says_what_it_did_not_check_and_selects_rules() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
 }
 
+/// The rules `seisho lint --format json FILE` reports in `dir`, in order.
+fn rules_reported(dir: &Path, file: &str) -> Vec<String> {
+    let out = common::seisho(dir, &["lint", "--format", "json", file]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    json["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap().to_owned())
+        .collect()
+}
+
 #[test]
 fn a_textlintrc_is_read_when_there_is_no_seisho_toml() {
     let dir = tempfile::tempdir().unwrap();
@@ -459,15 +471,11 @@ fn a_textlintrc_is_read_when_there_is_no_seisho_toml() {
         "まず、次に、終わる。私は彼は好きだ。コンピュ一タ。\n",
     )
     .unwrap();
-    let out = common::seisho(dir.path(), &["lint", "--format", "json", "draft.md"]);
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let rules: Vec<&str> = json["files"][0]["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["rule"].as_str().unwrap())
-        .collect();
-    assert_eq!(rules, ["max-ten", "long-vowel-mark"], "{json}");
+    assert_eq!(
+        rules_reported(dir.path(), "draft.md"),
+        ["max-ten", "long-vowel-mark"]
+    );
+    let out = common::seisho(dir.path(), &["lint", "draft.md"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains(".textlintrc.json: ja-no-weak-phrase: seisho has no such rule"),
@@ -475,16 +483,9 @@ fn a_textlintrc_is_read_when_there_is_no_seisho_toml() {
     );
     // A seisho.toml beside it wins.
     fs::write(dir.path().join("seisho.toml"), "[rules]\nmax-ten = false\n").unwrap();
-    let out = common::seisho(dir.path(), &["lint", "--format", "json", "draft.md"]);
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let rules: Vec<&str> = json["files"][0]["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["rule"].as_str().unwrap())
-        .collect();
+    let rules = rules_reported(dir.path(), "draft.md");
     assert!(
-        rules.contains(&"no-doubled-joshi") && !rules.contains(&"max-ten"),
-        "{json}"
+        rules.iter().any(|r| r == "no-doubled-joshi") && !rules.iter().any(|r| r == "max-ten"),
+        "{rules:?}"
     );
 }
