@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use crate::text::brackets::{is_closing, is_opening};
-use crate::text::class::is_invisible;
+use crate::text::class::{is_hiragana, is_invisible};
 use crate::text::utf8::{char_at, char_before, decode_u32};
 
 /// A sentence of the text, as [`sentences`] cut it.
@@ -130,7 +130,12 @@ impl<'a> Joined<'a> {
 ///   A bracket that does not close in its paragraph (or within about 500 characters of a
 ///   sentence end inside it) does not hold the sentence: it ends at that sentence end.
 /// - A line break inside a paragraph does not end a sentence: a line that does not end with
-///   a period continues on the next line (hard-wrapped text).
+///   a period continues on the next line (hard-wrapped text). But a short line (50 columns
+///   or less, a kana or kanji two) is a sentence of its own when it does not end with a 読点,
+///   an opening bracket or a particle that leaves its clause open (が を は の で と も や
+///   て し), and, when it ends in other hiragana, when the next line is short too:
+///   headlines, titles and lists of short lines, which plain text marks with nothing else.
+///   ([`sentences_in_blocks`] joins the lines of a block, as Markdown does.)
 ///
 /// ```
 /// let text = "「行く。」と言った。彼は\n来なかった！\n\n次の段落（注。）です";
@@ -149,6 +154,7 @@ pub fn sentences(text: &str) -> Sentences<'_> {
         started: false,
         blocks: &[],
         next_block: 0,
+        lines_stand_alone: true,
     }
 }
 
@@ -174,6 +180,7 @@ pub fn sentences_in_blocks<'a>(text: &'a str, blocks: &'a [Range<usize>]) -> Sen
         started: false,
         blocks,
         next_block: 0,
+        lines_stand_alone: false,
     }
 }
 
@@ -189,6 +196,10 @@ pub struct Sentences<'a> {
     started: bool,
     blocks: &'a [Range<usize>],
     next_block: usize,
+    /// Whether a short line without 。 is a sentence of its own (plain text, where nothing
+    /// else marks a headline or a title); in a block of a document (a Markdown paragraph)
+    /// its lines join, as Markdown and textlint read them.
+    lines_stand_alone: bool,
 }
 
 impl<'a> Iterator for Sentences<'a> {
@@ -235,7 +246,7 @@ impl<'a> Iterator for Sentences<'a> {
         }
         self.started = true;
         let start = self.pos;
-        let (end, next) = sentence_end(&self.text[..self.end], start);
+        let (end, next) = sentence_end(&self.text[..self.end], start, self.lines_stand_alone);
         self.pos = next;
         let paragraph = self.paragraph;
         let text = self.text[start..end].trim_end_matches(is_whitespace);
@@ -296,6 +307,50 @@ fn ends_with_quote(line: &str) -> bool {
         .ends_with(['」', '』'])
 }
 
+/// Lines at most this many columns wide (a kana or kanji takes two) are short: a headline, a
+/// title, a name, a line of a list or a poem. Hard-wrapped prose is wrapped at 70 to 100.
+const SHORT_LINE: usize = 50;
+
+/// Whether the last line of the sentence `start..end` (`end` is a line break) is a line of
+/// its own though it has no 。: a short line (`SHORT_LINE`) that does
+/// not end with a 読点 or an opening bracket, and that ends in a kanji, a katakana, a letter or
+/// a symbol, or in hiragana other than a particle that leaves its clause open (`…一時150円台に`)
+/// when the next line is short too. Headlines,
+/// titles and lists of short lines then read as one sentence each, not as one run-on
+/// sentence; the lines of hard-wrapped prose are wider and keep joining, and so does a short
+/// line cut in mid-clause before a wide one (`設定を` then the rest of the sentence).
+fn line_stands_alone(text: &str, start: usize, end: usize) -> bool {
+    const BLANKS: [char; 4] = [' ', '\t', '\r', '\u{3000}'];
+    let width =
+        |line: &str| -> usize { line.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum() };
+    let line_start = text[..end].rfind('\n').map_or(0, |at| at + 1);
+    // A line on which an earlier sentence ended is prose, however short.
+    if line_start < start && !text[line_start..start].trim_matches(BLANKS).is_empty() {
+        return false;
+    }
+    let rest = &text[end + 1..];
+    let line = text[line_start..end].trim_matches(BLANKS);
+    let Some(last) = line.chars().next_back() else {
+        return false;
+    };
+    if width(line) > SHORT_LINE || is_opening(last) || matches!(last, '、' | '，' | ',' | '､') {
+        return false;
+    }
+    if !is_hiragana(last) {
+        return true;
+    }
+    // A particle that never ends a headline leaves its clause open (`一行目が`); に, へ, か
+    // and the endings of verbs and adjectives may end one (`一時150円台に`, `来日へ`).
+    if matches!(
+        last,
+        'が' | 'を' | 'は' | 'の' | 'で' | 'と' | 'も' | 'や' | 'て' | 'し'
+    ) {
+        return false;
+    }
+    let next = rest[..rest.find('\n').unwrap_or(rest.len())].trim_matches(BLANKS);
+    width(next) <= SHORT_LINE
+}
+
 /// Whether `c` at `at` (its byte offset in `text`) ends a sentence.
 fn is_terminator(text: &str, at: usize, c: char) -> bool {
     match c {
@@ -333,7 +388,7 @@ fn is_digit(c: char) -> bool {
 
 /// Where the sentence starting at `start` ends (after its last character) and where the
 /// search for the next one starts.
-fn sentence_end(text: &str, start: usize) -> (usize, usize) {
+fn sentence_end(text: &str, start: usize, lines_stand_alone: bool) -> (usize, usize) {
     let bytes = text.as_bytes();
     let mut depth = 0usize;
     let mut i = start;
@@ -359,6 +414,7 @@ fn sentence_end(text: &str, start: usize) -> (usize, usize) {
                 || starts_block(text, i + 1)
                 || (depth == 0 && ends_with_colon(&text[start..i]))
                 || (depth == 0 && ends_with_quote(&text[start..i]))
+                || (lines_stand_alone && depth == 0 && line_stands_alone(text, start, i))
             {
                 return unclosed_end.map_or((i, i), |(end, _)| (end, end));
             }
@@ -643,6 +699,38 @@ mod tests {
                     ("第2章 次", 0),
                 ],
             ),
+            // A short line without 。 is a line of its own (headlines, a title over its
+            // text), unless it ends in mid-clause; wider lines are hard-wrapped prose.
+            (
+                "政府が新たな経済対策を発表\n円相場、一時150円台に\n明日の天気は晴れ",
+                &[
+                    ("政府が新たな経済対策を発表", 0),
+                    ("円相場、一時150円台に", 0),
+                    ("明日の天気は晴れ", 0),
+                ],
+            ),
+            (
+                "インストール手順\nまず設定ファイルを開いてください。",
+                &[
+                    ("インストール手順", 0),
+                    ("まず設定ファイルを開いてください。", 0),
+                ],
+            ),
+            (
+                "この節では設定ファイルの書き方と読み込まれる順序を説明し、よくある間違い\nとその直し方を示す。",
+                &[(
+                    "この節では設定ファイルの書き方と読み込まれる順序を説明し、よくある間違い\nとその直し方を示す。",
+                    0,
+                )],
+            ),
+            (
+                "設定を\n開いて、一覧から対象のファイルを選び、保存ボタンを押してください。",
+                &[(
+                    "設定を\n開いて、一覧から対象のファイルを選び、保存ボタンを押してください。",
+                    0,
+                )],
+            ),
+            ("設定、\n開く。", &[("設定、\n開く。", 0)]),
             // A wrapped line that begins with a number is not a list item.
             ("全部で\n10 個ある。", &[("全部で\n10 個ある。", 0)]),
             ("値は\n3.5 です。", &[("値は\n3.5 です。", 0)]),
@@ -654,10 +742,14 @@ mod tests {
 
     #[test]
     fn joined_lines_map_back() {
-        let text = "コンピュー\n  タを\r\nLinux\nkernel で";
+        // Lines as wide as hard-wrapped prose's, or cut in mid-clause, keep joining.
+        let text = "設定を書き換えてから再起動するまでの間に使っていたコンピュー\n  タを\r\nLinux kernel で動くように設定を書き換えてから、もう一度だけ起動してみる";
         let sentence = sentences(text).next().unwrap();
         let joined = super::Joined::new(&sentence);
-        assert_eq!(joined.text(), "コンピュータをLinux kernel で");
+        assert_eq!(
+            joined.text(),
+            "設定を書き換えてから再起動するまでの間に使っていたコンピュータをLinux kernel で動くように設定を書き換えてから、もう一度だけ起動してみる"
+        );
         for (offset, c) in joined.text().char_indices().filter(|(_, c)| *c != ' ') {
             let original = joined.to_original(offset);
             assert_eq!(text[original..].chars().next(), Some(c), "{offset}");

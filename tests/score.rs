@@ -88,7 +88,12 @@ fn long_vowel_mark_takes_the_script_of_the_kana_before_it() {
     // ー(k) あ(h) ー(h) ア(k) ー(k) 漢 ー(k) a ー(k)
     assert_scripts("ーあーアー漢ー a ー", 9, [1, 2, 5, 1, 0, 0, 0]);
     // A hard wrap does not break the kana before ー; the half-width ｰ works the same.
-    assert_scripts("すご\nーい。あｰ", 7, [0, 6, 0, 0, 0, 1, 0]);
+    // (The first line is as wide as hard-wrapped prose's: a short one would stand alone.)
+    assert_scripts(
+        "とても長い一行の文章がここまでずっと続いていて最後にすご\nーい。あｰ",
+        33,
+        [8, 24, 0, 0, 0, 1, 0],
+    );
 }
 
 #[test]

@@ -75,9 +75,9 @@ mod tests {
         assert!(close(t.score, expected));
 
         // ー after hiragana continues the hiragana run; a hard wrap does not cut a run.
-        let t = tateishi("すごーい\nですね");
+        let t = tateishi("すごーいと\nですね");
         assert_eq!(t.runs, [0, 1, 0, 0]);
-        assert!(close(t.lh, 7.0));
+        assert!(close(t.lh, 8.0));
     }
 
     #[test]
