@@ -21,6 +21,8 @@ const SAMPLE =
   "今日は晴れです。明日は雨が降るでしょう。";
 
 const draft = $("draft");
+/** A message about what was just done (read out by screen readers). */
+const say = (message) => { $("message").textContent = message; };
 const editor = $("editor");
 const status = $("status");
 const body = document.body;
@@ -65,7 +67,7 @@ const checker = new Checker({
   text: () => draft.value,
   options: lintOptions,
   onResult: show,
-  onError: (e) => { status.textContent = t("checkFailed", { message: e.message }); },
+  onError: (e) => { say(t("checkFailed", { message: e.message })); },
 });
 
 // ---- Results --------------------------------------------------------------------------------
@@ -120,8 +122,11 @@ function changed() {
 }
 
 function saveDraft() {
-  if (!storage.set("draft", draft.value)) status.textContent = t("notKept");
+  clearTimeout(saveTimer);
+  if (!storage.set("draft", draft.value)) say(t("notKept"));
 }
+// What was typed in the last moments before the page goes.
+window.addEventListener("pagehide", saveDraft);
 
 /** Replaces the draft with `text` as one edit that undo reverts: only the part that
  * differs is replaced. */
@@ -182,7 +187,7 @@ const popover = new Popover($("popover"), () => {
     settings.setEnabled(id, false);
     refocusList();
     checker.request();
-    status.textContent = t("ruleTurnedOff", { name: state.names.get(id) ?? id });
+    say(t("ruleTurnedOff", { name: state.names.get(id) ?? id }));
   },
 });
 
@@ -257,6 +262,9 @@ draft.addEventListener("click", (event) => {
   if (indices.length) openPopover(indices, "pinned", { point: { x: event.clientX, y: event.clientY } });
   else closePopover(["pinned", "hover"]);
 });
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Escape" && event.target === draft) closePopover(["pinned", "hover", "focus"]);
+});
 document.addEventListener("pointerdown", (event) => {
   if (!event.target.closest("#popover, #draft, #reports")) closePopover(["pinned", "hover", "focus"]);
 });
@@ -265,6 +273,9 @@ document.addEventListener("pointerdown", (event) => {
 
 const list = new ReportList($("reports"), $("more-reports"), {
   focus(i, button) {
+    // A press of the mouse focuses the report too: its click goes to the place instead (and
+    // a scroll now would move the report from under the mouse).
+    if (!button.matches(":focus-visible") || popover.restoring) return;
     const mark = highlights.marksOf(i, state.reports[i].range)[0];
     mark?.scrollIntoView({ block: "nearest" });
     openPopover([i], "focus", { opener: button });
@@ -316,16 +327,16 @@ const fixAll = new FixAll($("fix-all-dialog"), async (indices, unsafeFixes) => {
   const chosen = indices.map((i) => state.reports[i]);
   const result = await call("applyFixes", [state.text, chosen, { unsafeFixes }]);
   if (result.applied && draft.value === state.text) replaceText(result.text);
-  status.textContent = t("fixed", { n: result.applied });
+  say(t("fixed", { n: result.applied }));
 });
 $("fix-all").addEventListener("click", () => fixAll.open(state.text, state.reports, state.names));
 
 $("copy").addEventListener("click", async () => {
   try {
     await navigator.clipboard.writeText(draft.value);
-    status.textContent = t("copied");
+    say(t("copied"));
   } catch (e) {
-    status.textContent = t("copyFailed", { message: e.message });
+    say(t("copyFailed", { message: e.message }));
   }
 });
 $("download").addEventListener("click", () =>
@@ -364,9 +375,9 @@ $("close-settings").addEventListener("click", () => $("settings-dialog").close()
 $("copy-toml").addEventListener("click", async () => {
   try {
     await navigator.clipboard.writeText(settings.toml());
-    status.textContent = t("copied");
+    say(t("copied"));
   } catch (e) {
-    status.textContent = t("copyFailed", { message: e.message });
+    say(t("copyFailed", { message: e.message }));
   }
 });
 $("download-toml").addEventListener("click", () => download("seisho.toml", settings.toml(), "application/toml"));

@@ -36,6 +36,8 @@ export class Popover {
     this.actions = actions;
     this.indices = [];
     this.opener = null;
+    /** True while the focus goes back to the opener. */
+    this.restoring = false;
     node.addEventListener("keydown", (event) => {
       if (event.key === "Escape") {
         event.stopPropagation();
@@ -116,7 +118,12 @@ export class Popover {
     this.node.hidden = true;
     this.indices = [];
     this.opener?.setAttribute("aria-expanded", "false");
-    if (restore && hadFocus) this.opener?.focus();
+    if (restore && hadFocus) {
+      // The opener's focus handler must not open the popover again.
+      this.restoring = true;
+      this.opener?.focus();
+      this.restoring = false;
+    }
     this.opener = null;
     this.hidden();
   }
