@@ -21,12 +21,12 @@ export const morphologyWasm = join(www, "pkg/morphology/seisho_wasm_bg.wasm");
 /** What only the dictionary button may fetch: the morphology build and the dictionary. */
 export const lazy = (url) => /\/pkg\/morphology\/|\/dict\//.test(new URL(url).pathname);
 
-/** The bytes the dictionary button downloads: the morphology build's wasm and the
- * dictionary's files (its licence, COPYING, is only linked). */
+/** The bytes the dictionary button downloads: the morphology build and the dictionary's
+ * files (its licence, COPYING, is only linked). */
 export function dictionaryDownloadBytes() {
-  const dict = join(www, "dict");
-  const files = readdirSync(dict).filter((f) => f !== "COPYING");
-  return statSync(morphologyWasm).size + files.reduce((n, f) => n + statSync(join(dict, f)).size, 0);
+  const files = ["pkg/morphology", "dict"].flatMap((dir) =>
+    readdirSync(join(www, dir)).filter((f) => f !== "COPYING").map((f) => join(www, dir, f)));
+  return files.reduce((n, f) => n + statSync(f).size, 0);
 }
 
 const TYPES = {
