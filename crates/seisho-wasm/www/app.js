@@ -273,9 +273,7 @@ document.addEventListener("pointerdown", (event) => {
 
 const list = new ReportList($("reports"), $("more-reports"), {
   focus(i, button) {
-    // A press of the mouse focuses the report too: its click goes to the place instead (and
-    // a scroll now would move the report from under the mouse).
-    if (!button.matches(":focus-visible") || popover.restoring) return;
+    if (popover.restoring) return;
     const mark = highlights.marksOf(i, state.reports[i].range)[0];
     mark?.scrollIntoView({ block: "nearest" });
     openPopover([i], "focus", { opener: button });

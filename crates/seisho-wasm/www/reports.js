@@ -20,7 +20,8 @@ export function ruleLabel(id, names) {
 const PAGE = 200;
 
 export class ReportList {
-  /** `on`: { focus(i, button), open(i, button), jump(i), hover(i | null) }. */
+  /** `on`: { focus(i, button) (a report focused from the keyboard), open(i, button),
+   * jump(i), hover(i | null) }. */
   constructor(node, more, on) {
     this.node = node;
     this.more = more;
@@ -31,11 +32,18 @@ export class ReportList {
     /** Set by the page: give the focus back to the list at the next rendering. */
     this.refocus = false;
     node.addEventListener("keydown", (event) => this.keydown(event));
+    // A press of the mouse focuses a report too; its click goes to the place instead (and
+    // a scroll on focus would move the report from under the mouse).
+    this.pointing = false;
+    node.addEventListener("pointerdown", () => { this.pointing = true; });
+    for (const type of ["pointerup", "pointercancel"]) {
+      document.addEventListener(type, () => { this.pointing = false; }, true);
+    }
     node.addEventListener("focusin", (event) => {
       const button = event.target.closest("button.report");
       if (button) {
         this.setCurrent(Number(button.dataset.index));
-        this.on.focus(this.current, button);
+        if (!this.pointing) this.on.focus(this.current, button);
       }
     });
     node.addEventListener("click", (event) => {
