@@ -6,7 +6,7 @@
 // Every report gets a mark, however the ranges overlap: where ranges nest, marks nest;
 // where they cross, the inner one is split in two marks at the outer one's end. The text is
 // rendered in blocks of a few thousand characters that end at a line end, a few blocks per
-// task (a long draft does not block the page), and a block whose HTML has not changed since
+// frame (a long draft does not block the page), and a block whose HTML has not changed since
 // the last rendering is kept as it is (typing in a long draft renders one block).
 
 /** A block ends at the first line end after this many characters. */
@@ -14,12 +14,16 @@ const BLOCK = 4096;
 /** A mark longer than this is drawn as an underline only (a long sentence), so that the
  * marks inside it stand out. */
 const WIDE = 20;
-/** Work done per task while rendering, in milliseconds. */
+/** What is written before the browser draws a frame (and lays it out): blocks until this
+ * much time has been spent (milliseconds) or this many characters of new blocks written (their
+ * layout in the frame costs about a millisecond per thousand characters). */
 const BUDGET = 8;
+const CHARACTERS = 24_000;
 
 const escape = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-const yieldToBrowser = () =>
-  globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((r) => setTimeout(r, 0));
+/** Resolves once the browser has drawn a frame: the blocks written so far are laid out in
+ * that frame, not all at the end in one long one. */
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 /**
  * The blocks of `text` with the marks of `reports` (sorted by start, then longest first):
@@ -101,13 +105,15 @@ export class Highlights {
   async render(text, reports) {
     const job = ++this.job;
     let deadline = performance.now() + BUDGET;
+    let written = 0;
     let k = 0;
     for (const block of blocks(text, reports)) {
-      this.place(k++, block);
-      if (performance.now() > deadline) {
-        await yieldToBrowser();
+      if (this.place(k++, block)) written += block.end - block.start;
+      if (performance.now() > deadline || written > CHARACTERS) {
+        await nextFrame();
         if (job !== this.job) return false;
         deadline = performance.now() + BUDGET;
+        written = 0;
       }
     }
     for (const old of this.blocks.splice(k)) old.el.remove();
@@ -115,7 +121,7 @@ export class Highlights {
     return true;
   }
 
-  /** Block `k`: kept when its HTML is the same, else rewritten. */
+  /** Block `k`: kept when its HTML is the same, else rewritten (then returns true). */
   place(k, { start, end, base, html }) {
     let block = this.blocks[k];
     if (!block) {
@@ -124,9 +130,11 @@ export class Highlights {
       this.backdrop.append(block.el);
       this.blocks[k] = block;
     }
-    if (block.html !== html) block.el.innerHTML = html;
+    const changed = block.html !== html;
+    if (changed) block.el.innerHTML = html;
     if (block.base !== base) block.el.dataset.base = String(base);
     Object.assign(block, { start, end, base, html });
+    return changed;
   }
 
   /** The marks of report `i` (several where its range crosses another's or a block's end). */

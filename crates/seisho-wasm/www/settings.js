@@ -2,6 +2,7 @@
 // browser, passed to lint as seisho.toml's [rules] would be, and exported as seisho.toml.
 import { el, storage } from "./dom.js";
 import { t } from "./i18n.js";
+import { ruleLabel } from "./reports.js";
 
 /** The options the page offers, with their defaults and minimums: those of the rules in the
  * Rust core (src/lint/rules/sentence_length.rs, max_ten.rs). */
@@ -97,6 +98,7 @@ export class Settings {
   /** The panel's rows: each rule's switch, name, id, summary, and its options. `changed()`
    * is called after each change. */
   renderPanel(list, changed) {
+    const names = new Map(this.rules.filter((r) => r.name).map((r) => [r.id, r.name]));
     list.replaceChildren(...this.rules.map((rule) => {
       const id = `rule-${rule.id}`;
       const options = Object.entries(OPTIONS[rule.id] ?? {}).map(([name, spec]) =>
@@ -122,8 +124,7 @@ export class Settings {
               changed();
             },
           }),
-          el("span", { class: "rule-name", lang: "ja" }, rule.name ?? rule.id), " ",
-          el("code", { class: "rule-id" }, rule.id),
+          ruleLabel(rule.id, names),
           rule.needsDictionary ? el("span", { class: "tag" }, t("needsDictionary")) : null),
         el("p", { class: "summary" }, rule.summary),
         ...options);
