@@ -21,17 +21,18 @@ const SAMPLE =
   "今日は晴れです。明日は雨が降るでしょう。";
 
 const draft = $("draft");
-/** A message about what was just done (read out by screen readers). */
-const say = (message) => { $("message").textContent = message; };
 const editor = $("editor");
 const status = $("status");
 const body = document.body;
+/** A message about what was just done (read out by screen readers). */
+const say = (message) => { $("message").textContent = message; };
 
 /** Everything the page knows of the draft's last check. */
 const state = {
-  /** The text checked, and its diagnostics as lint gave them. */
+  /** The text checked, its diagnostics as lint gave them, and how long the check took. */
   text: "",
   diagnostics: [],
+  ms: 0,
   /** The diagnostics shown: not ignored, by start, the longest first (the highlights' order). */
   reports: [],
   /** Rule id → its (Japanese) name, for the rules the API names. */
@@ -52,7 +53,7 @@ const ignoreKey = (d, text) => [
 
 let settings;
 let dictionary;
-const highlights = new Highlights($("backdrop"), draft);
+const highlights = new Highlights($("backdrop"));
 
 function lintOptions() {
   const options = { syntax: $("markdown").checked ? "markdown" : "text", rules: settings.lintRules() };
@@ -76,7 +77,6 @@ const checker = new Checker({
 function show({ diagnostics, report, ms }, text) {
   state.text = text;
   state.diagnostics = diagnostics;
-  state.report = report;
   state.ms = ms;
   redraw();
   renderReadability(report, text, { status: dictionary.status, select: (range) => jump(range) });

@@ -58,12 +58,13 @@ export class Dictionary {
     this.button = $("load-dictionary");
     this.progress = $("dictionary-progress");
     this.label = $("dictionary-status");
+    this.button.textContent = this.build && this.bytes
+      ? t("loadDictionarySize", { mb: MB(this.bytes) })
+      : t("loadDictionary");
     if (!this.build) {
       this.button.disabled = true;
-      this.button.textContent = t("loadDictionary", { mb: "–" });
       this.label.textContent = t("noMorphology");
     } else {
-      this.button.textContent = t("loadDictionary", { mb: this.bytes ? MB(this.bytes) : "?" });
       this.button.addEventListener("click", () => this.load());
     }
   }

@@ -91,9 +91,8 @@ function* blocks(text, reports) {
 }
 
 export class Highlights {
-  constructor(backdrop, draft) {
+  constructor(backdrop) {
     this.backdrop = backdrop;
-    this.draft = draft;
     /** The rendered blocks: { el, html, start, end, base }. */
     this.blocks = [];
     this.job = 0;
@@ -147,16 +146,12 @@ export class Highlights {
     return marks;
   }
 
-  /** The reports under a point of the viewport, innermost first. The textarea is on top:
-   * it lets the point through for the time of the test. */
+  /** The reports under a point of the viewport, innermost first (the textarea is on top:
+   * what is under it is found all the same). */
   at(x, y) {
-    this.draft.style.pointerEvents = "none";
-    const hit = document.elementFromPoint(x, y);
-    this.draft.style.pointerEvents = "";
+    const hit = document.elementsFromPoint(x, y).find((e) => e.matches("#backdrop mark"));
     const found = [];
-    for (let m = hit?.closest("#backdrop mark"); m; m = m.parentElement.closest("#backdrop mark")) {
-      found.push(indexOf(m));
-    }
+    for (let m = hit; m; m = m.parentElement.closest("#backdrop mark")) found.push(indexOf(m));
     return found;
   }
 

@@ -73,7 +73,8 @@ const en = {
   tomlComment: "Written by the seisho page: the rules changed from their defaults.",
   // Readability.
   dictionaryIntro: "The rules that read words and jReadability need the dictionary (IPADIC), downloaded only when you press this button.",
-  loadDictionary: ({ mb }) => `Load the dictionary (${mb} MB)`,
+  loadDictionary: "Load the dictionary",
+  loadDictionarySize: ({ mb }) => `Load the dictionary (${mb} MB)`,
   noMorphology: "This page was built without the morphology build (SEISHO_WASM_MORPHOLOGY=0): character-level rules and metrics only.",
   step: ({ step, what, done, total, percent }) => total
     ? `Step ${step} of 2, ${what}: ${done} / ${total} MB (${percent}%)`
@@ -187,7 +188,8 @@ const ja = {
   downloadToml: "seisho.toml をダウンロード",
   tomlComment: "seisho のページで書き出した設定: 既定から変えたルール。",
   dictionaryIntro: "単語を読むルールと jReadability には辞書 (IPADIC) が必要です。このボタンを押したときだけダウンロードします。",
-  loadDictionary: ({ mb }) => `辞書を読み込む (${mb} MB)`,
+  loadDictionary: "辞書を読み込む",
+  loadDictionarySize: ({ mb }) => `辞書を読み込む (${mb} MB)`,
   noMorphology: "このページは形態素解析なしでビルドされています (SEISHO_WASM_MORPHOLOGY=0)。文字単位のルールと指標だけを使えます。",
   step: ({ step, what, done, total, percent }) => total
     ? `手順 ${step}/2、${what}: ${done} / ${total} MB (${percent}%)`
