@@ -79,6 +79,10 @@ export class Dictionary {
     button.disabled = true;
     progress.hidden = false;
     label.classList.remove("error");
+    // At once, in place of a previous attempt's error: the step it starts with.
+    label.textContent = this.haveBuild
+      ? t("stepStart", { step: 2, what: t("theDictionary") })
+      : t("stepStart", { step: 1, what: t("morphologyCode") });
     let updates = 0;
     // Two steps, each with its own bar: the build's code (its size is known first), then the
     // dictionary files (whose names that build gives).
@@ -100,7 +104,6 @@ export class Dictionary {
       let names;
       const base = new URL(`pkg/${this.build}`, document.baseURI);
       if (!this.haveBuild) {
-        label.textContent = t("stepStart", { step: 1, what: t("morphologyCode") });
         const { bodies: [wasm] } = await fetchWithProgress([new URL("seisho_wasm_bg.wasm", base).href],
           report(1, t("morphologyCode")));
         names = await call("loadMorphology", [new URL("seisho_wasm.js", base).href, wasm], [wasm.buffer]);
