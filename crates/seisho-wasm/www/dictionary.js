@@ -54,7 +54,6 @@ export class Dictionary {
     /** Whether the worker has the morphology build (a press after a failed dictionary fetch
      * goes straight to the second step). */
     this.haveBuild = false;
-    this.done = false;
     this.button = $("load-dictionary");
     this.progress = $("dictionary-progress");
     this.label = $("dictionary-status");
@@ -119,7 +118,7 @@ export class Dictionary {
       label.textContent = t("dictionaryFetched", { mb: MB(fetched) });
       await call("loadDictionary", [Object.fromEntries(names.map((name, i) => [name, bodies[i]]))],
         bodies.map((b) => b.buffer));
-      this.done = true;
+      button.hidden = true;
       label.replaceChildren(t("dictionaryLoaded", { mb: MB(fetched) }),
         el("a", { href: "dict/COPYING", target: "_blank" }, t("licence")), ".");
       this.loaded();

@@ -92,9 +92,9 @@ const en = {
   hard: "hard",
   easy: "easy",
   levels: {
-    "upper-advanced": "upper advanced", "lower-advanced": "lower advanced",
-    "upper-intermediate": "upper intermediate", "lower-intermediate": "lower intermediate",
-    "upper-elementary": "upper elementary", "lower-elementary": "lower elementary",
+    "upper-advanced": "upper advanced (上級後半)", "lower-advanced": "lower advanced (上級前半)",
+    "upper-intermediate": "upper intermediate (中級後半)", "lower-intermediate": "lower intermediate (中級前半)",
+    "upper-elementary": "upper elementary (初級後半)", "lower-elementary": "lower elementary (初級前半)",
   },
   levelsCaption: "The six levels of jReadability",
   level: "Level",
