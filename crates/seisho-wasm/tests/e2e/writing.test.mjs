@@ -135,6 +135,51 @@ test("a click on a highlight places the caret and shows its popover; the text ne
   await context.close();
 });
 
+test("every report gets marks that cover exactly its range, however the ranges nest, cross or are empty", async () => {
+  const { context, page, problems } = await open(browser, server.base);
+  await load(page, `${server.base}?empty`);
+  // The highlights module itself, on random ranges over a text of several blocks.
+  const failures = await page.evaluate(async () => {
+    const { Highlights } = await import("./highlights.js");
+    let seed = 7;
+    const random = (n) => { seed = (seed * 1103515245 + 12345) % 2 ** 31; return seed % n; };
+    const text = Array.from({ length: 400 }, (_, i) => `${i}行目の文です、読点があります。${"あ".repeat(random(60))}\n`).join("");
+    const severities = ["error", "warning", "info"];
+    const reports = Array.from({ length: 600 }, () => {
+      const start = random(text.length);
+      const length = [0, 1, 3, 20, 200, 5000][random(6)];
+      return { range: { start, end: Math.min(text.length, start + length) }, severity: severities[random(3)] };
+    }).sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
+    // A second backdrop (the selectors are #backdrop's), in the page's flow.
+    const backdrop = document.createElement("div");
+    backdrop.id = "backdrop";
+    backdrop.style.cssText = "position: static; contain: none; overflow: visible; width: 40rem";
+    document.body.prepend(backdrop);
+    const highlights = new Highlights(backdrop);
+    await highlights.render(text, reports);
+    const failed = [];
+    if (backdrop.textContent !== `${text}\u200b`) failed.push("the text");
+    if (highlights.blocks.length < 5) failed.push(`${highlights.blocks.length} blocks`);
+    reports.forEach((r, i) => {
+      const marks = highlights.marksOf(i, r.range);
+      const covered = marks.map((m) => m.textContent).join("");
+      if (!marks.length || covered !== text.slice(r.range.start, r.range.end)) failed.push(`report ${i} ${JSON.stringify(r.range)}: ${marks.length} marks`);
+    });
+    // Hit-testing finds a report's innermost mark at its place.
+    const single = reports.findIndex((r) => r.range.end - r.range.start === 1);
+    const mark = highlights.marksOf(single, reports[single].range)[0];
+    mark.scrollIntoView({ block: "center" });
+    const rect = mark.getBoundingClientRect();
+    const found = highlights.at(rect.x + rect.width / 2, rect.y + rect.height / 2);
+    if (!found.includes(single)) failed.push(`at(): ${found} without ${single}`);
+    backdrop.remove();
+    return failed;
+  });
+  assert.deepEqual(failures, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("a click on a report selects its place in the text; ignore and turn off from the popover", async () => {
   const { context, page, problems } = await open(browser, server.base);
   await load(page, `${server.base}?empty`);
