@@ -62,6 +62,7 @@
 #![deny(missing_docs)]
 
 mod edit;
+mod lang;
 pub mod lint;
 #[cfg(feature = "markdown")]
 pub mod markdown;
@@ -77,6 +78,7 @@ mod text;
 mod utf16;
 
 pub use edit::{apply_edits, ApplyError, Edit};
+pub use lang::Lang;
 pub use normalize::{CompatClass, Normalized, Normalizer, NormalizerBuilder, WaveDashStyle};
 /// The `neologdn` preset: neologdn 0.5.6's normalization with an edit log.
 pub mod neologdn {

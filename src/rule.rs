@@ -5,6 +5,7 @@ use core::str::FromStr;
 
 use crate::lint::registry::{page, RuleInfo};
 use crate::lint::{OptionDefault, RuleOption, Severity};
+use crate::Lang;
 
 /// Whether a fix can be applied without a person looking at it.
 ///
@@ -33,14 +34,14 @@ impl Safety {
 macro_rules! rules {
     ($( $variant:ident = $id:literal, $page:literal, default_on = $on:literal,
         $(aliases = [$($alias:literal),*],)? $(options = $options:expr,)?
-        summary = $summary:literal; )*) => {
+        summary = $summary:literal, name_ja = $name_ja:literal, summary_ja = $summary_ja:literal; )*) => {
         /// A normalizer rule. Each has a kebab-case id (the one the linter shows and the
         /// configuration names) and a documentation page ([`Rule::doc`]) that says what it does,
         /// why, an example, and whether its fix is safe.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum Rule {
-            $( #[doc = concat!($summary, "\n\n", include_str!(concat!("normalize/rules/", $page)))] $variant, )*
+            $( #[doc = concat!($summary, "\n\n", include_str!(concat!("normalize/rules/", $page, ".md")))] $variant, )*
         }
 
         /// The declarations, in the order of [`Rule::ALL`].
@@ -48,7 +49,10 @@ macro_rules! rules {
             id: $id,
             aliases: &[$($($alias),*)?],
             summary: $summary,
-            doc: page!($summary, concat!("normalize/rules/", $page)),
+            name_ja: $name_ja,
+            summary_ja: $summary_ja,
+            doc: page!($summary, concat!("normalize/rules/", $page), ".md"),
+            doc_ja: page!($summary_ja, concat!("normalize/rules/", $page), ".ja.md"),
             // A suggestion (an unsafe fix) is reported as a warning at most.
             severity: Severity::Error,
             default_on: $on,
@@ -87,6 +91,21 @@ impl Rule {
     /// One line saying what the rule changes: the first line of [`Rule::doc`].
     pub const fn summary(self) -> &'static str {
         self.info().summary
+    }
+
+    /// Its name in Japanese (`全角英数字` for `fullwidth-ascii`), shown beside the id.
+    pub const fn name_ja(self) -> &'static str {
+        self.info().name_ja
+    }
+
+    /// [`Rule::summary`] in `lang`.
+    pub fn summary_in(self, lang: Lang) -> &'static str {
+        self.info().summary_in(lang)
+    }
+
+    /// [`Rule::doc`] in `lang`.
+    pub fn doc_in(self, lang: Lang) -> &'static str {
+        self.info().doc_in(lang)
     }
 
     /// Whether this names a preset, not a rule of [`Normalizer`](crate::Normalizer): the edits
@@ -140,41 +159,57 @@ const COMPATIBILITY_OPTIONS: &[RuleOption] = &[RuleOption {
 }];
 
 rules! {
-    FullwidthAscii = "fullwidth-ascii", "fullwidth_ascii.md", default_on = true,
-        summary = "Full-width ASCII letters, digits and symbols to ASCII.";
-    HalfwidthKana = "halfwidth-kana", "halfwidth_kana.md", default_on = true,
+    FullwidthAscii = "fullwidth-ascii", "fullwidth_ascii", default_on = true,
+        summary = "Full-width ASCII letters, digits and symbols to ASCII.", name_ja = "全角英数字",
+        summary_ja = "全角の英字・数字・記号をASCIIにします。";
+    HalfwidthKana = "halfwidth-kana", "halfwidth_kana", default_on = true,
         aliases = ["no-hankaku-kana"],
-        summary = "Half-width katakana and punctuation to full width.";
-    VoicedSoundMark = "voiced-sound-mark", "voiced_sound_mark.md", default_on = true,
-        summary = "Voiced sound marks composed with their kana.";
-    LongVowelMark = "long-vowel-mark", "long_vowel_mark.md", default_on = true,
-        summary = "Dashes and the kanji 一 used for the long vowel mark ー inside katakana words.";
-    HiraganaInKatakana = "hiragana-in-katakana", "hiragana_in_katakana.md", default_on = true,
-        summary = "Hiragana へ べ ぺ り typed inside a katakana word.";
-    KanjiInKatakana = "kanji-in-katakana", "kanji_in_katakana.md", default_on = true,
-        summary = "Kanji that look like katakana, typed inside a katakana word.";
-    SmallKana = "small-kana", "small_kana.md", default_on = true,
-        summary = "A large kana where a loanword needs a small one.";
-    DuplicatedPunctuation = "duplicated-punctuation", "duplicated_punctuation.md", default_on = true,
-        summary = "Repeated 、 。 ， ．.";
-    Leader = "leader", "leader.md", default_on = false,
-        summary = "・・・ and ... in Japanese text written as …….";
-    WaveDash = "wave-dash", "wave_dash.md", default_on = true, options = WAVE_DASH_OPTIONS,
-        summary = "〜 and ～ unified to one form.";
-    InvisibleCharacter = "invisible-character", "invisible_character.md", default_on = true,
+        summary = "Half-width katakana and punctuation to full width.", name_ja = "半角カナ",
+        summary_ja = "半角カタカナと半角の約物を全角にします。";
+    VoicedSoundMark = "voiced-sound-mark", "voiced_sound_mark", default_on = true,
+        summary = "Voiced sound marks composed with their kana.", name_ja = "分離した濁点",
+        summary_ja = "濁点・半濁点を前の仮名と合成して1文字にします。";
+    LongVowelMark = "long-vowel-mark", "long_vowel_mark", default_on = true,
+        summary = "Dashes and the kanji 一 used for the long vowel mark ー inside katakana words.", name_ja = "長音符の誤り",
+        summary_ja = "カタカナ語の中で長音符「ー」の代わりに使われたダッシュや漢字の「一」を「ー」にします。";
+    HiraganaInKatakana = "hiragana-in-katakana", "hiragana_in_katakana", default_on = true,
+        summary = "Hiragana へ べ ぺ り typed inside a katakana word.", name_ja = "カタカナ中のひらがな",
+        summary_ja = "カタカナ語の中に入力されたひらがなの「へ べ ぺ り」をカタカナにします。";
+    KanjiInKatakana = "kanji-in-katakana", "kanji_in_katakana", default_on = true,
+        summary = "Kanji that look like katakana, typed inside a katakana word.", name_ja = "カタカナ中の漢字",
+        summary_ja = "カタカナ語の中に入力された、カタカナに似た漢字をカタカナにします。";
+    SmallKana = "small-kana", "small_kana", default_on = true,
+        summary = "A large kana where a loanword needs a small one.", name_ja = "小書き仮名",
+        summary_ja = "外来語で小書きにすべきところに書かれた大きい仮名を小書きにします。";
+    DuplicatedPunctuation = "duplicated-punctuation", "duplicated_punctuation", default_on = true,
+        summary = "Repeated 、 。 ， ．.", name_ja = "句読点の重複",
+        summary_ja = "重複した「、」「。」「，」「．」を一つにします。";
+    Leader = "leader", "leader", default_on = false,
+        summary = "・・・ and ... in Japanese text written as …….", name_ja = "三点リーダー",
+        summary_ja = "日本語の文の中の「・・・」や「...」を「……」にします。";
+    WaveDash = "wave-dash", "wave_dash", default_on = true, options = WAVE_DASH_OPTIONS,
+        summary = "〜 and ～ unified to one form.", name_ja = "波ダッシュ",
+        summary_ja = "「〜」と「～」を一方の形にそろえます。";
+    InvisibleCharacter = "invisible-character", "invisible_character", default_on = true,
         aliases = ["no-invalid-control-character", "no-zero-width-spaces"],
-        summary = "Zero-width characters, stray byte order marks and control characters.";
-    IdeographicSpace = "ideographic-space", "ideographic_space.md", default_on = false,
-        summary = "The ideographic space U+3000 to an ASCII space.";
-    KangxiRadical = "kangxi-radical", "kangxi_radical.md", default_on = true,
-        summary = "Kangxi radicals and CJK radical supplement characters that stand for ordinary kanji.";
-    Compatibility = "compatibility", "compatibility.md", default_on = false,
+        summary = "Zero-width characters, stray byte order marks and control characters.", name_ja = "不可視文字",
+        summary_ja = "ゼロ幅文字、余分なバイトオーダーマーク、制御文字を取り除きます。";
+    IdeographicSpace = "ideographic-space", "ideographic_space", default_on = false,
+        summary = "The ideographic space U+3000 to an ASCII space.", name_ja = "全角スペース",
+        summary_ja = "全角スペース（U+3000）を半角スペースにします。";
+    KangxiRadical = "kangxi-radical", "kangxi_radical", default_on = true,
+        summary = "Kangxi radicals and CJK radical supplement characters that stand for ordinary kanji.", name_ja = "康煕部首",
+        summary_ja = "通常の漢字の代わりに使われた康煕部首やCJK部首補助の文字を、通常の漢字にします。";
+    Compatibility = "compatibility", "compatibility", default_on = false,
         options = COMPATIBILITY_OPTIONS,
-        summary = "NFKC for chosen classes of compatibility characters.";
-    HiraganaLoanword = "hiragana-loanword", "hiragana_loanword.md", default_on = true,
-        summary = "A loanword spelled in hiragana, suggested in katakana.";
-    Neologdn = "neologdn", "neologdn.md", default_on = false,
-        summary = "neologdn 0.5.6's normalization, as the `neologdn` preset (not a rule to turn on).";
+        summary = "NFKC for chosen classes of compatibility characters.", name_ja = "互換文字",
+        summary_ja = "指定した種類の互換文字にNFKCを適用します。";
+    HiraganaLoanword = "hiragana-loanword", "hiragana_loanword", default_on = true,
+        summary = "A loanword spelled in hiragana, suggested in katakana.", name_ja = "ひらがなの外来語",
+        summary_ja = "ひらがなで書かれた外来語を、カタカナにするよう提案します。";
+    Neologdn = "neologdn", "neologdn", default_on = false,
+        summary = "neologdn 0.5.6's normalization, as the `neologdn` preset (not a rule to turn on).", name_ja = "neologdn互換",
+        summary_ja = "neologdn 0.5.6の正規化を`neologdn`プリセットとして行います（有効にするルールではありません）。";
 }
 
 impl fmt::Display for Rule {

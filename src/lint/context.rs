@@ -2,6 +2,7 @@
 
 use std::ops::Range;
 
+use super::message::Message;
 use super::Fix;
 use crate::sentence::Sentence;
 
@@ -9,15 +10,15 @@ use crate::sentence::Sentence;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Found {
     pub(crate) range: Range<usize>,
-    pub(crate) message: String,
+    pub(crate) message: Message,
     pub(crate) fix: Option<Fix>,
 }
 
 impl Found {
-    pub(crate) fn new(range: Range<usize>, message: impl Into<String>) -> Found {
+    pub(crate) fn new(range: Range<usize>, message: Message) -> Found {
         Found {
             range,
-            message: message.into(),
+            message,
             fix: None,
         }
     }

@@ -19,6 +19,7 @@ mod context;
 mod diagnostic;
 mod fix;
 mod ignore;
+mod message;
 pub(crate) mod registry;
 mod rules;
 pub mod textlint;
@@ -188,11 +189,10 @@ impl Linter {
                             // A suggestion may be wrong: at most a warning.
                             Safety::Unsafe => settings.severity.min(Severity::Warning),
                         };
-                        let message = format!(
-                            "{} → {} ({})",
-                            quoted(edit.original()),
-                            quoted(edit.replacement()),
-                            rule.summary().trim_end_matches('.').to_lowercase_first()
+                        let message = message::Message::normalized(
+                            normalizer_rule,
+                            edit.original(),
+                            edit.replacement(),
                         );
                         let fix = Fix::replace(edit.range(), edit.replacement(), edit.safety());
                         out.push((
@@ -223,6 +223,7 @@ impl Linter {
                 !(rule.normalizer_rule() == Some(Rule::InvisibleCharacter) && f.range == (0..3))
             });
         }
+        let lang = self.config.lang();
         let ignored = Ignored::new(text);
         let index = LineIndex::new(text);
         // Positions in the order of offsets, with a cursor: many diagnostics on one long line
@@ -241,7 +242,7 @@ impl Linter {
                     start,
                     end,
                     range: f.range,
-                    message: f.message,
+                    message: f.message.render(lang),
                     fix: f.fix,
                 }
             })
@@ -308,33 +309,4 @@ fn words_of<'a>(
             }
         })
         .collect()
-}
-
-/// `s` in 「」 for a message; `(nothing)` when empty.
-fn quoted(s: &str) -> String {
-    if s.is_empty() {
-        "(nothing)".to_owned()
-    } else {
-        format!("「{}」", s.escape_debug())
-    }
-}
-
-trait LowercaseFirst {
-    fn to_lowercase_first(&self) -> String;
-}
-
-impl LowercaseFirst for str {
-    /// The sentence case of a summary inside a message: the first letter lowercased, unless
-    /// it starts an acronym (`NFKC for …` stays).
-    fn to_lowercase_first(&self) -> String {
-        let mut chars = self.chars();
-        match (chars.next(), chars.clone().next()) {
-            (Some(c), next)
-                if c.is_ascii_uppercase() && !next.is_some_and(|n| n.is_ascii_uppercase()) =>
-            {
-                c.to_ascii_lowercase().to_string() + chars.as_str()
-            }
-            _ => self.to_owned(),
-        }
-    }
 }

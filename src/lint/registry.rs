@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::context::{Context, Found};
 use super::Severity;
 use crate::rule::Rule;
+use crate::Lang;
 
 /// A value of a rule option.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -161,25 +162,48 @@ pub(crate) struct RuleInfo {
     /// Other ids that name the rule (textlint's names).
     pub(crate) aliases: &'static [&'static str],
     pub(crate) summary: &'static str,
+    /// Its name in Japanese (`読点の数` for `max-ten`), shown beside the id.
+    pub(crate) name_ja: &'static str,
+    /// The summary in Japanese.
+    pub(crate) summary_ja: &'static str,
     /// The page: the summary, a blank line and the rule's Markdown file (empty without the
     /// `docs` feature).
     pub(crate) doc: &'static str,
+    /// The page in Japanese: the Japanese summary and the file `NAME.ja.md` beside `NAME.md`.
+    pub(crate) doc_ja: &'static str,
     pub(crate) severity: Severity,
     pub(crate) default_on: bool,
     pub(crate) options: &'static [RuleOption],
 }
 
-/// A rule's documentation page: `$summary`, a blank line, then the Markdown file `$file`
-/// beside the declaration. Without the `docs` feature the pages are left out of the build.
+impl RuleInfo {
+    pub(crate) fn summary_in(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.summary,
+            Lang::Ja => self.summary_ja,
+        }
+    }
+
+    pub(crate) fn doc_in(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.doc,
+            Lang::Ja => self.doc_ja,
+        }
+    }
+}
+
+/// A rule's documentation page: `$summary`, a blank line, then the Markdown file
+/// `$stem$ext` beside the declaration (`.md` in English, `.ja.md` in Japanese). Without the
+/// `docs` feature the pages are left out of the build.
 #[cfg(feature = "docs")]
 macro_rules! page {
-    ($summary:literal, $file:expr) => {
-        concat!($summary, "\n\n", include_str!($file))
+    ($summary:literal, $stem:expr, $ext:literal) => {
+        concat!($summary, "\n\n", include_str!(concat!($stem, $ext)))
     };
 }
 #[cfg(not(feature = "docs"))]
 macro_rules! page {
-    ($summary:literal, $file:expr) => {
+    ($summary:literal, $stem:expr, $ext:literal) => {
         ""
     };
 }
@@ -192,6 +216,8 @@ macro_rules! lint_rule {
         id: $id:literal,
         $(aliases: [$($alias:literal),* $(,)?],)?
         summary: $summary:literal,
+        name_ja: $name_ja:literal,
+        summary_ja: $summary_ja:literal,
         page: $page:literal,
         severity: $severity:ident,
         default_on: $on:literal,
@@ -203,7 +229,10 @@ macro_rules! lint_rule {
                 id: $id,
                 aliases: &[$($($alias),*)?],
                 summary: $summary,
-                doc: $crate::lint::registry::page!($summary, $page),
+                name_ja: $name_ja,
+                summary_ja: $summary_ja,
+                doc: $crate::lint::registry::page!($summary, $page, ".md"),
+                doc_ja: $crate::lint::registry::page!($summary_ja, $page, ".ja.md"),
                 severity: $crate::lint::Severity::$severity,
                 default_on: $on,
                 options: $options,
@@ -268,6 +297,21 @@ impl LintRule {
     /// without the `docs` feature (on by default).
     pub fn doc(&self) -> &'static str {
         self.info.doc
+    }
+
+    /// Its name in Japanese (`読点の数` for `max-ten`), shown beside the id.
+    pub fn name_ja(&self) -> &'static str {
+        self.info.name_ja
+    }
+
+    /// [`LintRule::summary`] in `lang`.
+    pub fn summary_in(&self, lang: Lang) -> &'static str {
+        self.info.summary_in(lang)
+    }
+
+    /// [`LintRule::doc`] in `lang`.
+    pub fn doc_in(&self, lang: Lang) -> &'static str {
+        self.info.doc_in(lang)
     }
 
     /// The severity of its diagnostics unless configured otherwise. (A normalizer rule's
@@ -385,10 +429,12 @@ impl fmt::Display for ConfigError {
 
 impl std::error::Error for ConfigError {}
 
-/// Which rules run, at which severity, with which options.
+/// Which rules run, at which severity, with which options, and the language of the
+/// messages.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LintConfig {
     rules: BTreeMap<&'static str, RuleSettings>,
+    lang: Lang,
 }
 
 impl Default for LintConfig {
@@ -398,6 +444,7 @@ impl Default for LintConfig {
                 .iter()
                 .map(|r| (r.info.id, RuleSettings::defaults(r)))
                 .collect(),
+            lang: Lang::default(),
         }
     }
 }
@@ -463,6 +510,16 @@ impl LintConfig {
         })?;
         settings.options.insert(option.name, value);
         Ok(())
+    }
+
+    /// Sets the language of the diagnostics' messages (English by default).
+    pub fn set_lang(&mut self, lang: Lang) {
+        self.lang = lang;
+    }
+
+    /// The language of the diagnostics' messages.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// The settings of rule `id`.
@@ -533,7 +590,53 @@ mod tests {
                     option.name
                 );
             }
+            japanese_page(rule);
         }
+    }
+
+    /// Every rule has a Japanese name, summary and page, and the page has the English page's
+    /// sections, options and example.
+    fn japanese_page(rule: &LintRule) {
+        let (id, doc) = (rule.id(), rule.doc_in(Lang::Ja));
+        let is_japanese = |s: &str| s.chars().any(|c| matches!(c, '\u{3041}'..='\u{30ff}'));
+        assert!(
+            is_japanese(rule.name_ja()) || rule.name_ja().chars().all(|c| c > '\u{2e7f}'),
+            "{id}: name {:?}",
+            rule.name_ja()
+        );
+        assert!(
+            (2..=16).contains(&rule.name_ja().chars().count()),
+            "{id}: name {:?}",
+            rule.name_ja()
+        );
+        let summary = rule.summary_in(Lang::Ja);
+        assert!(
+            is_japanese(summary) && summary.ends_with('。'),
+            "{id}: {summary:?}"
+        );
+        assert_eq!(doc.lines().next(), Some(summary), "{id}");
+        for section in ["## 何をするか", "## なぜ", "## 例", "## 修正の安全性"] {
+            assert!(
+                doc.contains(section),
+                "{id}: the Japanese page lacks {section}"
+            );
+        }
+        for option in rule.options() {
+            let name = format!("`{}`", option.name);
+            assert!(doc.contains(&name), "{id}: the Japanese page lacks {name}");
+        }
+        let example = |doc: &'static str, heading: &str| {
+            let at = doc.find(heading).expect("an example");
+            let block = &doc[at..];
+            let start = block.find("```").expect("a code block");
+            let end = block[start + 3..].find("```").expect("a closed block") + start + 6;
+            &block[start..end]
+        };
+        assert_eq!(
+            example(doc, "## 例"),
+            example(rule.doc(), "## Example"),
+            "{id}: the Japanese page's example differs"
+        );
     }
 
     #[test]

@@ -20,7 +20,7 @@ use pyo3::types::{PyBool, PyDict, PyList, PyString};
 
 use seisho::lint::{LintConfig, Linter, OptionValue, Severity};
 use seisho::neologdn::{Neologdn, Tilde};
-use seisho::{CompatClass, Normalized, Normalizer, Rule, Syntax, WaveDashStyle};
+use seisho::{CompatClass, Lang, Normalized, Normalizer, Rule, Syntax, WaveDashStyle};
 
 /// The options of seisho's own preset, in the order `seisho fmt --help` gives them.
 const SEISHO_OPTIONS: &[&str] = &[
@@ -684,26 +684,36 @@ fn to_py<'py>(
     })
 }
 
+/// The language named by `lang`.
+fn lang(id: &str) -> PyResult<Lang> {
+    Lang::from_id(id)
+        .ok_or_else(|| PyValueError::new_err(format!("unknown lang {id:?} (en or ja)")))
+}
+
 /// The diagnostics of `text`: a list of dicts as `seisho lint --format json` gives them
-/// (`docs/lint.schema.json`), with `range` and the fixes' ranges in code points of `text`.
+/// (`docs/lint.schema.json`), with `range` and the fixes' ranges in code points of `text`;
+/// messages in `lang` (`en` or `ja`).
 #[pyfunction]
-#[pyo3(signature = (text, syntax="text", config=None, dictionary=true))]
+#[pyo3(signature = (text, syntax="text", config=None, dictionary=true, lang="en"))]
 fn lint<'py>(
     py: Python<'py>,
     text: PyBackedStr,
     syntax: &str,
     config: Option<&Bound<'py, PyDict>>,
     dictionary: bool,
+    lang: &str,
 ) -> PyResult<Bound<'py, PyList>> {
     let syntax = self::syntax(syntax)?;
-    let diagnostics = match (config, dictionary) {
+    let lang = self::lang(lang)?;
+    let diagnostics = match (config, dictionary && lang == Lang::En) {
         (None, true) => {
             static DEFAULT: OnceLock<Linter> = OnceLock::new();
             let linter = DEFAULT.get_or_init(|| Linter::new(LintConfig::default()));
             py.detach(|| linter.lint(&text, syntax))
         }
         _ => {
-            let config = config.map(lint_config).transpose()?.unwrap_or_default();
+            let mut config = config.map(lint_config).transpose()?.unwrap_or_default();
+            config.set_lang(lang);
             let linter = Linter::new(config);
             let linter = if dictionary {
                 linter
@@ -746,16 +756,20 @@ fn score<'py>(
     Ok(to_py(py, &value, &mut at)?.cast_into::<PyDict>()?)
 }
 
-/// The normalizer's rules: a list of dicts of `id`, `summary` and `default` (on by default).
+/// The normalizer's rules: a list of dicts of `id`, `name` (Japanese), `summary` (in `lang`)
+/// and `default` (on by default).
 #[pyfunction]
-fn rules_list(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
+#[pyo3(signature = (lang="en"))]
+fn rules_list<'py>(py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyList>> {
+    let lang = self::lang(lang)?;
     let items = Rule::ALL
         .iter()
         .filter(|r| !r.is_preset())
         .map(|r| {
             let d = PyDict::new(py);
             d.set_item("id", r.id())?;
-            d.set_item("summary", r.summary())?;
+            d.set_item("name", r.name_ja())?;
+            d.set_item("summary", r.summary_in(lang))?;
             d.set_item("default", r.is_default())?;
             Ok(d)
         })

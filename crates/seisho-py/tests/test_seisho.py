@@ -288,3 +288,19 @@ def test_the_stubs_match_the_module(tmp_path):
         cwd=tmp_path,
     )
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_lint_and_rules_in_japanese():
+    text = "ＡＢＣを使う。"
+    en = seisho.lint(text)
+    ja = seisho.lint(text, lang="ja")
+    assert [(d["rule"], d["range"]) for d in ja] == [(d["rule"], d["range"]) for d in en]
+    assert "full-width" in en[0]["message"]
+    assert ja[0]["message"].startswith("「ＡＢＣ」→「ABC」（")
+    assert seisho.lint(text, config={"rules": {}}, lang="ja")[0]["message"] == ja[0]["message"]
+    with pytest.raises(ValueError, match="unknown lang"):
+        seisho.lint(text, lang="fr")
+    names = {r["id"]: r["name"] for r in seisho.rules(lang="ja")}
+    assert names["fullwidth-ascii"] == "全角英数字"
+    summaries = {r["id"]: r["summary"] for r in seisho.rules(lang="ja")}
+    assert summaries["fullwidth-ascii"].endswith("。")

@@ -329,24 +329,30 @@ pub fn score(
     to_js(&report)
 }
 
-/// The lint rules: id, summary, default severity, whether on by default and whether they
-/// need the dictionary.
+/// The lint rules: id, Japanese name, summary (in `options.lang`), default severity, whether
+/// on by default and whether they need the dictionary.
 #[wasm_bindgen(unchecked_return_type = "RuleInfo[]")]
-pub fn rules() -> Result<JsValue, JsError> {
+pub fn rules(
+    #[wasm_bindgen(unchecked_optional_param_type = "RulesOptions")] options: Option<js_sys::Object>,
+) -> Result<JsValue, JsError> {
     #[derive(Serialize)]
     #[serde(rename_all = "camelCase")]
     struct RuleInfo {
         id: &'static str,
+        name: &'static str,
         summary: &'static str,
         severity: seisho::lint::Severity,
         default_on: bool,
         needs_dictionary: bool,
     }
+    let options: options::RulesOptions = options::parse(optional(options), "rules")?;
+    let lang = options::lang(options.lang.as_deref(), "rules")?;
     let list: Vec<RuleInfo> = LintRule::all()
         .iter()
         .map(|r| RuleInfo {
             id: r.id(),
-            summary: r.summary(),
+            name: r.name_ja(),
+            summary: r.summary_in(lang),
             severity: r.default_severity(),
             default_on: r.is_default(),
             needs_dictionary: r.needs_words(),

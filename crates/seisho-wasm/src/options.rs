@@ -6,7 +6,7 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
 use seisho::lint::{LintConfig, OptionValue, Severity, Syntax};
-use seisho::{CompatClass, Normalizer, Rule, WaveDashStyle};
+use seisho::{CompatClass, Lang, Normalizer, Rule, WaveDashStyle};
 
 /// Options objects: their known fields, checked up front (serde-wasm-bindgen reads only the
 /// fields a struct has, so `deny_unknown_fields` alone would let a misspelt option pass).
@@ -182,10 +182,12 @@ pub struct LintOptions {
     /// `fix` only: apply unsafe fixes too.
     #[serde(default)]
     pub unsafe_fixes: bool,
+    /// The language of the messages: `en` (default) or `ja`.
+    pub lang: Option<String>,
 }
 
 impl Fields for LintOptions {
-    const FIELDS: &'static [&'static str] = &["syntax", "rules", "unsafeFixes"];
+    const FIELDS: &'static [&'static str] = &["syntax", "rules", "unsafeFixes", "lang"];
 
     fn check_nested(value: &JsValue, what: &str) -> Result<(), JsError> {
         let rules =
@@ -235,6 +237,7 @@ impl LintOptions {
 
     pub(crate) fn config(&self) -> Result<LintConfig, JsError> {
         let mut config = LintConfig::default();
+        config.set_lang(lang(self.lang.as_deref(), "lint")?);
         let err = |e: seisho::lint::ConfigError| JsError::new(&format!("lint: {e}"));
         for (id, setting) in &self.rules {
             match setting {
@@ -263,6 +266,27 @@ impl LintOptions {
         }
         Ok(config)
     }
+}
+
+/// The language named by a `lang` option (`en` when missing).
+pub(crate) fn lang(id: Option<&str>, what: &str) -> Result<Lang, JsError> {
+    match id {
+        None => Ok(Lang::default()),
+        Some(id) => Lang::from_id(id)
+            .ok_or_else(|| JsError::new(&format!("{what}: unknown lang `{id}` (en or ja)"))),
+    }
+}
+
+/// Options of `rules`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RulesOptions {
+    /// The language of the summaries: `en` (default) or `ja`.
+    pub lang: Option<String>,
+}
+
+impl Fields for RulesOptions {
+    const FIELDS: &'static [&'static str] = &["lang"];
 }
 
 /// Options of `score`.

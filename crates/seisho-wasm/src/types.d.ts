@@ -62,6 +62,16 @@ export interface LintOptions {
   rules?: Record<string, RuleSetting>;
   /** `fix` only: apply the unsafe fixes too. */
   unsafeFixes?: boolean;
+  /** The language of the messages: "en" (default) or "ja". */
+  lang?: Lang;
+}
+
+/** A language of the messages, rule summaries and pages. */
+export type Lang = "en" | "ja";
+
+export interface RulesOptions {
+  /** The language of the summaries: "en" (default) or "ja". */
+  lang?: Lang;
 }
 
 export interface FixEdit {
@@ -105,6 +115,9 @@ export interface ScoreOptions {
 
 export interface RuleInfo {
   id: string;
+  /** The rule's Japanese name, shown beside its id (読点の数 for max-ten). */
+  name: string;
+  /** In the language asked for. */
   summary: string;
   severity: Severity;
   defaultOn: boolean;

@@ -1,13 +1,16 @@
 //! `max-kanji-continuous-len`: runs of kanji too long to read.
 
 use super::super::context::{Context, Found};
+use super::super::message::Message;
 use super::super::registry::{lint_rule, Check, LintRule, OptionDefault, RuleOption, RuleSettings};
 use crate::text::class::is_kanji;
 
 pub(crate) const RULE: LintRule = lint_rule! {
     id: "max-kanji-continuous-len",
     summary: "More than `max` kanji in a row.",
-    page: "max_kanji_continuous_len.md",
+    name_ja: "漢字の連続",
+    summary_ja: "漢字が`max`字を超えて続いている箇所を報告します。",
+    page: "max_kanji_continuous_len",
     severity: Warning,
     default_on: false,
     options: &[
@@ -38,7 +41,11 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
             if count > max && !allow.iter().any(|a| a == word) {
                 out.push(Found::new(
                     start + at..start + end,
-                    format!("{count} kanji in a row (at most {max}): 「{word}」"),
+                    Message::KanjiRun {
+                        count,
+                        max,
+                        word: word.to_owned(),
+                    },
                 ));
             }
         };

@@ -1,12 +1,15 @@
 //! `max-ten`: too many 読点 in one sentence.
 
 use super::super::context::{Context, Found};
+use super::super::message::Message;
 use super::super::registry::{lint_rule, Check, LintRule, OptionDefault, RuleOption, RuleSettings};
 
 pub(crate) const RULE: LintRule = lint_rule! {
     id: "max-ten",
     summary: "More than `max` 読点 (、，) in one sentence.",
-    page: "max_ten.md",
+    name_ja: "読点の数",
+    summary_ja: "一文の中に`max`個を超える読点（、，）があれば報告します。",
+    page: "max_ten",
     severity: Warning,
     default_on: true,
     options: &[RuleOption {
@@ -22,7 +25,10 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
     // The message of a clause's report, once its 読点 are all counted.
     let close = |clause: Clause, out: &mut Vec<Found>| {
         if let Some(j) = clause.report {
-            out[j].message = format!("{} 読点 in one sentence (at most {max})", clause.count);
+            out[j].message = Message::MaxTen {
+                count: clause.count,
+                max,
+            };
         }
     };
     for (i, sentence) in context.sentences.iter().enumerate() {
@@ -40,7 +46,10 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
                     clause.count += 1;
                     if clause.count > max && clause.report.is_none() {
                         clause.report = Some(out.len());
-                        out.push(Found::new(at..at + c.len_utf8(), String::new()));
+                        out.push(Found::new(
+                            at..at + c.len_utf8(),
+                            Message::MaxTen { count: 0, max },
+                        ));
                     }
                 }
                 '。' | '！' | '？' if open.len() > 1 => {

@@ -3,6 +3,7 @@
 #[cfg(feature = "morphology")]
 use super::super::context::Word;
 use super::super::context::{Context, Found};
+use super::super::message::Message;
 use super::super::registry::{lint_rule, Check, LintRule, RuleSettings};
 #[cfg(feature = "morphology")]
 use crate::morphology::PartOfSpeech;
@@ -11,7 +12,9 @@ pub(crate) const RULE: LintRule = lint_rule! {
     id: "no-double-negative",
     aliases: ["no-double-negative-ja"],
     summary: "A double negative (ないことはない, なくはない) where a positive is meant.",
-    page: "no_double_negative.md",
+    name_ja: "二重否定",
+    summary_ja: "肯定の意味で使われた二重否定（ないことはない、なくはない）を報告します。",
+    page: "no_double_negative",
     severity: Warning,
     default_on: true,
     options: &[],
@@ -82,7 +85,9 @@ fn by_spelling(text: &str, start: usize, out: &mut Vec<Found>) {
         let written = &text[at..at + len];
         out.push(Found::new(
             start + at..start + at + len,
-            format!("double negative 「{written}」: say it positively"),
+            Message::DoubleNegative {
+                written: written.to_owned(),
+            },
         ));
     }
 }
@@ -204,7 +209,9 @@ fn by_words(text: &str, words: &[Word<'_>], out: &mut Vec<Found>) {
             let second = &words[last_start..at];
             out.push(Found::new(
                 second[0].range.start..second[second.len() - 1].range.end,
-                format!("double negative 「{written}」: say it positively"),
+                Message::DoubleNegative {
+                    written: written.to_owned(),
+                },
             ));
             free = at;
             break;

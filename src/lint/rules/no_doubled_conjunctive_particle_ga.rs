@@ -1,13 +1,16 @@
 //! `no-doubled-conjunctive-particle-ga`: two clauses joined by が in one sentence.
 
 use super::super::context::{Context, Found};
+use super::super::message::Message;
 use super::super::registry::{lint_rule, Check, LintRule, RuleSettings};
 use crate::morphology::PartOfSpeech;
 
 pub(crate) const RULE: LintRule = lint_rule! {
     id: "no-doubled-conjunctive-particle-ga",
     summary: "The conjunctive particle が (but) twice in one sentence.",
-    page: "no_doubled_conjunctive_particle_ga.md",
+    name_ja: "接続助詞「が」の重複",
+    summary_ja: "接続助詞の「が」（逆接など）が一文に2回以上使われている文を報告します。",
+    page: "no_doubled_conjunctive_particle_ga",
     severity: Warning,
     default_on: true,
     options: &[],
@@ -20,10 +23,7 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
         if gas.len() > 1 {
             out.push(Found::new(
                 gas[0].clone(),
-                format!(
-                    "conjunctive 「が」 {} times in one sentence: split the sentence",
-                    gas.len()
-                ),
+                Message::ConjunctiveGa { times: gas.len() },
             ));
         }
         gas.clear();

@@ -2,13 +2,16 @@
 
 use super::super::context::Word;
 use super::super::context::{Context, Found};
+use super::super::message::Message;
 use super::super::registry::{lint_rule, Check, LintRule, OptionDefault, RuleOption, RuleSettings};
 use crate::morphology::PartOfSpeech;
 
 pub(crate) const RULE: LintRule = lint_rule! {
     id: "no-doubled-joshi",
     summary: "The same particle twice with no other particle between (私は彼は好きだ).",
-    page: "no_doubled_joshi.md",
+    name_ja: "助詞の重複",
+    summary_ja: "同じ助詞が、間にほかの助詞を挟まずに2回使われている箇所（私は彼は好きだ）を報告します。",
+    page: "no_doubled_joshi",
     severity: Warning,
     default_on: true,
     options: &[
@@ -127,10 +130,10 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
                 let apart = at - b;
                 out.push(Found::new(
                     words[p.first].range.start..words[p.last].range.end,
-                    format!(
-                        "particle 「{s}」 twice with {} other particle(s) or 読点 between: reword one",
-                        apart.saturating_sub(1)
-                    ),
+                    Message::DoubledJoshi {
+                        particle: s.to_string(),
+                        between: apart.saturating_sub(1),
+                    },
                 ));
             }
         }

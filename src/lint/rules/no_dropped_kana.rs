@@ -5,6 +5,7 @@
 use std::sync::OnceLock;
 
 use super::super::context::{Context, Found};
+use super::super::message::Message;
 use super::super::registry::{lint_rule, Check, LintRule, RuleSettings};
 use super::super::Fix;
 use crate::rule::Safety;
@@ -12,7 +13,9 @@ use crate::rule::Safety;
 pub(crate) const RULE: LintRule = lint_rule! {
     id: "no-dropped-kana",
     summary: "A set expression with a kana dropped (かもしない for かもしれない, にもかかわず for にもかかわらず).",
-    page: "no_dropped_kana.md",
+    name_ja: "定型表現の脱字",
+    summary_ja: "仮名が抜けた定型表現（かもしれないを「かもしない」、にもかかわらずを「にもかかわず」と書いたもの）を報告します。",
+    page: "no_dropped_kana",
     severity: Warning,
     default_on: true,
     options: &[],
@@ -250,10 +253,10 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
                 out.push(
                     Found::new(
                         range.clone(),
-                        format!(
-                            "「{}」: 「{}」 with a kana dropped?",
-                            v.broken, v.expression
-                        ),
+                        Message::DroppedKana {
+                            written: v.broken.to_string(),
+                            expression: v.expression.to_string(),
+                        },
                     )
                     .with_fix(Fix::replace(
                         range,

@@ -1,6 +1,7 @@
 //! `no-dropping-the-ra`: ら抜き言葉, the potential of 一段 verbs without ら (見れる).
 
 use super::super::context::{Context, Found};
+use super::super::message::Message;
 use super::super::registry::{lint_rule, Check, LintRule, RuleSettings};
 use super::super::Fix;
 use crate::morphology::PartOfSpeech;
@@ -9,7 +10,9 @@ use crate::rule::Safety;
 pub(crate) const RULE: LintRule = lint_rule! {
     id: "no-dropping-the-ra",
     summary: "ら抜き言葉: the potential form of a 一段 verb or 来る without ら (見れる, 来れる).",
-    page: "no_dropping_the_ra.md",
+    name_ja: "ら抜き言葉",
+    summary_ja: "ら抜き言葉、つまり一段動詞や「来る」の可能形から「ら」が抜けたもの（見れる、来れる）を報告します。",
+    page: "no_dropping_the_ra",
     severity: Warning,
     default_on: true,
     options: &[],
@@ -64,7 +67,10 @@ fn ra(range: std::ops::Range<usize>, insert_at: usize, written: &str) -> Found {
     // Reported from where the ら is missing (見|れる), as textlint does.
     Found::new(
         insert_at..range.end,
-        format!("ら抜き言葉 「{written}」: write 「{fixed}」"),
+        Message::RaNuki {
+            written: written.to_owned(),
+            fixed,
+        },
     )
     .with_fix(Fix::replace(insert_at..insert_at, "ら", Safety::Unsafe))
 }

@@ -1,6 +1,7 @@
 //! `no-mix-dearu-desumasu`: the plain style (だ・である) and the polite style (です・ます) mixed.
 
 use super::super::context::{Context, Found};
+use super::super::message::Message;
 use super::super::registry::{lint_rule, Check, LintRule, OptionDefault, RuleOption, RuleSettings};
 use crate::morphology::PartOfSpeech;
 use crate::BlockKind;
@@ -8,7 +9,9 @@ use crate::BlockKind;
 pub(crate) const RULE: LintRule = lint_rule! {
     id: "no-mix-dearu-desumasu",
     summary: "Sentences in the plain style (だ・である) and the polite style (です・ます) in one document.",
-    page: "no_mix_dearu_desumasu.md",
+    name_ja: "敬体と常体の混在",
+    summary_ja: "一つの文書の中で常体（だ・である）の文と敬体（です・ます）の文が混在していれば報告します。",
+    page: "no_mix_dearu_desumasu",
     severity: Warning,
     default_on: true,
     options: &[RuleOption {
@@ -103,7 +106,28 @@ fn part(kind: BlockKind) -> Option<usize> {
     }
 }
 
-const PART_NAMES: [&str; 3] = ["body text", "headings", "list items"];
+/// The message of a report in each part: body text, headings, list items.
+type PartMessage = fn(&'static str, &'static str, usize, usize) -> Message;
+const PART_MESSAGES: [PartMessage; 3] = [
+    |style, keep, polite, plain| Message::MixedStyleBody {
+        style,
+        keep,
+        polite,
+        plain,
+    },
+    |style, keep, polite, plain| Message::MixedStyleHeadings {
+        style,
+        keep,
+        polite,
+        plain,
+    },
+    |style, keep, polite, plain| Message::MixedStyleLists {
+        style,
+        keep,
+        polite,
+        plain,
+    },
+];
 
 /// Whether the ending `k` is one of a block in its style: the counted ending before it or
 /// the one after it is in the same style.
@@ -142,12 +166,7 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
             if style != keep && !(auto && in_block(&styles, k)) {
                 found.push(Found::new(
                     range,
-                    format!(
-                        "{} style where the document's {} use {} ({polite} です・ます, {plain} だ・である)",
-                        style.name(),
-                        PART_NAMES[p],
-                        keep.name()
-                    ),
+                    PART_MESSAGES[p](style.name(), keep.name(), polite, plain),
                 ));
             }
         }

@@ -1,6 +1,7 @@
 //! `no-mixed-period`: 。 and ． both used as the period of one document.
 
 use super::super::context::{Context, Found};
+use super::super::message::Message;
 use super::super::registry::{lint_rule, Check, LintRule, OptionDefault, RuleOption, RuleSettings};
 use super::super::Fix;
 use crate::rule::Safety;
@@ -9,7 +10,9 @@ pub(crate) const RULE: LintRule = lint_rule! {
     id: "no-mixed-period",
     aliases: ["ja-no-mixed-period"],
     summary: "Sentences that end with 。 and with ． in one document.",
-    page: "no_mixed_period.md",
+    name_ja: "句点の混在",
+    summary_ja: "一つの文書の中で「。」で終わる文と「．」で終わる文が混在していれば報告します。",
+    page: "no_mixed_period",
     severity: Error,
     default_on: true,
     options: &[RuleOption {
@@ -63,7 +66,10 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
             out.push(
                 Found::new(
                     at..at + c.len_utf8(),
-                    format!("period 「{c}」 where the document uses 「{expected}」"),
+                    Message::MixedPeriod {
+                        period: c,
+                        expected,
+                    },
                 )
                 .with_fix(Fix::replace(
                     at..at + c.len_utf8(),

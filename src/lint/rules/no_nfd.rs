@@ -1,6 +1,7 @@
 //! `no-nfd`: decomposed characters (NFD), as macOS file names carry them.
 
 use super::super::context::{Context, Found};
+use super::super::message::Message;
 use super::super::registry::{lint_rule, Check, LintRule, RuleSettings};
 use super::super::Fix;
 use crate::rule::Safety;
@@ -8,7 +9,9 @@ use crate::rule::Safety;
 pub(crate) const RULE: LintRule = lint_rule! {
     id: "no-nfd",
     summary: "A character written decomposed (NFD): a letter followed by a combining mark.",
-    page: "no_nfd.md",
+    name_ja: "分解された文字",
+    summary_ja: "分解された形（NFD）で書かれた文字、つまり文字の後に結合文字が続いたものを報告します。",
+    page: "no_nfd",
     severity: Error,
     default_on: true,
     options: &[],
@@ -43,10 +46,10 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
             out.push(
                 Found::new(
                     start..end,
-                    format!(
-                        "「{composed}」 written decomposed ({} code points)",
-                        written.chars().count()
-                    ),
+                    Message::Decomposed {
+                        composed: composed.to_string(),
+                        code_points: written.chars().count(),
+                    },
                 )
                 .with_fix(Fix::replace(
                     start..end,

@@ -1,6 +1,7 @@
 //! `no-space-between-full-width`: spaces between Japanese characters.
 
 use super::super::context::{Context, Found};
+use super::super::message::Message;
 use super::super::registry::{lint_rule, Check, LintRule, RuleSettings};
 use super::super::Fix;
 use crate::rule::Safety;
@@ -11,7 +12,9 @@ pub(crate) const RULE: LintRule = lint_rule! {
     id: "no-space-between-full-width",
     aliases: ["ja-no-space-between-full-width"],
     summary: "A space between two full-width (Japanese) characters.",
-    page: "no_space_between_full_width.md",
+    name_ja: "全角文字間のスペース",
+    summary_ja: "全角（日本語）の文字と文字の間にあるスペースを報告します。",
+    page: "no_space_between_full_width",
     severity: Warning,
     default_on: true,
     options: &[],
@@ -105,8 +108,14 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
         // A space after 。 or 、 is a slip however often it comes: layout spaces phrases.
         let after_punctuation = matches!(b, '。' | '、' | '，' | '．');
         found.push((
-            Found::new(start..end, format!("space between 「{b}」 and 「{a}」"))
-                .with_fix(Fix::replace(start..end, "", Safety::Unsafe)),
+            Found::new(
+                start..end,
+                Message::SpaceBetween {
+                    before: b,
+                    after: a,
+                },
+            )
+            .with_fix(Fix::replace(start..end, "", Safety::Unsafe)),
             if after_punctuation { None } else { Some(line) },
         ));
     }

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::super::context::{Context, Found};
+use super::super::message::Message;
 use super::super::registry::{lint_rule, Check, LintRule, OptionDefault, RuleOption, RuleSettings};
 use super::super::Fix;
 use crate::rule::Safety;
@@ -12,7 +13,9 @@ use crate::text::class::{is_halfwidth_kana, is_katakana_letter};
 pub(crate) const RULE: LintRule = lint_rule! {
     id: "no-spelling-variants",
     summary: "A katakana word written two ways in one document (サーバ and サーバー, ユーザ・インタフェース and ユーザインターフェース).",
-    page: "no_spelling_variants.md",
+    name_ja: "カタカナ語の表記ゆれ",
+    summary_ja: "一つの文書の中で2通りに書かれたカタカナ語（サーバとサーバー、ユーザ・インタフェースとユーザインターフェース）を報告します。",
+    page: "no_spelling_variants",
     severity: Warning,
     default_on: true,
     options: &[RuleOption {
@@ -155,20 +158,22 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
                 continue;
             }
             let message = if safety == Safety::Safe {
-                format!(
-                    "「{}」 where the configuration prefers 「{form}」",
-                    run.text
-                )
+                Message::SpellingPreferred {
+                    written: run.text.to_string(),
+                    form: form.to_string(),
+                }
             } else if tie {
-                format!(
-                    "「{}」 and 「{form}」 both {count} times in the document: write it one way",
-                    run.text
-                )
+                Message::SpellingTie {
+                    written: run.text.to_string(),
+                    form: form.to_string(),
+                    count,
+                }
             } else {
-                format!(
-                    "「{}」 where the document writes 「{form}」 ({count} times): write it one way",
-                    run.text
-                )
+                Message::SpellingMajority {
+                    written: run.text.to_string(),
+                    form: form.to_string(),
+                    count,
+                }
             };
             let found = Found::new(run.range.clone(), message);
             out.push(if tie {

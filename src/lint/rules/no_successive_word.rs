@@ -2,6 +2,7 @@
 //! 追加してしています, 実行してみてみる).
 
 use super::super::context::{Context, Found, Word};
+use super::super::message::Message;
 use super::super::registry::{lint_rule, Check, LintRule, RuleSettings};
 use super::super::Fix;
 use crate::morphology::PartOfSpeech;
@@ -12,7 +13,9 @@ pub(crate) const RULE: LintRule = lint_rule! {
     id: "no-successive-word",
     aliases: ["ja-no-successive-word"],
     summary: "A word or a few kana typed twice in a row (ファイルのの一覧, 追加してしています).",
-    page: "no_successive_word.md",
+    name_ja: "同じ語の連続",
+    summary_ja: "同じ語や数文字の仮名を2回続けて入力したもの（ファイルのの一覧、追加してしています）を報告します。",
+    page: "no_successive_word",
     severity: Warning,
     default_on: true,
     options: &[],
@@ -135,11 +138,8 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
                 if let (Some(first), Some(second)) = (first, second) {
                     let unit: String = s.chars[p..p + len].iter().collect();
                     out.push(
-                        Found::new(
-                            first.start..second.end,
-                            format!("「{unit}」 twice in a row: delete one"),
-                        )
-                        .with_fix(Fix::replace(second, "", Safety::Unsafe)),
+                        Found::new(first.start..second.end, Message::Successive { unit })
+                            .with_fix(Fix::replace(second, "", Safety::Unsafe)),
                     );
                     reported_to = p + 2 * len;
                     p = reported_to;

@@ -1,13 +1,16 @@
 //! `non-joyo-kanji`: kanji outside the 常用漢字表.
 
 use super::super::context::{Context, Found};
+use super::super::message::Message;
 use super::super::registry::{lint_rule, Check, LintRule, OptionDefault, RuleOption, RuleSettings};
 use crate::text::kanji::KanjiGrade;
 
 pub(crate) const RULE: LintRule = lint_rule! {
     id: "non-joyo-kanji",
     summary: "A kanji that is not in the 常用漢字表 (jōyō kanji); off by default.",
-    page: "non_joyo_kanji.md",
+    name_ja: "常用外漢字",
+    summary_ja: "常用漢字表にない漢字を報告します（既定では無効）。",
+    page: "non_joyo_kanji",
     severity: Warning,
     default_on: false,
     options: &[RuleOption {
@@ -47,7 +50,7 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
                 };
                 out.push(Found::new(
                     start + i..start + i + c.len_utf8(),
-                    format!("「{c}」 is not a 常用 kanji ({band}): write it in kana or choose another word"),
+                    Message::NonJoyo { kanji: c, band },
                 ));
             }
         }

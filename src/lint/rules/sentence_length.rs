@@ -1,13 +1,16 @@
 //! `sentence-length`: sentences longer than a maximum.
 
 use super::super::context::{Context, Found};
+use super::super::message::Message;
 use super::super::registry::{lint_rule, Check, LintRule, OptionDefault, RuleOption, RuleSettings};
 use super::visible_chars;
 
 pub(crate) const RULE: LintRule = lint_rule! {
     id: "sentence-length",
     summary: "A sentence longer than `max` characters.",
-    page: "sentence_length.md",
+    name_ja: "一文の長さ",
+    summary_ja: "`max`字より長い文を報告します。",
+    page: "sentence_length",
     severity: Warning,
     default_on: true,
     options: &[RuleOption {
@@ -29,7 +32,7 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
         if length > max {
             out.push(Found::new(
                 sentence.range(),
-                format!("sentence of {length} characters (at most {max}): split it"),
+                Message::SentenceLength { length, max },
             ));
         }
     }

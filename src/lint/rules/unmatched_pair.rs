@@ -1,6 +1,7 @@
 //! `unmatched-pair`: an opening bracket without its closing one, or the reverse.
 
 use super::super::context::{Context, Found};
+use super::super::message::Message;
 use super::super::registry::{lint_rule, Check, LintRule, RuleSettings};
 use crate::text::brackets::{is_reported, kind, Matched, Matcher, PAIRS};
 use crate::text::class::{is_alnum, is_hiragana, is_kanji, is_katakana_letter};
@@ -8,7 +9,9 @@ use crate::text::class::{is_alnum, is_hiragana, is_kanji, is_katakana_letter};
 pub(crate) const RULE: LintRule = lint_rule! {
     id: "unmatched-pair",
     summary: "A bracket or quote without its partner (「 without 」).",
-    page: "unmatched_pair.md",
+    name_ja: "括弧の対応",
+    summary_ja: "対になる相手のない括弧や引用符（」のない「）を報告します。",
+    page: "unmatched_pair",
     severity: Error,
     default_on: true,
     options: &[],
@@ -100,9 +103,7 @@ fn report(unpaired: &mut Vec<Matched>, out: &mut Vec<Found>) {
                     let (open, close) = (PAIRS[other].0, PAIRS[kind].1);
                     out.push(Found::new(
                         at..at + close.len_utf8(),
-                        format!(
-                            "「{open}」 is closed by 「{close}」 of the other width: write both full width or both ASCII"
-                        ),
+                        Message::PairMixedWidth { open, close },
                     ));
                 }
             }
@@ -115,14 +116,14 @@ fn report(unpaired: &mut Vec<Matched>, out: &mut Vec<Found>) {
                 let (open, close) = PAIRS[kind];
                 out.push(Found::new(
                     at..at + open.len_utf8(),
-                    format!("「{open}」 is not closed by 「{close}」"),
+                    Message::PairUnclosed { open, close },
                 ));
             }
             Matched::Unopened { kind, at } => {
                 let (open, close) = PAIRS[kind];
                 out.push(Found::new(
                     at..at + close.len_utf8(),
-                    format!("「{close}」 has no opening 「{open}」"),
+                    Message::PairUnopened { open, close },
                 ));
             }
             Matched::Pair { .. } => {}

@@ -29,7 +29,8 @@ __all__ = [
 ]
 
 
-def rules() -> list[dict]:
+def rules(lang: str = "en") -> list[dict]:
     """The normalizer's rules (the names ``enable``, ``disable`` and ``only`` take): a list
-    of dicts of ``id``, ``summary`` and ``default`` (on by default)."""
-    return _rules_list()
+    of dicts of ``id``, ``name`` (the rule's Japanese name), ``summary`` (in ``lang``, ``"en"``
+    or ``"ja"``) and ``default`` (on by default)."""
+    return _rules_list(lang)

@@ -18,6 +18,7 @@ __version__: str
 
 Preset = Literal["seisho", "neologdn"]
 Tilde = Literal["remove", "ignore", "normalize", "normalize_zenkaku"]
+Lang = Literal["en", "ja"]
 WaveDash = Literal["wave-dash", "fullwidth-tilde"]
 Syntax = Literal["text", "markdown"]
 
@@ -118,6 +119,7 @@ def lint(
     syntax: Syntax = "text",
     config: dict[str, Any] | None = None,
     dictionary: bool = True,
+    lang: Lang = "en",
 ) -> list[Diagnostic]: ...
 def score(
     text: str, syntax: Syntax = "text", long_sentence: int | None = None
@@ -125,7 +127,8 @@ def score(
 
 class RuleInfo(TypedDict):
     id: str
+    name: str
     summary: str
     default: bool
 
-def rules() -> list[RuleInfo]: ...
+def rules(lang: Lang = "en") -> list[RuleInfo]: ...

@@ -167,3 +167,22 @@ test("lone surrogates count as one unit each", () => {
   assert.equal(d.range.start, 1);
   assert.equal(seisho.applyFixes(text, [d]).text, "\ufffdカ");
 });
+
+test("messages, rule names and summaries in Japanese with lang: ja, English by default", () => {
+  const text = "ＡＢＣを使う。";
+  const en = seisho.lint(text);
+  const ja = seisho.lint(text, { lang: "ja" });
+  assert.equal(en.length, 1);
+  assert.deepEqual(ja.map((d) => [d.rule, d.range]), en.map((d) => [d.rule, d.range]));
+  assert.match(en[0].message, /full-width ASCII/);
+  assert.match(ja[0].message, /^「ＡＢＣ」→「ABC」（.*全角.*）$/);
+  assert.equal(seisho.lint(text, { lang: "en" })[0].message, en[0].message);
+  assert.throws(() => seisho.lint(text, { lang: "fr" }), /unknown lang `fr`/);
+  const rules = seisho.rules({ lang: "ja" });
+  const english = seisho.rules();
+  const sentence = rules.find((r) => r.id === "sentence-length");
+  assert.equal(sentence.name, "一文の長さ");
+  assert.match(sentence.summary, /。$/);
+  assert.notEqual(sentence.summary, english.find((r) => r.id === "sentence-length").summary);
+  assert.ok(rules.every((r) => r.name && /[\u3041-\u30ff\u4e00-\u9fff]/.test(r.name)));
+});

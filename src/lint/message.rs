@@ -1,0 +1,217 @@
+//! The catalogue of the linter's messages: each message once, in every language.
+//!
+//! A rule says what it found as a [`Message`] (which message, with which words and numbers);
+//! the linter renders it in the configured [`Lang`] when it makes the diagnostic. Each entry
+//! gives its English and its Japanese, so a message cannot exist in one language only, and the
+//! tests below check that each Japanese one is Japanese.
+
+use crate::Lang;
+use crate::Rule;
+
+macro_rules! messages {
+    ($(
+        $(#[doc = $doc:literal])*
+        $variant:ident { $($field:ident : $ty:ty),* $(,)? }
+            => en: $en:literal,
+               ja: $ja:literal;
+    )*) => {
+        /// What a rule found, in words: rendered in the configured language by
+        /// [`Message::render`].
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        // The messages of the rules that need the analyzer are not made without it.
+        #[cfg_attr(not(feature = "morphology"), allow(dead_code))]
+        pub(crate) enum Message {
+            $( $(#[doc = $doc])* $variant { $($field: $ty),* }, )*
+        }
+
+        impl Message {
+            /// The message in `lang`.
+            pub(crate) fn render(&self, lang: Lang) -> String {
+                match self {
+                    $( Message::$variant { $($field),* } => match lang {
+                        Lang::En => format!($en),
+                        Lang::Ja => format!($ja),
+                    }, )*
+                }
+            }
+
+            /// One message of each kind, with empty words and zero numbers (for the tests).
+            #[cfg(test)]
+            fn samples() -> Vec<Message> {
+                vec![$( Message::$variant { $($field: <$ty>::default()),* } ),*]
+            }
+        }
+    };
+}
+
+messages! {
+    /// A normalizer rule's replacement.
+    Replaced { from: String, to: String, summary: String, summary_ja: &'static str }
+        => en: "「{from}」 → 「{to}」 ({summary})",
+           ja: "「{from}」→「{to}」（{summary_ja}）";
+    /// A normalizer rule's deletion.
+    Deleted { from: String, summary: String, summary_ja: &'static str }
+        => en: "「{from}」 → (nothing) ({summary})",
+           ja: "「{from}」を削除（{summary_ja}）";
+    /// A normalizer rule's insertion.
+    Inserted { to: String, summary: String, summary_ja: &'static str }
+        => en: "(nothing) → 「{to}」 ({summary})",
+           ja: "「{to}」を挿入（{summary_ja}）";
+    KanjiRun { count: usize, max: usize, word: String }
+        => en: "{count} kanji in a row (at most {max}): 「{word}」",
+           ja: "漢字が{count}文字続いています（{max}文字まで）：「{word}」";
+    MaxTen { count: usize, max: usize }
+        => en: "{count} 読点 in one sentence (at most {max})",
+           ja: "一文に読点が{count}個あります（{max}個まで）";
+    DoubleNegative { written: String }
+        => en: "double negative 「{written}」: say it positively",
+           ja: "二重否定「{written}」：肯定の形で書けないか見直してください";
+    ConjunctiveGa { times: usize }
+        => en: "conjunctive 「が」 {times} times in one sentence: split the sentence",
+           ja: "接続助詞「が」が一文に{times}回あります：文を分けてください";
+    DoubledJoshi { particle: String, between: usize }
+        => en: "particle 「{particle}」 twice with {between} other particle(s) or 読点 between: reword one",
+           ja: "助詞「{particle}」が近くで2回使われています（間の助詞と読点は{between}個）：どちらかを言い換えてください";
+    DroppedKana { written: String, expression: String }
+        => en: "「{written}」: 「{expression}」 with a kana dropped?",
+           ja: "「{written}」：「{expression}」の仮名が抜けていませんか";
+    RaNuki { written: String, fixed: String }
+        => en: "ら抜き言葉 「{written}」: write 「{fixed}」",
+           ja: "ら抜き言葉「{written}」：「{fixed}」と書きます";
+    MixedStyleBody { style: &'static str, keep: &'static str, polite: usize, plain: usize }
+        => en: "{style} style where the document's body text use {keep} ({polite} です・ます, {plain} だ・である)",
+           ja: "{style}調：文書の本文は{keep}調です（です・ます{polite}、だ・である{plain}）";
+    MixedStyleHeadings { style: &'static str, keep: &'static str, polite: usize, plain: usize }
+        => en: "{style} style where the document's headings use {keep} ({polite} です・ます, {plain} だ・である)",
+           ja: "{style}調：文書の見出しは{keep}調です（です・ます{polite}、だ・である{plain}）";
+    MixedStyleLists { style: &'static str, keep: &'static str, polite: usize, plain: usize }
+        => en: "{style} style where the document's list items use {keep} ({polite} です・ます, {plain} だ・である)",
+           ja: "{style}調：文書の箇条書きは{keep}調です（です・ます{polite}、だ・である{plain}）";
+    MixedPeriod { period: char, expected: char }
+        => en: "period 「{period}」 where the document uses 「{expected}」",
+           ja: "句点「{period}」：この文書の句点は「{expected}」です";
+    Decomposed { composed: String, code_points: usize }
+        => en: "「{composed}」 written decomposed ({code_points} code points)",
+           ja: "「{composed}」が分解された形（{code_points}個の符号位置）で書かれています";
+    SpaceBetween { before: char, after: char }
+        => en: "space between 「{before}」 and 「{after}」",
+           ja: "「{before}」と「{after}」の間に空白があります";
+    SpellingPreferred { written: String, form: String }
+        => en: "「{written}」 where the configuration prefers 「{form}」",
+           ja: "「{written}」：設定では「{form}」と書きます";
+    SpellingTie { written: String, form: String, count: usize }
+        => en: "「{written}」 and 「{form}」 both {count} times in the document: write it one way",
+           ja: "「{written}」と「{form}」が文書中にどちらも{count}回あります：表記を統一してください";
+    SpellingMajority { written: String, form: String, count: usize }
+        => en: "「{written}」 where the document writes 「{form}」 ({count} times): write it one way",
+           ja: "「{written}」：文書中では「{form}」と書いています（{count}回）：表記を統一してください";
+    Successive { unit: String }
+        => en: "「{unit}」 twice in a row: delete one",
+           ja: "「{unit}」が続けて2回あります：一つを削除してください";
+    NonJoyo { kanji: char, band: &'static str }
+        => en: "「{kanji}」 is not a 常用 kanji ({band}): write it in kana or choose another word",
+           ja: "「{kanji}」は常用漢字ではありません（{band}）：仮名で書くか別の語を選んでください";
+    SentenceLength { length: usize, max: usize }
+        => en: "sentence of {length} characters (at most {max}): split it",
+           ja: "一文が{length}文字あります（{max}文字まで）：文を分けてください";
+    PairMixedWidth { open: char, close: char }
+        => en: "「{open}」 is closed by 「{close}」 of the other width: write both full width or both ASCII",
+           ja: "「{open}」が幅の違う「{close}」で閉じられています：両方を全角か半角にそろえてください";
+    PairUnclosed { open: char, close: char }
+        => en: "「{open}」 is not closed by 「{close}」",
+           ja: "「{open}」に対応する「{close}」がありません";
+    PairUnopened { open: char, close: char }
+        => en: "「{close}」 has no opening 「{open}」",
+           ja: "「{close}」に対応する「{open}」がありません";
+}
+
+impl Message {
+    /// The message of a normalizer rule's edit of `from` to `to`.
+    pub(crate) fn normalized(rule: Rule, from: &str, to: &str) -> Message {
+        let info = rule.info();
+        let summary = lowercase_first(info.summary.trim_end_matches('.'));
+        let summary_ja = info.summary_ja.trim_end_matches('。');
+        let escape = |s: &str| s.escape_debug().to_string();
+        match (from.is_empty(), to.is_empty()) {
+            (false, false) | (true, true) => Message::Replaced {
+                from: escape(from),
+                to: escape(to),
+                summary,
+                summary_ja,
+            },
+            (false, true) => Message::Deleted {
+                from: escape(from),
+                summary,
+                summary_ja,
+            },
+            (true, false) => Message::Inserted {
+                to: escape(to),
+                summary,
+                summary_ja,
+            },
+        }
+    }
+}
+
+/// The sentence case of a summary inside a message: the first letter lowercased, unless it
+/// starts an acronym (`NFKC for …` stays).
+fn lowercase_first(summary: &str) -> String {
+    let mut chars = summary.chars();
+    match (chars.next(), chars.clone().next()) {
+        (Some(c), next)
+            if c.is_ascii_uppercase() && !next.is_some_and(|n| n.is_ascii_uppercase()) =>
+        {
+            c.to_ascii_lowercase().to_string() + chars.as_str()
+        }
+        _ => summary.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The longest run of ASCII letters in `s`.
+    fn longest_ascii_word(s: &str) -> usize {
+        s.split(|c: char| !c.is_ascii_alphabetic())
+            .map(str::len)
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn every_message_is_in_english_and_in_japanese() {
+        for message in Message::samples() {
+            let en = message.render(Lang::En);
+            let ja = message.render(Lang::Ja);
+            assert!(!en.is_empty() && en != ja, "{message:?}: {en:?} and {ja:?}");
+            assert!(
+                longest_ascii_word(&ja) < 3,
+                "English left in the Japanese of {message:?}: {ja:?}"
+            );
+            // A replacement is told by its rule's Japanese summary (tested with the rules).
+            let words_of_its_own = !matches!(message, Message::Replaced { .. });
+            assert!(
+                !words_of_its_own || ja.chars().any(|c| matches!(c, '\u{3041}'..='\u{30ff}')),
+                "no kana in the Japanese of {message:?}: {ja:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn normalizer_edits_say_what_changed() {
+        let m = Message::normalized(Rule::FullwidthAscii, "ＡＢＣ", "ABC");
+        assert_eq!(
+            m.render(Lang::En),
+            "「ＡＢＣ」 → 「ABC」 (full-width ASCII letters, digits and symbols to ASCII)"
+        );
+        assert!(m.render(Lang::Ja).starts_with("「ＡＢＣ」→「ABC」（"));
+        let m = Message::normalized(Rule::DuplicatedPunctuation, "、", "");
+        assert!(m.render(Lang::En).starts_with("「、」 → (nothing) ("));
+        assert!(m.render(Lang::Ja).starts_with("「、」を削除（"));
+        let m = Message::normalized(Rule::Compatibility, "①", "1");
+        assert!(m
+            .render(Lang::En)
+            .ends_with("(NFKC for chosen classes of compatibility characters)"));
+    }
+}
