@@ -35,10 +35,8 @@ const state = {
   ms: 0,
   /** The diagnostics shown: not ignored, by start, the longest first (the highlights' order). */
   reports: [],
-  /** Rule id → its (Japanese) name, for the rules the API names. */
+  /** Rule id → its Japanese name. */
   names: new Map(),
-  /** Whether the worker's lint takes `lang`. */
-  lintLang: false,
   composing: false,
 };
 
@@ -55,11 +53,10 @@ let settings;
 let dictionary;
 const highlights = new Highlights($("backdrop"));
 
+/** The options of the check: the messages in the page's language. */
 function lintOptions() {
-  const options = { syntax: $("markdown").checked ? "markdown" : "text", rules: settings.lintRules() };
-  if (state.lintLang) options.lang = lang;
   return {
-    lint: options,
+    lint: { syntax: $("markdown").checked ? "markdown" : "text", rules: settings.lintRules(), lang },
     score: { markdown: $("markdown").checked, longSentence: settings.longSentence() },
   };
 }
@@ -187,7 +184,7 @@ const popover = new Popover($("popover"), () => {
     settings.setEnabled(id, false);
     refocusList();
     checker.request();
-    say(t("ruleTurnedOff", { name: state.names.get(id) ?? id }));
+    say(t("ruleTurnedOff", { name: state.names.get(id) }));
   },
 });
 
@@ -397,8 +394,7 @@ async function findBuilds() {
 async function main() {
   translatePage();
   const [info, rules, builds] = await Promise.all([call("info"), call("rules", [lang]), findBuilds()]);
-  state.lintLang = info.lang;
-  state.names = new Map(rules.filter((r) => r.name).map((r) => [r.id, r.name]));
+  state.names = new Map(rules.map((r) => [r.id, r.name]));
   settings = new Settings(rules);
   dictionary = new Dictionary(builds, () => checker.request());
   if (!info.markdown) {

@@ -6,15 +6,11 @@
 import { el } from "./dom.js";
 import { t } from "./i18n.js";
 
-/** A rule as the page names it: its (Japanese) name beside its id; the id alone when the
- * API gives no name. `names`: rule id → name. */
-export function ruleLabel(id, names) {
-  const name = names.get(id);
-  return [
-    name ? el("span", { class: "rule-name", lang: "ja" }, name) : null,
-    el("code", { class: name ? "rule-id" : "rule-id rule-name" }, id),
-  ];
-}
+/** A rule as the page names it: its Japanese name beside its id. `names`: rule id → name. */
+export const ruleLabel = (id, names) => [
+  el("span", { class: "rule-name", lang: "ja" }, names.get(id)),
+  el("code", { class: "rule-id" }, id),
+];
 
 /** Reports listed at first, and added by each press of "Show more". */
 const PAGE = 200;
@@ -147,14 +143,14 @@ function row(d, names, text) {
   }
   return {
     line: d.start.line, column: d.start.column, endLine: d.end.line, endColumn: d.end.column,
-    rule: d.rule, name: names.get(d.rule) ?? d.rule, severity: d.severity, message: d.message,
+    rule: d.rule, name: names.get(d.rule), severity: d.severity, message: d.message,
     fix: d.fix?.safety ?? "", before: edits.length ? text.slice(first, last) : "", after,
   };
 }
 
 /** The reports as JSON: the API's diagnostics, each with its rule's name. */
 export const reportsJson = (reports, names) =>
-  `${JSON.stringify(reports.map((d) => ({ ...d, name: names.get(d.rule) ?? d.rule })), null, 2)}\n`;
+  `${JSON.stringify(reports.map((d) => ({ ...d, name: names.get(d.rule) })), null, 2)}\n`;
 
 /** The reports as CSV (RFC 4180, with a byte order mark so that spreadsheets read UTF-8):
  * a header line of the fields' names, as the JSON's (whatever the page's language), then

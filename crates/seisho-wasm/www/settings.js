@@ -12,7 +12,7 @@ export const OPTIONS = {
 };
 
 export class Settings {
-  /** `rules`: the API's rules() (id, name, summary, defaultOn, needsDictionary). */
+  /** `rules`: the API's rules() (id, Japanese name, summary, defaultOn, needsDictionary). */
   constructor(rules) {
     this.rules = rules;
     const saved = storage.get("settings", {});
@@ -98,7 +98,7 @@ export class Settings {
   /** The panel's rows: each rule's switch, name, id, summary, and its options. `changed()`
    * is called after each change. */
   renderPanel(list, changed) {
-    const names = new Map(this.rules.filter((r) => r.name).map((r) => [r.id, r.name]));
+    const names = new Map(this.rules.map((r) => [r.id, r.name]));
     list.replaceChildren(...this.rules.map((rule) => {
       const id = `rule-${rule.id}`;
       const options = Object.entries(OPTIONS[rule.id] ?? {}).map(([name, spec]) =>

@@ -61,12 +61,7 @@ function summarize(text, report) {
 
 const methods = {
   /** What this build can do. */
-  info() {
-    // Whether lint takes `lang` (the diagnostics' language): builds before it throw on it.
-    let lang = true;
-    try { seisho.lint("", { lang: "en" }); } catch { lang = false; }
-    return { markdown: seisho.supportsMarkdown(), version: seisho.version(), lang };
-  },
+  info: () => ({ markdown: seisho.supportsMarkdown(), version: seisho.version() }),
   /** The rules, with their summaries in `lang`. */
   rules: (lang) => seisho.rules({ lang }),
   /** Lints and scores `text`: the diagnostics and the report, and how long it took. */

@@ -45,7 +45,8 @@ test("Tab to a report: its popover shows the rule and the change; Enter, Escape,
   const popover = page.locator("#popover");
   await popover.waitFor({ state: "visible" });
   assert.match(await popover.locator(".rule-id").textContent(), /^halfwidth-kana$/);
-  assert.ok(await popover.locator(".rule-name").count(), "the rule's name");
+  // The rule's Japanese name beside its id.
+  assert.match(await popover.locator(".rule-name").textContent(), /^[\u3040-\u30ff\u4e00-\u9fff]/);
   // Before → after, with the code points of a short change.
   assert.equal(await popover.locator(".change del .glyph").allTextContents().then((g) => g.join("")), "ｻｰﾊﾞ");
   assert.equal(await popover.locator(".change ins .glyph").allTextContents().then((g) => g.join("")), "サーバ");
