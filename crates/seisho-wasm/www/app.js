@@ -296,11 +296,11 @@ $("reports").addEventListener("focusout", (event) => {
 
 const tabs = [$("tab-reports"), $("tab-readability")];
 function selectTab(tab) {
-  for (const t of tabs) {
-    const on = t === tab;
-    t.setAttribute("aria-selected", String(on));
-    t.tabIndex = on ? 0 : -1;
-    $(t.getAttribute("aria-controls")).hidden = !on;
+  for (const each of tabs) {
+    const on = each === tab;
+    each.setAttribute("aria-selected", String(on));
+    each.tabIndex = on ? 0 : -1;
+    $(each.getAttribute("aria-controls")).hidden = !on;
   }
 }
 for (const tab of tabs) {
@@ -326,14 +326,15 @@ const fixAll = new FixAll($("fix-all-dialog"), async (indices, unsafeFixes) => {
 });
 $("fix-all").addEventListener("click", () => fixAll.open(state.text, state.reports, state.names));
 
-$("copy").addEventListener("click", async () => {
+async function copy(text) {
   try {
-    await navigator.clipboard.writeText(draft.value);
+    await navigator.clipboard.writeText(text);
     say(t("copied"));
   } catch (e) {
     say(t("copyFailed", { message: e.message }));
   }
-});
+}
+$("copy").addEventListener("click", () => copy(draft.value));
 $("download").addEventListener("click", () =>
   download(`seisho-draft.${$("markdown").checked ? "md" : "txt"}`, draft.value));
 $("export-json").addEventListener("click", () =>
@@ -367,14 +368,7 @@ function openSettings() {
 }
 $("open-settings").addEventListener("click", openSettings);
 $("close-settings").addEventListener("click", () => $("settings-dialog").close());
-$("copy-toml").addEventListener("click", async () => {
-  try {
-    await navigator.clipboard.writeText(settings.toml());
-    say(t("copied"));
-  } catch (e) {
-    say(t("copyFailed", { message: e.message }));
-  }
-});
+$("copy-toml").addEventListener("click", () => copy(settings.toml()));
 $("download-toml").addEventListener("click", () => download("seisho.toml", settings.toml(), "application/toml"));
 
 // ---- Start ----------------------------------------------------------------------------------

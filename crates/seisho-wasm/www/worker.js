@@ -61,7 +61,7 @@ function summarize(text, report) {
 
 const methods = {
   /** What this build can do. */
-  info: () => ({ markdown: seisho.supportsMarkdown(), version: seisho.version() }),
+  info: () => ({ markdown: seisho.supportsMarkdown() }),
   /** The rules, with their summaries in `lang`. */
   rules: (lang) => seisho.rules({ lang }),
   /** Lints and scores `text`: the diagnostics and the report, and how long it took. */
