@@ -8,7 +8,7 @@ use seisho::lint::LintRule;
 
 use crate::jsonl::JsonlArgs;
 use seisho::neologdn::{Neologdn, Tilde};
-use seisho::{CompatClass, Normalizer, Rule, WaveDashStyle};
+use seisho::{CompatClass, Lang, Normalizer, Rule, WaveDashStyle};
 
 /// The `seisho` command.
 #[derive(Debug, Parser)]
@@ -24,6 +24,11 @@ pub struct Cli {
     /// When to color the output.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto, global = true)]
     pub color: ColorWhen,
+
+    /// The language of messages, rule summaries and pages: ja or en (default: `lang` in
+    /// seisho.toml, else the locale: LC_ALL, LC_MESSAGES, LANG).
+    #[arg(long, value_name = "LANG", value_parser = lang_parser(), global = true)]
+    pub lang: Option<Lang>,
 
     /// What to do.
     #[command(subcommand)]
@@ -68,6 +73,11 @@ pub enum Command {
         #[arg(value_name = "RULE", value_parser = lint_rule_parser())]
         rule: &'static LintRule,
     },
+}
+
+/// `--lang`: `ja` or `en` (a locale name such as `ja_JP` too).
+fn lang_parser() -> impl TypedValueParser<Value = Lang> {
+    PossibleValuesParser::new(["ja", "en"]).map(|id| Lang::from_id(&id).expect("a listed language"))
 }
 
 const LINT_HELP: &str = r#"Directories are walked (.gitignore respected) for .md, .markdown and .txt files, or what

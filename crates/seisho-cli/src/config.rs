@@ -31,6 +31,7 @@ use std::sync::{Arc, OnceLock};
 
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use seisho::lint::{LintConfig, LintRule, Linter, OptionValue, Severity};
+use seisho::Lang;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
@@ -61,7 +62,12 @@ impl Config {
         Config {
             path: None,
             dir,
-            lint: LintConfig::default(),
+            lint: {
+                // The locale's language (or --lang), unless the file sets `lang`.
+                let mut lint = LintConfig::default();
+                lint.set_lang(crate::i18n::lang());
+                lint
+            },
             include: Patterns::new(DEFAULT_INCLUDE.iter().copied()).expect("valid patterns"),
             exclude: Patterns::default(),
             no_dictionary,
@@ -319,10 +325,21 @@ pub fn parse(text: &str, dir: PathBuf, no_dictionary: bool) -> Result<Config, Ve
                 }
                 other => errors.push(type_error(value, "files", "a table", other)),
             },
+            "lang" => match value.get_ref() {
+                DeValue::String(id) => match Lang::from_id(id) {
+                    Some(lang) if lang.id() == id.as_ref() => config.lint.set_lang(lang),
+                    _ => errors.push(ConfigError {
+                        span: value.span(),
+                        key: Some("lang".to_owned()),
+                        message: format!("unknown language {id:?} (expected \"ja\" or \"en\")"),
+                    }),
+                },
+                other => errors.push(type_error(value, "lang", "a string", other)),
+            },
             other => errors.push(ConfigError {
                 span: key.span(),
                 key: Some(other.to_owned()),
-                message: format!("unknown key `{other}` (expected `rules` or `files`)"),
+                message: format!("unknown key `{other}` (expected `rules`, `files` or `lang`)"),
             }),
         }
     }
@@ -563,8 +580,11 @@ pub struct Selection {
 }
 
 impl Selection {
-    /// `config` with the selection applied.
+    /// `config` with the selection applied (and `--lang`, over the file's `lang`).
     fn apply(&self, mut config: Config) -> Config {
+        if let Some(lang) = crate::i18n::flag() {
+            config.lint.set_lang(lang);
+        }
         if !self.select.is_empty() {
             for rule in LintRule::all() {
                 let on = self.select.iter().any(|r| r.id() == rule.id());
@@ -763,7 +783,7 @@ mod tests {
     fn each_mistake_is_located() {
         assert_eq!(
             errors("[rule]\n"),
-            ["1:2: unknown key `rule` (expected `rules` or `files`) [rule]"]
+            ["1:2: unknown key `rule` (expected `rules`, `files` or `lang`) [rule]"]
         );
         assert_eq!(
             errors("[rules]\nsentence-lenght = false\n"),

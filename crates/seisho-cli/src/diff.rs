@@ -7,7 +7,9 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
-use seisho::{Edit, LineIndex, Normalized};
+use seisho::{Edit, Lang, LineIndex, Normalized};
+
+use crate::i18n::{self, Counted};
 
 const LOCATION: Style = Style::new().bold();
 const RULE: Style = AnsiColor::Cyan.on_default();
@@ -130,31 +132,38 @@ pub fn summary(w: &mut dyn Write, c: &Counts, unsafe_fixes: bool) -> io::Result<
     if c.files_touched > 0 {
         writeln!(w)?;
     }
-    let mut s = plural(c.edits, "edit", "edits");
+    let lang = i18n::lang();
+    let ja = lang == Lang::Ja;
+    let mut s = i18n::count(lang, c.edits, Counted::Edit);
     if c.unsafe_edits > 0 {
-        let _ = write!(s, " ({} unsafe)", c.unsafe_edits);
+        let _ = if ja {
+            write!(s, "（うち安全でない修正{}件）", c.unsafe_edits)
+        } else {
+            write!(s, " ({} unsafe)", c.unsafe_edits)
+        };
     }
     let _ = write!(
         s,
-        ", {}",
-        plural(c.suggestions, "suggestion", "suggestions")
+        "{}{}",
+        if ja { "、" } else { ", " },
+        i18n::count(lang, c.suggestions, Counted::Suggestion)
     );
     if c.files > 1 {
-        let _ = write!(
-            s,
-            " in {} of {}",
-            c.files_touched,
-            plural(c.files, "file", "files")
-        );
+        let files = i18n::count(lang, c.files, Counted::File);
+        let _ = if ja {
+            write!(s, "（{files}中{}ファイル）", c.files_touched)
+        } else {
+            write!(s, " in {} of {files}", c.files_touched)
+        };
     }
     if c.suggestions > 0 && !unsafe_fixes {
-        s.push_str(" (suggestions are not applied; review them, or use --unsafe-fixes)");
+        s.push_str(if ja {
+            "。提案は適用していません。確認するか --unsafe-fixes を使ってください"
+        } else {
+            " (suggestions are not applied; review them, or use --unsafe-fixes)"
+        });
     }
     writeln!(w, "{s}")
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// `s` in double quotes, with invisible, control, separator and combining characters (and `"`

@@ -19,6 +19,7 @@ pub mod config;
 mod args;
 mod diff;
 mod fmt;
+mod i18n;
 mod io;
 mod jsonl;
 mod lint;
@@ -39,6 +40,7 @@ use args::{Cli, Command};
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     cli.color.apply();
+    i18n::init(cli.lang);
     let result = match &cli.command {
         Command::Fmt(args) => {
             if let Err(e) = args.validate() {
@@ -93,8 +95,8 @@ pub fn run() -> ExitCode {
                 }
             }
         }
-        Command::Rules => with_stdout(rules::list),
-        Command::Explain { rule } => with_stdout(|w| rules::explain(w, rule)),
+        Command::Rules => with_stdout(|w| rules::list(w, i18n::lang())),
+        Command::Explain { rule } => with_stdout(|w| rules::explain(w, rule, i18n::lang())),
     };
     match result {
         Ok(code) => code,

@@ -12,6 +12,7 @@ use seisho::lint::{Diagnostic, Fix, FixEdit, Linter, Severity};
 
 use crate::args::{FixArgs, InputArgs, LintArgs, LintFormat};
 use crate::config::{Config, ConfigErrors, Resolver};
+use crate::i18n;
 use crate::io::{is_leftover_temp, write_atomic, Decoded, Input, Source};
 use crate::output::{self, FileResult, FixMode, LintOutput, Summary};
 use crate::report;
@@ -285,7 +286,7 @@ fn check_max_warnings(max: Option<usize>, warnings: usize, outcome: &mut Outcome
         outcome.errors = true;
         report::error(format_args!(
             "{} (at most {max} allowed by --max-warnings)",
-            output::plural(warnings, "warning", "warnings")
+            i18n::count(i18n::lang(), warnings, i18n::Counted::Warning)
         ));
     }
 }
@@ -301,7 +302,8 @@ fn finish(out: &mut dyn Write, collected: Collected, options: &Options) -> io::R
                 out.write_all(b"\n")?;
             }
             if diff || summary.files > 0 {
-                let text = output::human_summary(&summary, options.fix, options.styled);
+                let text =
+                    output::human_summary(&summary, options.fix, options.styled, i18n::lang());
                 out.write_all(text.as_bytes())?;
             }
         }
@@ -379,7 +381,7 @@ impl Done {
     fn render(&mut self, options: &Options) {
         let result = &self.result;
         self.rendered = match options.format {
-            LintFormat::Human => output::human(result, options.styled),
+            LintFormat::Human => output::human(result, options.styled, i18n::lang()),
             LintFormat::Github => output::github(result),
             LintFormat::Checkstyle => output::checkstyle(result),
             LintFormat::Json
@@ -604,6 +606,11 @@ fn unencodable(fix: &Fix, encoding: &'static Encoding) -> Option<char> {
 /// not exist is kept (reading it reports the error in its place).
 fn jobs(args: &LintArgs, outcome: &mut Outcome) -> Result<Vec<Job>, ConfigErrors> {
     let mut resolver = Resolver::new(args.config.as_deref(), args.no_dictionary, args.selection())?;
+    // The run speaks the language of the working directory's configuration (a broken one is
+    // reported where a file uses it).
+    if let Ok(config) = resolver.for_dir(Path::new(".")) {
+        i18n::configured(config.lint.lang());
+    }
     let paths: Vec<PathBuf> = if args.paths.is_empty() {
         vec![PathBuf::from("-")]
     } else {

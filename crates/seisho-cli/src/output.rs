@@ -9,9 +9,11 @@ use std::fmt::Write as _;
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
 use schemars::JsonSchema;
-use seisho::lint::{Diagnostic, Severity};
-use seisho::LineIndex;
+use seisho::lint::{Diagnostic, LintRule, Severity};
+use seisho::{Lang, LineIndex};
 use serde::Serialize;
+
+use crate::i18n::{self, Counted};
 
 pub use textlint::textlint_file;
 
@@ -151,21 +153,31 @@ const HUNK: Style = AnsiColor::Cyan.on_default();
 
 /// The diagnostics of one input as snippets: `error[rule]: message`, `--> path:line:column`,
 /// the source lines with the range underlined. `styled` adds colour.
-pub fn human(r: &FileResult, styled: bool) -> String {
+pub fn human(r: &FileResult, styled: bool, lang: Lang) -> String {
     let mut out = String::new();
+    let ja = lang == Lang::Ja;
     if r.encoding != "UTF-8" {
-        let _ = writeln!(
-            out,
-            "{NOTE}note{NOTE:#}: {}: read as {}",
-            r.name, r.encoding
-        );
+        let _ = if ja {
+            writeln!(
+                out,
+                "{NOTE}注意{NOTE:#}: {}: {}として読みました",
+                r.name, r.encoding
+            )
+        } else {
+            writeln!(
+                out,
+                "{NOTE}note{NOTE:#}: {}: read as {}",
+                r.name, r.encoding
+            )
+        };
     }
     if r.fixed > 0 {
         let _ = writeln!(
             out,
-            "{ADDED}fixed{ADDED:#} {}: {}",
+            "{ADDED}{}{ADDED:#} {}: {}",
+            if ja { "修正" } else { "fixed" },
             r.name,
-            plural(r.fixed, "problem", "problems")
+            i18n::count(lang, r.fixed, Counted::Problem)
         );
     }
     if r.diagnostics.is_empty() {
@@ -183,6 +195,12 @@ pub fn human(r: &FileResult, styled: bool) -> String {
             Severity::Warning => Level::WARNING,
             Severity::Info => Level::INFO,
         };
+        let level = if ja {
+            level.with_name(i18n::level(lang, d.severity))
+        } else {
+            level
+        };
+        let title = rule_title(&d.rule, lang);
         // Only the lines of the range: the renderer is given them, not the whole text.
         let first = index.line_start(d.start.line).unwrap_or(0);
         let last = index
@@ -195,7 +213,7 @@ pub fn human(r: &FileResult, styled: bool) -> String {
         if excerpt.len() > LONG_LINE {
             // The renderer shows whole lines: on a very long line (a file without line
             // breaks) that would be the whole file for every diagnostic.
-            long_line(&mut out, r, d, excerpt, first, styled);
+            long_line(&mut out, r, d, excerpt, first, styled, lang);
             continue;
         }
         let start = d.range.start.saturating_sub(first).min(excerpt.len());
@@ -204,18 +222,17 @@ pub fn human(r: &FileResult, styled: bool) -> String {
             .end
             .saturating_sub(first)
             .clamp(start, excerpt.len());
-        let label = match &d.fix {
-            Some(f) if f.safety.is_safe() => Some("fixable"),
-            Some(_) => Some("fixable with --unsafe-fixes"),
-            None => None,
-        };
+        let label = d
+            .fix
+            .as_ref()
+            .map(|f| i18n::fixable(lang, f.safety.is_safe()));
         let mut annotation = AnnotationKind::Primary.span(start..end);
         if let Some(label) = label {
             annotation = annotation.label(label);
         }
         let report = [level
             .primary_title(d.message.as_str())
-            .id(d.rule.as_str())
+            .id(title.as_str())
             .element(
                 Snippet::source(excerpt)
                     .line_start(d.start.line)
@@ -226,6 +243,15 @@ pub fn human(r: &FileResult, styled: bool) -> String {
         out.push_str("\n\n");
     }
     out
+}
+
+/// The rule of a diagnostic as the human output names it: its id, and in Japanese its
+/// Japanese name beside it (`max-ten 読点の数`).
+fn rule_title(id: &str, lang: Lang) -> String {
+    match (lang, LintRule::find(id)) {
+        (Lang::Ja, Some(rule)) => format!("{id} {}", rule.name_ja()),
+        _ => id.to_owned(),
+    }
 }
 
 /// Lines longer than this many bytes are shown as a window around the problem.
@@ -244,12 +270,14 @@ fn long_line(
     line: &str,
     first: usize,
     styled: bool,
+    lang: Lang,
 ) {
-    let (level_style, level) = match d.severity {
-        Severity::Error => (AnsiColor::Red.on_default().bold(), "error"),
-        Severity::Warning => (AnsiColor::Yellow.on_default().bold(), "warning"),
-        Severity::Info => (AnsiColor::Cyan.on_default().bold(), "info"),
+    let level_style = match d.severity {
+        Severity::Error => AnsiColor::Red.on_default().bold(),
+        Severity::Warning => AnsiColor::Yellow.on_default().bold(),
+        Severity::Info => AnsiColor::Cyan.on_default().bold(),
     };
+    let level = i18n::level(lang, d.severity);
     let (level_style, bold, blue) = if styled {
         (level_style, BOLD, AnsiColor::Blue.on_default().bold())
     } else {
@@ -283,15 +311,14 @@ fn long_line(
     let number = d.start.line.to_string();
     let pad = " ".repeat(number.len());
     let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
-    let label = match &d.fix {
-        Some(f) if f.safety.is_safe() => " fixable",
-        Some(_) => " fixable with --unsafe-fixes",
-        None => "",
-    };
+    let label = d.fix.as_ref().map_or(String::new(), |f| {
+        format!(" {}", i18n::fixable(lang, f.safety.is_safe()))
+    });
     let _ = writeln!(
         out,
         "{level_style}{level}[{}]{level_style:#}{bold}: {}{bold:#}",
-        d.rule, d.message
+        rule_title(&d.rule, lang),
+        d.message
     );
     let _ = writeln!(
         out,
@@ -313,63 +340,105 @@ fn long_line(
     out.push('\n');
 }
 
-/// The closing summary of a run, e.g. `2 errors, 1 warning in 3 files; 2 fixable with
-/// `seisho fix``.
-pub fn human_summary(s: &Summary, fix: Option<FixMode>, styled: bool) -> String {
+/// The closing summary of a run in `lang`, e.g. `2 errors, 1 warning in 3 files; 2 fixable
+/// with `seisho fix``.
+pub fn human_summary(s: &Summary, fix: Option<FixMode>, styled: bool, lang: Lang) -> String {
     let bold = if styled { BOLD } else { Style::new() };
+    let ja = lang == Lang::Ja;
+    let n = |n: usize, what: Counted| i18n::count(lang, n, what);
     let mut line = String::new();
     if let Some(mode) = fix {
-        let verb = if mode.diff { "would fix" } else { "fixed" };
-        let _ = write!(
-            line,
-            "{verb} {} in {}; ",
-            plural(s.fixed, "problem", "problems"),
-            plural(s.files_fixed, "file", "files")
-        );
-        line.push_str(if mode.diff {
-            "would remain: "
-        } else {
-            "remaining: "
-        });
+        let _ = match (ja, mode.diff) {
+            (false, diff) => write!(
+                line,
+                "{} {} in {}; {}",
+                if diff { "would fix" } else { "fixed" },
+                n(s.fixed, Counted::Problem),
+                n(s.files_fixed, Counted::File),
+                if diff {
+                    "would remain: "
+                } else {
+                    "remaining: "
+                }
+            ),
+            (true, diff) => write!(
+                line,
+                "{}: {}の{}。{}: ",
+                if diff { "修正予定" } else { "修正済み" },
+                n(s.files_fixed, Counted::File),
+                n(s.fixed, Counted::Problem),
+                if diff {
+                    "残る問題"
+                } else {
+                    "残りの問題"
+                }
+            ),
+        };
     }
     let found = s.errors + s.warnings + s.infos;
     let read = s.files - s.failed;
     if read == 0 && s.failed > 0 {
-        let _ = write!(
-            line,
-            "nothing checked: {} could not be read",
-            plural(s.failed, "file", "files")
-        );
+        let failed = n(s.failed, Counted::File);
+        let _ = if ja {
+            write!(line, "何も検査していません: {failed}を読めませんでした")
+        } else {
+            write!(line, "nothing checked: {failed} could not be read")
+        };
         return format!("{bold}{line}{bold:#}\n");
     }
-    if found == 0 {
-        line.push_str("no problems");
-    } else {
-        let mut parts = Vec::new();
-        parts.push(plural(s.errors, "error", "errors"));
-        parts.push(plural(s.warnings, "warning", "warnings"));
+    let mut parts = Vec::new();
+    if found > 0 {
+        parts.push(n(s.errors, Counted::Error));
+        parts.push(n(s.warnings, Counted::Warning));
         if s.infos > 0 {
-            parts.push(plural(s.infos, "info", "infos"));
+            parts.push(n(s.infos, Counted::Info));
         }
-        line.push_str(&parts.join(", "));
     }
-    let _ = write!(line, " in {}", plural(s.files, "file", "files"));
+    let files = n(s.files, Counted::File);
+    let _ = match (ja, found) {
+        (false, 0) => write!(line, "no problems in {files}"),
+        (false, _) => write!(line, "{} in {files}", parts.join(", ")),
+        (true, 0) => write!(line, "問題なし（{files}）"),
+        (true, _) => write!(line, "{}（{files}", parts.join("、")),
+    };
     if s.failed > 0 {
-        let _ = write!(line, " ({} failed)", s.failed);
+        let _ = if ja {
+            write!(line, "、うち{}件は失敗", s.failed)
+        } else {
+            write!(line, " ({} failed)", s.failed)
+        };
+    }
+    if ja && found > 0 {
+        line.push('）');
     }
     let mut fixable = Vec::new();
     if s.fixable > 0 {
-        fixable.push(format!("{} fixable with `seisho fix`", s.fixable));
+        fixable.push(if ja {
+            format!("`seisho fix` で{}件を修正できます", s.fixable)
+        } else {
+            format!("{} fixable with `seisho fix`", s.fixable)
+        });
     }
     if s.unsafe_fixable > 0 && !fix.is_some_and(|m| m.unsafe_fixes) {
-        fixable.push(format!(
-            "{} {}fixable with `seisho fix --unsafe-fixes`",
-            s.unsafe_fixable,
-            if s.fixable > 0 { "more " } else { "" }
-        ));
+        fixable.push(match (ja, s.fixable > 0) {
+            (false, more) => format!(
+                "{} {}fixable with `seisho fix --unsafe-fixes`",
+                s.unsafe_fixable,
+                if more { "more " } else { "" }
+            ),
+            (true, more) => format!(
+                "{}{}件は `seisho fix --unsafe-fixes` で修正できます（要確認）",
+                if more { "ほかに" } else { "" },
+                s.unsafe_fixable
+            ),
+        });
     }
     if !fixable.is_empty() {
-        let _ = write!(line, "; {}", fixable.join(", "));
+        let _ = if ja {
+            write!(line, "。{}", fixable.join("、"))
+        } else {
+            write!(line, "; {}", fixable.join(", "))
+        };
     }
     let mut out = format!("{bold}{line}{bold:#}\n");
     if s.rules.len() > 1 {
@@ -377,7 +446,12 @@ pub fn human_summary(s: &Summary, fix: Option<FixMode>, styled: bool) -> String 
         let mut rules: Vec<(&String, &usize)> = s.rules.iter().collect();
         rules.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
         let counts: Vec<String> = rules.iter().map(|(r, n)| format!("{n} {r}")).collect();
-        let _ = writeln!(out, "by rule: {}", counts.join(", "));
+        let _ = writeln!(
+            out,
+            "{} {}",
+            if ja { "ルール別:" } else { "by rule:" },
+            counts.join(", ")
+        );
     }
     out
 }
@@ -389,10 +463,6 @@ pub struct FixMode {
     pub diff: bool,
     /// `--unsafe-fixes`.
     pub unsafe_fixes: bool,
-}
-
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// A unified diff of `old` to `new`, with `a/NAME` and `b/NAME` headers.
@@ -737,13 +807,35 @@ mod tests {
             ..Summary::default()
         };
         assert_eq!(
-            human_summary(&s, None, false),
+            human_summary(&s, None, false, Lang::En),
             "1 error, 2 warnings in 2 files; 1 fixable with `seisho fix`, 1 more fixable with `seisho fix --unsafe-fixes`\n"
         );
+        assert_eq!(
+            human_summary(&s, None, false, Lang::Ja),
+            "エラー1件、警告2件（2ファイル）。`seisho fix` で1件を修正できます、ほかに1件は `seisho fix --unsafe-fixes` で修正できます（要確認）\n"
+        );
+        let fix = FixMode {
+            diff: false,
+            unsafe_fixes: false,
+        };
+        let fixed = Summary {
+            fixed: 3,
+            files_fixed: 1,
+            ..s.clone()
+        };
+        assert!(human_summary(&fixed, Some(fix), false, Lang::Ja)
+            .starts_with("修正済み: 1ファイルの3件。残りの問題: エラー1件"));
         let s = Summary {
             files: 1,
             ..Summary::default()
         };
-        assert_eq!(human_summary(&s, None, false), "no problems in 1 file\n");
+        assert_eq!(
+            human_summary(&s, None, false, Lang::En),
+            "no problems in 1 file\n"
+        );
+        assert_eq!(
+            human_summary(&s, None, false, Lang::Ja),
+            "問題なし（1ファイル）\n"
+        );
     }
 }

@@ -24,10 +24,11 @@ pub fn note(message: impl Display) {
     emit(NOTE, "note", message);
 }
 
-fn emit(style: Style, label: &str, message: impl Display) {
+fn emit(style: Style, label: &'static str, message: impl Display) {
     // Nothing sensible is left to do if standard error is gone.
     let _ = writeln!(
         anstream::stderr().lock(),
-        "{style}{label}:{style:#} {message}"
+        "{style}{}:{style:#} {message}",
+        crate::i18n::label(label)
     );
 }

@@ -18,6 +18,9 @@ fn cmd_cases() {
         .default_bin_name("seisho")
         // Plain output, whatever the environment says.
         .env("NO_COLOR", "1")
+        // English unless a case sets LC_ALL (a variable set here cannot be changed by a
+        // case, and LC_ALL outranks LC_MESSAGES).
+        .env("LC_MESSAGES", "C")
         .case("tests/cmd/*.toml");
 }
 

@@ -26,6 +26,7 @@ impl Client {
             .arg("lsp")
             .args(args)
             .current_dir(dir)
+            .env("LC_ALL", "C")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())

@@ -84,6 +84,11 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
         if is_line_label(prose[line_from..start].trim_start_matches([' ', '\t', '\u{3000}'])) {
             continue;
         }
+        // A person's name written with a space between family and given name (`播摩 卓士`),
+        // as bylines and articles do.
+        if is_spaced_name(prose, line_from, start, end) {
+            continue;
+        }
         // After ！ and ？ inside a paragraph a full-width space is the rule of Japanese
         // typesetting (JTF 日本語標準スタイルガイド: 文末の！と？の後は全角スペース):
         // `どうでしょうか？　場合によっては`.
@@ -130,6 +135,90 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
             out.push(f);
         }
     }
+}
+
+/// Words that follow a person's name: honorifics and titles (`播摩 卓士氏`, `山田 太郎さん`).
+const AFTER_NAME: &[&str] = &[
+    "さん",
+    "様",
+    "さま",
+    "氏",
+    "君",
+    "くん",
+    "ちゃん",
+    "先生",
+    "記者",
+    "教授",
+    "准教授",
+    "博士",
+    "選手",
+    "監督",
+    "社長",
+    "会長",
+    "代表",
+    "議員",
+    "知事",
+    "市長",
+    "首相",
+    "大臣",
+    "弁護士",
+    "容疑者",
+    "被告",
+    "編集委員",
+    "特派員",
+    "解説委員",
+];
+
+/// Whether the space `start..end` is the one between a family name and a given name: one to
+/// three kanji on each side, each a whole run of kanji, and the name is a line of its own
+/// (a byline, perhaps with its label or in brackets: `文・播摩 卓士`, `（播摩 卓士）`), or is
+/// followed by an honorific or a title. Two short kanji words spaced inside a sentence
+/// (`機能 追加`) are still reported.
+fn is_spaced_name(prose: &str, line_from: usize, start: usize, end: usize) -> bool {
+    let before = &prose[line_from..start];
+    let family = before.chars().rev().take_while(|&c| is_kanji(c)).count();
+    let rest = &prose[end..];
+    let given_len: usize = rest
+        .chars()
+        .take_while(|&c| is_kanji(c))
+        .map(char::len_utf8)
+        .sum();
+    let given = rest[..given_len].chars().count();
+    if !(1..=3).contains(&family) || given == 0 {
+        return false;
+    }
+    // An honorific right after one to three kanji of the given name (氏 and 様 are kanji
+    // themselves).
+    let honored = rest
+        .char_indices()
+        .skip(1)
+        .take(3)
+        .take_while(|&(at, _)| at <= given_len)
+        .any(|(at, _)| AFTER_NAME.iter().any(|w| rest[at..].starts_with(w)))
+        || (given <= 3 && AFTER_NAME.iter().any(|w| rest[given_len..].starts_with(w)));
+    if honored {
+        return true;
+    }
+    if given > 3 {
+        return false;
+    }
+    let after = &rest[given_len..];
+    // Alone on its line but for brackets, a label of a few characters and punctuation.
+    let line_end = after.find('\n').unwrap_or(after.len());
+    let trailing = after[..line_end].trim_end();
+    let family_bytes: usize = before.chars().rev().take(family).map(char::len_utf8).sum();
+    let leading = before[..before.len() - family_bytes].trim_start();
+    let is_frame = |s: &str, most: usize| {
+        s.chars().count() <= most
+            && s.chars()
+                .all(|c| !is_hiragana(c) || matches!(c, 'の' | 'と'))
+    };
+    trailing.chars().all(|c| {
+        matches!(
+            c,
+            '）' | ')' | '】' | '」' | '。' | '、' | '，' | '．' | ' ' | '\u{3000}'
+        )
+    }) && is_frame(leading, 6)
 }
 
 /// Whether `s`, all that stands before a space on its line, is a label of numbered text: at

@@ -368,17 +368,25 @@ impl Server<'_> {
             return None;
         }
         let mut value = String::new();
+        let lang = crate::i18n::lang();
         for d in &here {
             if !value.is_empty() {
                 value.push_str("\n\n---\n\n");
             }
+            let rule = LintRule::find(&d.rule);
+            let name = match (lang, rule) {
+                (seisho::Lang::Ja, Some(rule)) => format!(" {}", rule.name_ja()),
+                _ => String::new(),
+            };
             value.push_str(&format!(
-                "**{}** ({}): {}\n\n",
-                d.rule, d.severity, d.message
+                "**{}{name}** ({}): {}\n\n",
+                d.rule,
+                crate::i18n::level(lang, d.severity),
+                d.message
             ));
-            if let Some(rule) = LintRule::find(&d.rule) {
-                value.push_str(&format!("*{}*\n\n", rule.summary()));
-                value.push_str(rule.doc());
+            if let Some(rule) = rule {
+                value.push_str(&format!("*{}*\n\n", rule.summary_in(lang)));
+                value.push_str(rule.doc_in(lang));
             }
         }
         let first = here[0];

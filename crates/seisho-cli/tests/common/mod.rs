@@ -15,7 +15,12 @@ pub fn bin() -> PathBuf {
 /// The command `seisho ARGS`, to run in `dir` without color.
 pub fn command(dir: &Path, args: &[&str]) -> Command {
     let mut command = Command::new(bin());
-    command.args(args).current_dir(dir).env("NO_COLOR", "1");
+    // English, whatever the locale of the machine that runs the tests.
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("LC_ALL", "C");
     command
 }
 
