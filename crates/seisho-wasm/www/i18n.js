@@ -69,7 +69,7 @@ const en = {
   tomlTitle: "seisho.toml",
   copyToml: "Copy seisho.toml",
   downloadToml: "Download seisho.toml",
-  tomlComment: "Written by the seisho page: the rules changed from their defaults.",
+  tomlComment: "Written by the seisho page: its language, and the rules changed from their defaults.",
   // Readability.
   dictionaryIntro: "The rules that read words and jReadability need the dictionary (IPADIC), downloaded only when you press this button.",
   loadDictionary: "Load the dictionary",
@@ -184,7 +184,7 @@ const ja = {
   tomlTitle: "seisho.toml",
   copyToml: "seisho.toml をコピー",
   downloadToml: "seisho.toml をダウンロード",
-  tomlComment: "seisho のページで書き出した設定: 既定から変えたルール。",
+  tomlComment: "seisho のページで書き出した設定: 表示の言語と、既定から変えたルール。",
   dictionaryIntro: "単語を読むルールと jReadability には辞書 (IPADIC) が必要です。このボタンを押したときだけダウンロードします。",
   loadDictionary: "辞書を読み込む",
   loadDictionarySize: ({ mb }) => `辞書を読み込む (${mb} MB)`,

@@ -1,7 +1,7 @@
 // The rule settings: each rule on or off, and the options the page offers; kept in this
 // browser, passed to lint as seisho.toml's [rules] would be, and exported as seisho.toml.
 import { el, storage } from "./dom.js";
-import { t } from "./i18n.js";
+import { lang, t } from "./i18n.js";
 import { ruleLabel } from "./reports.js";
 
 /** The options the page offers, with their defaults and minimums: those of the rules in the
@@ -76,11 +76,11 @@ export class Settings {
     return this.option("sentence-length", "max");
   }
 
-  /** seisho.toml with these settings: a [rules] table of the rules changed from their
-   * defaults, written as `seisho lint` reads it (options in the rule's table, beside
-   * `enabled`). */
+  /** seisho.toml with these settings: the page's language (that of the messages), and a
+   * [rules] table of the rules changed from their defaults, written as `seisho lint` reads it
+   * (options in the rule's table, beside `enabled`). */
   toml() {
-    const lines = [`# ${t("tomlComment")}`, "[rules]"];
+    const lines = [`# ${t("tomlComment")}`, `lang = "${lang}"`, "", "[rules]"];
     for (const [id, setting] of Object.entries(this.lintRules())) {
       if (typeof setting === "boolean") {
         lines.push(`${id} = ${setting}`);

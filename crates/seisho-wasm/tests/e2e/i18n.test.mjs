@@ -62,7 +62,7 @@ test("Japanese under a Japanese browser: the page's strings, the messages, the r
   const japanese = summaries.filter(ONLY_JAPANESE);
   assert.equal(japanese.length, summaries.length, summaries.filter((x) => !ONLY_JAPANESE(x)).join(" | "));
   assert.ok((await page.locator("#rule-settings .rule-name").allTextContents()).every((n) => JAPANESE.test(n)));
-  assert.match(await page.locator("#toml").textContent(), /^# seisho のページで/);
+  assert.match(await page.locator("#toml").textContent(), /^# seisho のページで.*\nlang = "ja"\n/);
   await page.locator("#close-settings").click();
   // The readability panel.
   await page.locator("#tab-readability").click();

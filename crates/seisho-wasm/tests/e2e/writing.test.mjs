@@ -294,7 +294,7 @@ test("rule settings: kept across reloads, passed to lint, exported as seisho.tom
   await max.fill("80");
   await max.press("Tab");
   const toml = await page.locator("#toml").textContent();
-  assert.match(toml, /^\[rules\]$/m);
+  assert.match(toml, /^lang = "en"\n\n\[rules\]$/m);
   assert.match(toml, /^halfwidth-kana = false$/m);
   assert.match(toml, /^sentence-length = \{ max = 80 \}$/m);
   const download = page.waitForEvent("download");
@@ -333,9 +333,10 @@ test("rule settings: kept across reloads, passed to lint, exported as seisho.tom
     } catch (e) {
       out = e.stdout; // exit code 1: an error-level report
     }
+    // Its reports, in the same language: the page's.
     const found = [];
-    JSON.parse(out, (k, v) => { if (k === "rule") found.push(v); return v; });
-    assert.deepEqual(found, ["sentence-length"], out);
+    JSON.parse(out, (k, v) => { if (v?.rule && v.message) found.push([v.rule, v.message]); return v; });
+    assert.deepEqual(found, await listed(page), out);
   }
   assert.deepEqual(problems, []);
   await context.close();
