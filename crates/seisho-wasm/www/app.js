@@ -110,6 +110,7 @@ let saveTimer = 0;
 /** After each change of the draft: its highlights are stale until checked again; no check
  * while an IME composition is in progress (its end asks for one). */
 function changed() {
+  autosize();
   body.dataset.rendered = "false";
   editor.classList.add("stale");
   popover.hide(false);
@@ -117,6 +118,15 @@ function changed() {
   saveTimer = setTimeout(saveDraft, 400);
   if (!state.composing) checker.request();
 }
+
+/** The textarea grows with its text: by CSS (field-sizing: content), or where a browser
+ * does not have it, by setting its height to that of its content. */
+const autosize = CSS.supports("field-sizing", "content")
+  ? () => {}
+  : () => {
+    draft.style.height = "auto";
+    draft.style.height = `${draft.scrollHeight}px`;
+  };
 
 function saveDraft() {
   clearTimeout(saveTimer);
@@ -405,6 +415,8 @@ async function main() {
   });
   const params = new URLSearchParams(location.search);
   draft.value = params.has("empty") ? "" : storage.get("draft", SAMPLE);
+  autosize();
+  window.addEventListener("resize", autosize);
   checker.request();
 }
 

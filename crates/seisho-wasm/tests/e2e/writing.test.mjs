@@ -342,6 +342,33 @@ test("rule settings: kept across reloads, passed to lint, exported as seisho.tom
   await context.close();
 });
 
+test("the draft grows with its text (field-sizing, or the script where a browser lacks it)", async () => {
+  for (const fallback of [false, true]) {
+    const { context, page, problems } = await open(browser, server.base);
+    if (fallback) {
+      await context.addInitScript(() => {
+        const supports = CSS.supports.bind(CSS);
+        CSS.supports = (...args) => (args[0] === "field-sizing" ? false : supports(...args));
+      });
+    }
+    await load(page, `${server.base}?empty`);
+    // Without field-sizing, as in such a browser: only the script can make it grow.
+    if (fallback) await page.addStyleTag({ content: "#draft { field-sizing: fixed !important; }" });
+    const text = "今日は晴れです。\n".repeat(80);
+    await page.locator("#draft").click();
+    await page.keyboard.insertText(text);
+    await rendered(page, text);
+    const [client, scroll, backdrop] = await page.evaluate(() => {
+      const draft = document.getElementById("draft");
+      return [draft.clientHeight, draft.scrollHeight, document.getElementById("backdrop").clientHeight];
+    });
+    assert.ok(client > 80 * 25 && client >= scroll, `fallback ${fallback}: ${client} px for ${scroll}`);
+    assert.ok(Math.abs(backdrop - client) <= 2, `the backdrop ${backdrop} px, the draft ${client} px`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
+
 test("copy and download the text, export the reports, keep the draft across reloads", async () => {
   const { context, page, problems } = await open(browser, server.base, { permissions: ["clipboard-read", "clipboard-write"] });
   await load(page, `${server.base}?empty`);
