@@ -181,14 +181,18 @@ section "Page: end-to-end test with playwright-core and Chromium"
 # The page starts with the small build (pkg/web, with Markdown) in www/pkg/; the morphology
 # build, when there is one, goes to www/pkg/morphology/, which the page imports with
 # www/dict/ only when its dictionary button is pressed. www/pkg/builds.json tells the page
-# which builds it has.
+# which builds it has, and how many bytes the button downloads.
 rm -rf "$crate/www/pkg"
 mkdir -p "$crate/www/pkg"
 cp "$crate/pkg/web/"seisho_wasm{.js,_bg.wasm} "$crate/www/pkg/"
 if [[ -d "$crate/pkg/web-morphology" ]]; then
     mkdir -p "$crate/www/pkg/morphology"
     cp "$crate/pkg/web-morphology/"seisho_wasm{.js,_bg.wasm} "$crate/www/pkg/morphology/"
-    echo '{ "morphology": "morphology/" }' >"$crate/www/pkg/builds.json"
+    # The bytes its dictionary button downloads, which the button says: the morphology build
+    # and the dictionary's files (IPADIC's licence, COPYING, is only linked).
+    download=$(find "$crate/www/pkg/morphology" "$dict" -type f ! -name COPYING -printf '%s\n' |
+        awk '{ n += $1 } END { print n }')
+    echo "{ \"morphology\": \"morphology/\", \"download\": $download }" >"$crate/www/pkg/builds.json"
 else
     echo '{}' >"$crate/www/pkg/builds.json"
 fi

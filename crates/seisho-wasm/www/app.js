@@ -1,386 +1,389 @@
-// The seisho page: lints the draft as it is typed, highlights the diagnostics, applies fixes,
-// and draws the readability report. No network but this page's own files.
-//
-// It starts with the small build (pkg/: Markdown, no morphology). The morphology build
-// (pkg/morphology/: lindera's code, twice the size) and the dictionary (dict/, 49 MB) are
-// fetched only when asked for; the page then switches its calls to that build.
-import initSmall, * as small from "./pkg/seisho_wasm.js";
-
-/** The build the page calls: the small one, then the morphology build once it has the
- * dictionary. Both export the same functions. */
-let seisho = small;
-/** Where the morphology build is, relative to pkg/ (from pkg/builds.json, which .ci/wasm.sh
- * writes), or null when the page was built without it. */
-let morphologyBuild = null;
-
-const $ = (id) => document.getElementById(id);
-const draft = $("draft");
-const backdrop = $("backdrop");
-const list = $("diagnostics");
-const status = $("status");
-const SVG = "http://www.w3.org/2000/svg";
+// The seisho page: a Japanese writing tool. The draft is checked as it is typed (in a Web
+// Worker: worker.js, through engine.js), its reports highlighted (highlights.js) and listed
+// (reports.js), each explained in a popover (popover.js) with its fix; fixes are applied one
+// by one or all at once after a preview (fixall.js); the rules are set in a panel and exported
+// as seisho.toml (settings.js); the readability report is drawn beside (readability.js), and
+// the dictionary fetched on demand (dictionary.js). No network but this page's own files; the
+// draft, the settings and the ignored reports are kept in this browser (localStorage).
+import { $, download, storage } from "./dom.js";
+import { lang, switchLanguage, t, translatePage } from "./i18n.js";
+import { call, Checker } from "./engine.js";
+import { Highlights } from "./highlights.js";
+import { Popover } from "./popover.js";
+import { ReportList, reportsCsv, reportsJson } from "./reports.js";
+import { Settings } from "./settings.js";
+import { FixAll } from "./fixall.js";
+import { renderReadability } from "./readability.js";
+import { Dictionary } from "./dictionary.js";
 
 const SAMPLE =
   "ｻｰﾊﾞを再起動し、、設定を確認する。コンピュ一タの\u3000設定はＡＢＣ１２３です。\n\n" +
   "今日は晴れです。明日は雨が降るでしょう。";
 
-let diagnostics = [];
-let timer = 0;
+const draft = $("draft");
+const editor = $("editor");
+const status = $("status");
+const body = document.body;
+/** A message about what was just done (read out by screen readers). */
+const say = (message) => { $("message").textContent = message; };
 
-function options() {
-  return { syntax: $("markdown").checked ? "markdown" : "text" };
-}
-
-function el(tag, attrs = {}, ...children) {
-  const node = tag.startsWith("svg:")
-    ? document.createElementNS(SVG, tag.slice(4))
-    : document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === "class") node.setAttribute("class", v);
-    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
-    else node.setAttribute(k, v);
-  }
-  for (const c of children) node.append(c);
-  return node;
-}
-
-function autosize() {
-  draft.style.height = "auto";
-  draft.style.height = `${draft.scrollHeight + 2}px`;
-}
-
-/** Lints and scores the draft, and redraws everything. */
-function update() {
-  const text = draft.value;
-  const started = performance.now();
-  diagnostics = seisho.lint(text, options());
-  const report = seisho.score(text, { markdown: $("markdown").checked });
-  const ms = performance.now() - started;
-  renderHighlights(text);
-  renderList(text);
-  renderReport(report);
-  $("fix-all").disabled = !diagnostics.some((d) => d.fix?.safety === "safe");
-  const n = diagnostics.length;
-  status.textContent = `${n} diagnostic${n === 1 ? "" : "s"}, ${ms.toFixed(1)} ms`;
-  autosize();
-}
-
-function schedule() {
-  clearTimeout(timer);
-  timer = setTimeout(update, 60);
-}
-
-function describe(d) {
-  const fix = d.fix ? ` — click to fix (${d.fix.safety})` : "";
-  return `${d.rule} (${d.severity}): ${d.message}${fix}`;
-}
-
-/** The backdrop: the same text, the diagnostics' ranges (UTF-16 offsets) in <mark>s. Ranges
- * that overlap an earlier one are listed but not highlighted. */
-function renderHighlights(text) {
-  const parts = [];
-  let at = 0;
-  diagnostics.forEach((d, i) => {
-    const { start, end } = d.range;
-    if (start < at) return;
-    parts.push(text.slice(at, start));
-    const mark = el("mark", {
-      class: `${d.severity}${start === end ? " empty" : ""}`,
-      title: describe(d),
-      "data-index": String(i),
-      "data-rule": d.rule,
-    }, text.slice(start, end));
-    parts.push(mark);
-    at = end;
-  });
-  // A trailing newline needs something after it to take up its line.
-  parts.push(text.slice(at) + "\u200b");
-  backdrop.replaceChildren(...parts);
-}
-
-function renderList(text) {
-  $("count").textContent = `(${diagnostics.length})`;
-  list.replaceChildren(...diagnostics.map((d, i) => {
-    const item = el("li", { "data-index": String(i) },
-      el("span", { class: "where" }, `${d.start.line}:${d.start.column} `),
-      el("span", { class: `severity ${d.severity}` }, d.severity), " ",
-      el("span", { class: "rule" }, d.rule), " ",
-      d.message);
-    if (d.fix) {
-      item.append(el("button", { type: "button", class: "fix", onclick: () => applyOne(i) },
-        d.fix.safety === "safe" ? "Fix" : "Fix (unsafe)"));
-    }
-    item.addEventListener("mouseenter", () => activate(i, true));
-    item.addEventListener("mouseleave", () => activate(i, false));
-    return item;
-  }));
-}
-
-function activate(i, on) {
-  backdrop.querySelector(`mark[data-index="${i}"]`)?.classList.toggle("active", on);
-  list.querySelector(`li[data-index="${i}"]`)?.classList.toggle("active", on);
-}
-
-/** Replaces the draft keeping the caret near where it was, as one undoable edit. */
-function setText(text) {
-  const caret = draft.selectionStart;
-  const delta = text.length - draft.value.length;
-  draft.focus();
-  draft.select();
-  // execCommand keeps the browser's undo history; fall back to setting the value.
-  if (!document.execCommand?.("insertText", false, text) || draft.value !== text) {
-    draft.value = text;
-  }
-  const pos = Math.max(0, Math.min(text.length, caret + delta));
-  draft.setSelectionRange(pos, pos);
-  update();
-}
-
-function applyOne(i) {
-  const d = diagnostics[i];
-  if (!d?.fix) return;
-  const result = seisho.applyFixes(draft.value, [d], { unsafeFixes: true });
-  if (result.applied) setText(result.text);
-}
-
-function applyAllSafe() {
-  const result = seisho.fix(draft.value, { ...options() });
-  if (result.applied) setText(result.text);
-}
-
-// ---- The report -------------------------------------------------------------------------
-
-const LEVELS = [
-  ["上級後半", 0.5], ["上級前半", 1.5], ["中級後半", 2.5], ["中級前半", 3.5],
-  ["初級後半", 4.5], ["初級前半", 5.5], ["", 6.5],
-];
-
-function renderGauge(report) {
-  const svg = $("gauge");
-  const cx = 110, cy = 110, r = 90;
-  const point = (x, radius = r) => {
-    // x from 0.5 (hard, left) to 6.5 (easy, right).
-    const t = Math.min(1, Math.max(0, (x - 0.5) / 6));
-    const a = Math.PI * (1 - t);
-    return [cx + radius * Math.cos(a), cy - radius * Math.sin(a)];
-  };
-  const colors = ["#c0392b", "#e67e22", "#f1c40f", "#9acd32", "#2ecc71", "#27ae60"];
-  const parts = [];
-  for (let i = 0; i < 6; i++) {
-    const [x0, y0] = point(LEVELS[i][1]);
-    const [x1, y1] = point(LEVELS[i + 1][1]);
-    parts.push(el("svg:path", {
-      d: `M ${x0} ${y0} A ${r} ${r} 0 0 1 ${x1} ${y1}`,
-      stroke: colors[i], "stroke-width": "18", fill: "none",
-    }));
-  }
-  const j = report.jreadability;
-  if (j) {
-    const [nx, ny] = point(j.score, r - 20);
-    parts.push(el("svg:line", { x1: cx, y1: cy, x2: nx, y2: ny, stroke: "#333", "stroke-width": "3", "stroke-linecap": "round" }));
-    parts.push(el("svg:circle", { cx, cy, r: "5", fill: "#333" }));
-    const label = LEVELS.find(([, lo], k) => j.score >= lo && j.score < (LEVELS[k + 1]?.[1] ?? Infinity))?.[0]
-      ?? (j.score < 0.5 ? "上級後半" : "初級前半");
-    parts.push(el("svg:text", { x: cx, y: cy - 30, "text-anchor": "middle", "font-size": "16", id: "gauge-score" }, j.score.toFixed(2)));
-    parts.push(el("svg:text", { x: cx, y: cy + 16, "text-anchor": "middle", "font-size": "11", id: "gauge-level" }, `${label} (${j.level})`));
-  } else {
-    parts.push(el("svg:text", { x: cx, y: cy - 20, "text-anchor": "middle", "font-size": "12", fill: "#777", id: "gauge-level" },
-      morphologyBuild ? "needs the dictionary" : "not in this build"));
-    if (report.tateishi) {
-      parts.push(el("svg:text", { x: cx, y: cy + 14, "text-anchor": "middle", "font-size": "12", fill: "#333" },
-        `Tateishi RS′ ${report.tateishi.score.toFixed(1)}`));
-    }
-  }
-  parts.push(el("svg:text", { x: "20", y: "126", "font-size": "10", fill: "#777", "text-anchor": "middle" }, "hard"));
-  parts.push(el("svg:text", { x: "200", y: "126", "font-size": "10", fill: "#777", "text-anchor": "middle" }, "easy"));
-  svg.replaceChildren(...parts);
-}
-
-function renderHistogram(report) {
-  const svg = $("histogram");
-  const lengths = report.sentences.map((s) => s.characters);
-  const width = 10;
-  const max = Math.max(100, ...lengths);
-  const bins = new Array(Math.ceil((max + 1) / width)).fill(0);
-  for (const n of lengths) bins[Math.floor(n / width)]++;
-  const top = Math.max(1, ...bins);
-  const W = 300, H = 140, left = 24, bottom = 20, bw = (W - left - 4) / bins.length;
-  const threshold = report.sentence_length.long_threshold;
-  const parts = [el("svg:line", { x1: left, y1: H - bottom, x2: W, y2: H - bottom, stroke: "#999" })];
-  bins.forEach((count, i) => {
-    const h = ((H - bottom - 10) * count) / top;
-    const long = i * width >= threshold;
-    parts.push(el("svg:rect", {
-      x: left + i * bw + 1, y: H - bottom - h, width: Math.max(1, bw - 2), height: h,
-      fill: long ? "#d33" : "#39c", class: "bin", "data-count": String(count),
-    }, el("svg:title", {}, `${i * width}–${i * width + width - 1}: ${count}`)));
-    if (i % 2 === 0) {
-      parts.push(el("svg:text", { x: left + i * bw, y: H - 6, "font-size": "9", fill: "#666" }, String(i * width)));
-    }
-  });
-  parts.push(el("svg:text", { x: "2", y: "12", "font-size": "9", fill: "#666" }, String(top)));
-  svg.replaceChildren(...parts);
-}
-
-const GRADES = {
-  grade1: ["1年", "#1a9850"], grade2: ["2年", "#66bd63"], grade3: ["3年", "#a6d96a"],
-  grade4: ["4年", "#d9ef8b"], grade5: ["5年", "#fee08b"], grade6: ["6年", "#fdae61"],
-  secondary: ["中学以上", "#f46d43"], jinmeiyo: ["人名用", "#d73027"], hyogai: ["表外", "#7b3294"],
+/** Everything the page knows of the draft's last check. */
+const state = {
+  /** The text checked, its diagnostics as lint gave them, and how long the check took. */
+  text: "",
+  diagnostics: [],
+  ms: 0,
+  /** The diagnostics shown: not ignored, by start, the longest first (the highlights' order). */
+  reports: [],
+  /** Rule id → its Japanese name. */
+  names: new Map(),
+  composing: false,
 };
 
-function renderKanji(report) {
-  const svg = $("kanji");
-  const parts = [];
-  let x = 0;
-  const W = 300;
-  if (report.kanji_grades.total === 0) {
-    parts.push(el("svg:rect", { x: 0, y: 10, width: W, height: 30, fill: "#eee" }));
-    parts.push(el("svg:text", { x: W / 2, y: 30, "text-anchor": "middle", "font-size": "11", fill: "#777" }, "no kanji"));
-  }
-  for (const band of report.kanji_grades.bands) {
-    if (!band.count) continue;
-    const w = band.share * W;
-    const [label, color] = GRADES[band.grade] ?? [band.grade, "#999"];
-    parts.push(el("svg:rect", { x, y: 10, width: w, height: 30, fill: color, class: "band", "data-grade": band.grade },
-      el("svg:title", {}, `${label}: ${band.count} (${(band.share * 100).toFixed(0)}%)`)));
-    x += w;
-  }
-  svg.replaceChildren(...parts);
-  $("kanji-legend").replaceChildren(...Object.entries(GRADES).map(([, [label, color]]) =>
-    el("span", { style: `--swatch: ${color}` }, label)));
-}
+/** Ignored reports, by rule, text and context (kept in this browser): an ignored report
+ * stays ignored while the text around it is the same. */
+const ignored = new Set(storage.get("ignored", []));
+const IGNORED_KEPT = 1000;
+const ignoreKey = (d, text) => [
+  d.rule, text.slice(d.range.start, d.range.end),
+  text.slice(Math.max(0, d.range.start - 10), d.range.start), text.slice(d.range.end, d.range.end + 10),
+].join("\u0000");
 
-function renderReport(report) {
-  renderGauge(report);
-  renderHistogram(report);
-  renderKanji(report);
-  const sl = report.sentence_length;
-  const rows = [
-    ["Characters", report.characters],
-    ["Sentences", sl.count],
-    ["Mean sentence", sl.count ? `${sl.characters.mean.toFixed(1)} characters` : "–"],
-    ["Long sentences", `${sl.long} (over ${sl.long_threshold})`],
-    ["Kanji ratio", `${(report.scripts.kanji_ratio * 100).toFixed(1)}%`],
-    ["読点 per sentence", sl.count ? (report.toten.total / sl.count).toFixed(2) : "–"],
-    ["Tateishi RS′", report.tateishi ? report.tateishi.score.toFixed(1) : "–"],
-    ["jReadability", report.jreadability ? report.jreadability.score.toFixed(2) : "–"],
-  ];
-  $("figures").replaceChildren(...rows.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, String(v))]));
-}
+let settings;
+let dictionary;
+const highlights = new Highlights($("backdrop"));
 
-// ---- The morphology build and the dictionary, loaded on demand -------------------------
-//
-// The IPADIC files (49 MB; `seisho dict export` writes them, with IPADIC's licence, COPYING)
-// are served from dict/ beside the page and fetched only when the button is pressed, with the
-// build that can use them: most drafts are linted well by the character rules, and neither
-// is to be downloaded unasked.
-
-const MB = (bytes) => (bytes / 1e6).toFixed(1);
-
-/** Fetches each URL: all the responses first, so that the total is known from their
- * Content-Length before any body is read, then the bodies, reporting the bytes fetched so far
- * and the total (0 when a server does not tell). Returns the bodies in the order of `urls`. */
-async function fetchWithProgress(urls, onProgress) {
-  const responses = await Promise.all(urls.map(async (url) => {
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`);
-    return response;
-  }));
-  const lengths = responses.map((r) => Number(r.headers.get("content-length")));
-  const total = lengths.every((n) => n > 0) ? lengths.reduce((a, b) => a + b, 0) : 0;
-  let fetched = 0;
-  onProgress(fetched, total);
-  const bodies = await Promise.all(responses.map(async (response) => {
-    const reader = response.body.getReader();
-    const chunks = [];
-    let length = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      length += value.length;
-      fetched += value.length;
-      onProgress(fetched, total);
-    }
-    const bytes = new Uint8Array(length);
-    let at = 0;
-    for (const c of chunks) { bytes.set(c, at); at += c.length; }
-    return bytes;
-  }));
-  return { bodies, fetched };
-}
-
-/** The morphology build, imported and initialised by the first successful press (a later
- * press after a failed dictionary fetch does not fetch it again). */
-let morphology = null;
-
-/** Imports the morphology build's JavaScript and instantiates its wasm, fetched with
- * progress as the first step. */
-async function loadMorphologyBuild(onProgress) {
-  if (morphology) return morphology;
-  const base = new URL(`pkg/${morphologyBuild}`, document.baseURI);
-  const module = await import(new URL("seisho_wasm.js", base).href);
-  const { bodies: [wasm] } = await fetchWithProgress([new URL("seisho_wasm_bg.wasm", base).href], onProgress);
-  await module.default({ module_or_path: wasm });
-  morphology = module;
-  return module;
-}
-
-async function loadDictionary() {
-  const button = $("load-dictionary");
-  const progress = $("dictionary-progress");
-  const label = $("dictionary-status");
-  button.disabled = true;
-  progress.hidden = false;
-  label.classList.remove("error");
-  let updates = 0;
-  // Two steps, each with its own bar: the build's code (its size is known first), then the
-  // dictionary files (whose names that build gives).
-  const report = (step, what) => (done, total) => {
-    progress.dataset.updates = String(++updates);
-    progress.dataset.step = step;
-    if (total) {
-      progress.value = done / total;
-      const percent = Math.floor((100 * done) / total);
-      progress.dataset.percent = String(percent);
-      label.textContent = `${step}, ${what}: ${MB(done)} / ${MB(total)} MB (${percent}%)`;
-    } else {
-      // No Content-Length: an indeterminate bar and the bytes so far.
-      progress.removeAttribute("value");
-      label.textContent = `${step}, ${what}: ${MB(done)} MB`;
-    }
+/** The options of the check: the messages in the page's language. */
+function lintOptions() {
+  return {
+    lint: { syntax: $("markdown").checked ? "markdown" : "text", rules: settings.lintRules(), lang },
+    score: { markdown: $("markdown").checked, longSentence: settings.longSentence() },
   };
-  try {
-    // After a failed dictionary fetch, the build is already there: straight to step 2.
-    if (!morphology) label.textContent = "Step 1 of 2, the morphology code…";
-    const build = await loadMorphologyBuild(report("Step 1 of 2", "the morphology code"));
-    label.textContent = "Step 2 of 2, the dictionary…";
-    const names = build.dictionaryFileNames();
-    const { bodies, fetched } = await fetchWithProgress(names.map((name) => `dict/${name}`),
-      report("Step 2 of 2", "the dictionary"));
-    progress.value = 1;
-    progress.dataset.percent = "100";
-    label.textContent = `${MB(fetched)} MB fetched; loading…`;
-    // Let the page show it before the synchronous load.
-    await new Promise((r) => setTimeout(r, 0));
-    build.loadDictionary(Object.fromEntries(names.map((name, i) => [name, bodies[i]])));
-    // From now on every call goes to the morphology build; the draft, its selection and the
-    // options are the page's and stay as they are. Lint and score again, at once.
-    seisho = build;
-    clearTimeout(timer);
-    update();
-    label.replaceChildren(
-      `Dictionary loaded (${MB(fetched)} MB): all rules and jReadability. IPADIC `,
-      el("a", { href: "dict/COPYING", target: "_blank" }, "licence"), ".");
-  } catch (e) {
-    label.textContent = `The dictionary did not load: ${e.message}`;
-    label.classList.add("error");
-    button.disabled = false;
-    progress.hidden = true;
+}
+
+const checker = new Checker({
+  text: () => draft.value,
+  options: lintOptions,
+  onResult: show,
+  onError: (e) => { say(t("checkFailed", { message: e.message })); },
+});
+
+// ---- Results --------------------------------------------------------------------------------
+
+/** Shows a check's result for `text` (the draft's text). */
+function show({ diagnostics, report, ms }, text) {
+  state.text = text;
+  state.diagnostics = diagnostics;
+  state.ms = ms;
+  redraw();
+  renderReadability(report, text, { status: dictionary.status, select: (range) => jump(range) });
+}
+
+/** Lists and highlights the reports not ignored. */
+function redraw() {
+  const { text, diagnostics } = state;
+  state.reports = diagnostics
+    .filter((d) => !ignored.has(ignoreKey(d, text)))
+    .sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
+  const { reports } = state;
+  popover.hide(true);
+  list.render(reports, state.names);
+  $("count").textContent = `(${reports.length})`;
+  $("no-reports").hidden = reports.length > 0;
+  const hidden = diagnostics.length - reports.length;
+  $("ignored").hidden = hidden === 0;
+  $("ignored-count").textContent = t("ignoredCount", { n: hidden });
+  $("fix-all").disabled = !reports.some((d) => d.fix);
+  status.textContent = t("status", { n: reports.length, ms: state.ms.toFixed(0) });
+  highlights.render(text, reports).then((done) => {
+    if (!done || text !== draft.value) return;
+    editor.classList.remove("stale");
+    body.dataset.rendered = "true";
+    body.dataset.ready = "true";
+  });
+}
+
+// ---- The draft ------------------------------------------------------------------------------
+
+let saveTimer = 0;
+
+/** After each change of the draft: its highlights are stale until checked again; no check
+ * while an IME composition is in progress (its end asks for one). */
+function changed() {
+  autosize();
+  body.dataset.rendered = "false";
+  editor.classList.add("stale");
+  popover.hide(false);
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(saveDraft, 400);
+  if (!state.composing) checker.request();
+}
+
+/** The textarea grows with its text: by CSS (field-sizing: content), or where a browser
+ * does not have it, by setting its height to that of its content. */
+const autosize = CSS.supports("field-sizing", "content")
+  ? () => {}
+  : () => {
+    draft.style.height = "auto";
+    draft.style.height = `${draft.scrollHeight}px`;
+  };
+
+function saveDraft() {
+  clearTimeout(saveTimer);
+  if (!storage.set("draft", draft.value)) say(t("notKept"));
+}
+// What was typed in the last moments before the page goes.
+window.addEventListener("pagehide", saveDraft);
+
+/** Replaces the draft with `text` as one edit that undo reverts: only the part that
+ * differs is replaced. */
+function replaceText(text) {
+  const old = draft.value;
+  let start = 0;
+  while (start < old.length && start < text.length && old[start] === text[start]) start++;
+  let end = 0;
+  while (end < old.length - start && end < text.length - start && old[old.length - 1 - end] === text[text.length - 1 - end]) end++;
+  draft.focus({ preventScroll: true });
+  draft.setSelectionRange(start, old.length - end);
+  // execCommand keeps the browser's undo history (and sends the input event).
+  if (!document.execCommand("insertText", false, text.slice(start, text.length - end)) || draft.value !== text) {
+    draft.value = text;
+    changed();
   }
 }
 
-/** pkg/builds.json: which builds beside pkg/ the page can switch to. */
+/** Selects `range` of the draft and scrolls it into view. */
+function jump(range, i = null) {
+  draft.focus({ preventScroll: true });
+  draft.setSelectionRange(range.start, range.end);
+  const mark = i === null ? null : highlights.marksOf(i, range)[0];
+  if (mark) mark.scrollIntoView({ block: "center" });
+  else scrollToOffset(range.start);
+}
+
+/** Scrolls the page to the line of offset `at` (there is no mark there): the block of the
+ * highlights that holds it. */
+function scrollToOffset(at) {
+  const block = highlights.blocks.find((b) => at >= b.start && at < b.end) ?? highlights.blocks.at(-1);
+  if (!block) return;
+  const share = (at - block.start) / Math.max(1, block.end - block.start);
+  const box = block.el.getBoundingClientRect();
+  window.scrollTo({ top: window.scrollY + box.top + share * box.height - window.innerHeight / 2 });
+}
+
+// ---- The popover ----------------------------------------------------------------------------
+
+/** How the popover was opened: "hover" (closes when the pointer leaves), "focus" (a report
+ * of the list has the focus; closes with it), "pinned" (a tap, a click, Enter: closes on
+ * Escape, its button, or a press elsewhere). */
+let popoverMode = null;
+
+const popover = new Popover($("popover"), () => {
+  highlights.setActive(null);
+  list.setActive(null);
+}, {
+  fix: (i) => fixOne(i),
+  ignore: (i) => {
+    ignored.add(ignoreKey(state.reports[i], state.text));
+    storage.set("ignored", [...ignored].slice(-IGNORED_KEPT));
+    refocusList();
+    redraw();
+  },
+  ruleOff: (i) => {
+    const id = state.reports[i].rule;
+    settings.setEnabled(id, false);
+    refocusList();
+    checker.request();
+    say(t("ruleTurnedOff", { name: state.names.get(id) }));
+  },
+});
+
+/** After an action of a popover opened from the list, the focus goes back to the list. */
+function refocusList() {
+  if (popover.opener?.closest("#reports")) list.refocus = true;
+}
+
+/** The rectangle of report `i` to show its popover by: its mark's line under the point
+ * (x, y) when given, else its first. */
+function anchorOf(i, point) {
+  const rects = highlights.marksOf(i, state.reports[i].range).flatMap((m) => [...m.getClientRects()]);
+  const under = point && rects.find((r) => point.x >= r.left && point.x <= r.right && point.y >= r.top && point.y <= r.bottom);
+  return under ?? rects[0] ?? list.button(i)?.getBoundingClientRect() ?? draft.getBoundingClientRect();
+}
+
+function openPopover(indices, mode, { point, focus = false, opener = null } = {}) {
+  popoverMode = mode;
+  popover.show({
+    indices, reports: state.reports, names: state.names, text: state.text,
+    anchor: anchorOf(indices[0], point), focus, opener,
+  });
+  highlights.setActive(indices[0], state.reports[indices[0]].range);
+  list.setActive(indices[0]);
+}
+
+function closePopover(modes) {
+  if (popover.open && modes.includes(popoverMode)) popover.hide(false);
+}
+
+async function fixOne(i) {
+  const d = state.reports[i];
+  refocusList();
+  const result = await call("applyFixes", [state.text, [d], { unsafeFixes: true }]);
+  if (result.applied && draft.value === state.text) replaceText(result.text);
+}
+
+// Hover: the reports under the mouse, after a short rest; closed when the mouse leaves.
+let hoverTimer = 0;
+let hoverFrame = 0;
+editor.addEventListener("pointermove", (event) => {
+  if (event.pointerType !== "mouse" || hoverFrame) return;
+  const point = { x: event.clientX, y: event.clientY };
+  hoverFrame = requestAnimationFrame(() => {
+    hoverFrame = 0;
+    if (body.dataset.rendered !== "true") return;
+    const indices = highlights.at(point.x, point.y);
+    clearTimeout(hoverTimer);
+    if (!indices.length) {
+      hoverTimer = setTimeout(() => closePopover(["hover"]), 300);
+    } else if (!popover.open || popoverMode === "hover") {
+      if (popover.open && popover.indices.join() === indices.join()) return;
+      hoverTimer = setTimeout(() => openPopover(indices, "hover", { point }), 250);
+    }
+  });
+});
+editor.addEventListener("pointerleave", () => {
+  clearTimeout(hoverTimer);
+  hoverTimer = setTimeout(() => closePopover(["hover"]), 300);
+});
+$("popover").addEventListener("pointerenter", () => clearTimeout(hoverTimer));
+$("popover").addEventListener("pointerleave", () => {
+  hoverTimer = setTimeout(() => closePopover(["hover"]), 300);
+});
+
+// A click or a tap places the caret (the textarea's own doing; the text never changes) and
+// shows the popover of the reports there.
+draft.addEventListener("click", (event) => {
+  if (draft.selectionStart !== draft.selectionEnd || body.dataset.rendered !== "true") return;
+  const indices = highlights.at(event.clientX, event.clientY);
+  clearTimeout(hoverTimer);
+  if (indices.length) openPopover(indices, "pinned", { point: { x: event.clientX, y: event.clientY } });
+  else closePopover(["pinned", "hover"]);
+});
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Escape" && event.target === draft) closePopover(["pinned", "hover", "focus"]);
+});
+document.addEventListener("pointerdown", (event) => {
+  if (!event.target.closest("#popover, #draft, #reports")) closePopover(["pinned", "hover", "focus"]);
+});
+
+// ---- The list of reports ----------------------------------------------------------------------
+
+const list = new ReportList($("reports"), $("more-reports"), {
+  focus(i, button) {
+    if (popover.restoring) return;
+    const mark = highlights.marksOf(i, state.reports[i].range)[0];
+    mark?.scrollIntoView({ block: "nearest" });
+    openPopover([i], "focus", { opener: button });
+  },
+  open(i, button) {
+    const mark = highlights.marksOf(i, state.reports[i].range)[0];
+    mark?.scrollIntoView({ block: "nearest" });
+    openPopover([i], "pinned", { focus: true, opener: button });
+  },
+  jump(i) {
+    jump(state.reports[i].range, i);
+    openPopover([i], "pinned");
+  },
+  hover(i) {
+    highlights.setActive(i, i === null ? null : state.reports[i].range);
+  },
+});
+$("reports").addEventListener("focusout", (event) => {
+  if (!event.relatedTarget?.closest("#popover, #reports")) closePopover(["focus"]);
+});
+
+// ---- Tabs: the reports, the readability ------------------------------------------------------
+
+const tabs = [$("tab-reports"), $("tab-readability")];
+function selectTab(tab) {
+  for (const each of tabs) {
+    const on = each === tab;
+    each.setAttribute("aria-selected", String(on));
+    each.tabIndex = on ? 0 : -1;
+    $(each.getAttribute("aria-controls")).hidden = !on;
+  }
+}
+for (const tab of tabs) {
+  tab.addEventListener("click", () => selectTab(tab));
+  tab.addEventListener("keydown", (event) => {
+    const k = tabs.indexOf(tab);
+    const to = { ArrowRight: k + 1, ArrowLeft: k - 1, Home: 0, End: tabs.length - 1 }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    const next = tabs[(to + tabs.length) % tabs.length];
+    selectTab(next);
+    next.focus();
+  });
+}
+
+// ---- Toolbar, settings, exports ----------------------------------------------------------------
+
+const fixAll = new FixAll($("fix-all-dialog"), async (indices, unsafeFixes) => {
+  const chosen = indices.map((i) => state.reports[i]);
+  const result = await call("applyFixes", [state.text, chosen, { unsafeFixes }]);
+  if (result.applied && draft.value === state.text) replaceText(result.text);
+  say(t("fixed", { n: result.applied }));
+});
+$("fix-all").addEventListener("click", () => fixAll.open(state.text, state.reports, state.names));
+
+async function copy(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    say(t("copied"));
+  } catch (e) {
+    say(t("copyFailed", { message: e.message }));
+  }
+}
+$("copy").addEventListener("click", () => copy(draft.value));
+$("download").addEventListener("click", () =>
+  download(`seisho-draft.${$("markdown").checked ? "md" : "txt"}`, draft.value));
+$("export-json").addEventListener("click", () =>
+  download("seisho-reports.json", reportsJson(state.reports, state.names), "application/json"));
+$("export-csv").addEventListener("click", () =>
+  download("seisho-reports.csv", reportsCsv(state.reports, state.names, state.text), "text/csv"));
+$("restore-ignored").addEventListener("click", () => {
+  ignored.clear();
+  storage.set("ignored", []);
+  redraw();
+});
+$("markdown").addEventListener("change", () => {
+  storage.set("markdown", $("markdown").checked);
+  checker.request();
+});
+$("language").addEventListener("click", switchLanguage);
+
+function openSettings() {
+  const refresh = () => {
+    $("toml").textContent = settings.toml();
+    checker.request();
+  };
+  settings.renderPanel($("rule-settings"), refresh);
+  $("toml").textContent = settings.toml();
+  $("reset-settings").onclick = () => {
+    settings.reset();
+    settings.renderPanel($("rule-settings"), refresh);
+    refresh();
+  };
+  $("settings-dialog").showModal();
+}
+$("open-settings").addEventListener("click", openSettings);
+$("close-settings").addEventListener("click", () => $("settings-dialog").close());
+$("copy-toml").addEventListener("click", () => copy(settings.toml()));
+$("download-toml").addEventListener("click", () => download("seisho.toml", settings.toml(), "application/toml"));
+
+// ---- Start ----------------------------------------------------------------------------------
+
+/** pkg/builds.json: which builds beside pkg/ the page can switch to, and their size. */
 async function findBuilds() {
   try {
     const response = await fetch("pkg/builds.json");
@@ -392,53 +395,32 @@ async function findBuilds() {
   }
 }
 
-// ---- Start --------------------------------------------------------------------------------
-
 async function main() {
-  const [, builds] = await Promise.all([initSmall(), findBuilds()]);
-  morphologyBuild = builds.morphology ?? null;
-  if (!morphologyBuild) {
-    $("load-dictionary").disabled = true;
-    $("dictionary-status").textContent =
-      "This page was built without the morphology build (SEISHO_WASM_MORPHOLOGY=0): " +
-      "character-level rules and metrics only.";
-  }
-  if (!seisho.supportsMarkdown()) {
+  translatePage();
+  const [info, rules, builds] = await Promise.all([call("info"), call("rules", [lang]), findBuilds()]);
+  state.names = new Map(rules.map((r) => [r.id, r.name]));
+  settings = new Settings(rules);
+  dictionary = new Dictionary(builds, () => checker.request());
+  if (!info.markdown) {
     // The core package (built without the `markdown` feature) reads plain text only.
-    $("markdown").checked = false;
     $("markdown").disabled = true;
+  } else {
+    $("markdown").checked = storage.get("markdown", false);
   }
-  draft.addEventListener("input", schedule);
-  draft.addEventListener("scroll", () => { backdrop.scrollTop = draft.scrollTop; });
-  $("markdown").addEventListener("change", update);
-  $("fix-all").addEventListener("click", applyAllSafe);
-  $("load-dictionary").addEventListener("click", loadDictionary);
-  backdrop.addEventListener("click", (event) => {
-    const mark = event.target.closest("mark");
-    if (!mark) return;
-    const i = Number(mark.dataset.index);
-    if (diagnostics[i]?.fix) applyOne(i);
-    else {
-      draft.focus();
-      draft.setSelectionRange(diagnostics[i].range.start, diagnostics[i].range.end);
-    }
+  draft.addEventListener("input", changed);
+  draft.addEventListener("compositionstart", () => { state.composing = true; });
+  draft.addEventListener("compositionend", () => {
+    state.composing = false;
+    changed();
   });
-  backdrop.addEventListener("mouseover", (event) => {
-    const mark = event.target.closest("mark");
-    if (mark) activate(mark.dataset.index, true);
-  });
-  backdrop.addEventListener("mouseout", (event) => {
-    const mark = event.target.closest("mark");
-    if (mark) activate(mark.dataset.index, false);
-  });
-  window.addEventListener("resize", autosize);
   const params = new URLSearchParams(location.search);
-  draft.value = params.has("empty") ? "" : SAMPLE;
-  update();
-  document.body.dataset.ready = "true";
+  draft.value = params.has("empty") ? "" : storage.get("draft", SAMPLE);
+  autosize();
+  window.addEventListener("resize", autosize);
+  checker.request();
 }
 
 main().catch((e) => {
-  status.textContent = `seisho did not start: ${e.message}`;
+  status.textContent = t("startFailed", { message: e.message });
   console.error(e);
 });

@@ -1,173 +1,118 @@
 // The page end to end: a static server on 127.0.0.1 over www/, Debian's Chromium driven by
-// playwright-core. Types a draft with known mistakes, checks the highlights and their
-// descriptions, applies one fix by clicking it and the rest with the button, checks the text
-// and the report, and fails on any console error. Screenshots go to test-results/. Then the
-// morphology build and the dictionary, which only the button fetches; and it prints the bytes
-// a visitor downloads before pressing it.
+// playwright-core. Types a draft with known mistakes, checks the highlights, applies one fix
+// from its popover and the rest with "Fix all", checks the text and the readability report,
+// and fails on any console error. Screenshots go to test-results/. Then the morphology build
+// and the dictionary, which only the button fetches; and it prints the bytes a visitor
+// downloads before pressing it.
 // Run: node --test tests/e2e/ (after .ci/wasm.sh has copied the web packages to www/pkg/).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
-import { existsSync, mkdtempSync, mkdirSync, rmSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { extname, join, normalize, sep } from "node:path";
-import { fileURLToPath } from "node:url";
+import { statSync } from "node:fs";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium } from "playwright-core";
+import {
+  dictionaryDownloadBytes, launch, lazy, load, morphology, morphologyWasm, open, rendered, results, serve,
+} from "./harness.mjs";
 
-const here = fileURLToPath(new URL(".", import.meta.url));
-const www = join(here, "../../www");
-const results = join(here, "../../test-results");
-// .ci/wasm.sh gives the page the small build in www/pkg/ and, unless SEISHO_WASM_MORPHOLOGY=0,
-// the morphology build in www/pkg/morphology/ and the dictionary's files in www/dict/
-// (`seisho dict export`).
-const morphology = existsSync(join(www, "dict/metadata.json"));
-const morphologyWasm = join(www, "pkg/morphology/seisho_wasm_bg.wasm");
-/** What only the dictionary button may fetch: the morphology build and the dictionary. */
-const lazy = (url) => /\/pkg\/morphology\/|\/dict\//.test(new URL(url).pathname);
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".json": "application/json",
-};
-
-let server, base, context, userDataDir;
-
+let server, browser;
 before(async () => {
-  server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname));
-    const root = www;
-    const file = join(root, path.endsWith("/") ? `${path}index.html` : path);
-    if (!file.startsWith(root + sep)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const body = await readFile(file);
-      // With its length, as static file servers send it: the page's progress needs the total.
-      res.writeHead(200, {
-        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-        "content-length": body.length,
-      });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end("not found");
-    }
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  base = `http://127.0.0.1:${server.address().port}/`;
-  userDataDir = mkdtempSync(join(tmpdir(), "seisho-e2e-"));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-      "--disable-component-update", "--no-first-run",
-    ],
-    viewport: { width: 1200, height: 900 },
-  });
-  mkdirSync(results, { recursive: true });
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
 });
 
-after(async () => {
-  await context?.close();
-  server?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-});
+/** The highlights: [class, text]. */
+const marked = (page) => page.locator("#backdrop mark").evaluateAll((ms) => ms.map((m) => [m.className, m.textContent]));
 
 test("type a draft, see the highlights, fix, read the report", async () => {
-  const page = await context.newPage();
-  const problems = [];
-  page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-  page.on("requestfailed", (r) => problems.push(`request failed: ${r.url()}`));
-  page.on("response", (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
-  // Nothing but the local server.
-  await page.route((url) => !url.href.startsWith(base) && !url.href.startsWith("data:"), (route) => {
-    problems.push(`outside request: ${route.request().url()}`);
-    return route.abort();
-  });
-
-  await page.goto(`${base}?empty`);
-  await page.waitForSelector("body[data-ready=true]");
+  const { context, page, problems } = await open(browser, server.base);
+  await load(page, `${server.base}?empty`);
   const draft = page.locator("#draft");
   await draft.click();
   const text = "ｻｰﾊﾞを再起動し、、設定を確認する。\n今日は晴れです。";
   await page.keyboard.type(text, { delay: 5 });
-  await assert.doesNotReject(page.waitForFunction(() => document.querySelectorAll("#backdrop mark").length === 2));
+  await rendered(page, text);
 
   const marks = page.locator("#backdrop mark");
-  assert.deepEqual(await marks.evaluateAll((ms) => ms.map((m) => [m.dataset.rule, m.textContent])), [
-    ["halfwidth-kana", "ｻｰﾊﾞ"],
-    ["duplicated-punctuation", "、"],
-  ]);
-  // The highlight lies exactly over the text it marks: the mark's box starts where the
-  // textarea's text starts.
+  assert.deepEqual(await marked(page), [["error", "ｻｰﾊﾞ"], ["error", "、"]]);
+  assert.deepEqual(await page.locator("#reports button.report").evaluateAll((bs) => bs.map((b) => b.dataset.rule)),
+    ["halfwidth-kana", "duplicated-punctuation"]);
+  // The highlight lies exactly over the text it marks: the backdrop holds the same text with
+  // the same font and wrapping as the textarea, which is over it.
   const first = await marks.first().boundingBox();
+  const area = await draft.boundingBox();
   assert.ok(first.width > 10 && first.height > 10);
-  const title = await marks.first().getAttribute("title");
-  assert.match(title, /^halfwidth-kana \(error\): 「ｻｰﾊﾞ」 → 「サーバ」/);
-  await marks.first().hover();
-  assert.equal(await page.locator("#diagnostics li.active .rule").textContent(), "halfwidth-kana");
-  assert.equal(await page.locator("#diagnostics li").count(), 2);
+  assert.ok(Math.abs(first.x - area.x - 16) < 2 && first.y - area.y < 30, JSON.stringify([first, area]));
+  assert.equal(await page.locator("#backdrop").textContent(), `${text}\u200b`);
+  // Hovering a highlight (the mouse is over the textarea, which lies over it): its report is
+  // active in the list.
+  await marks.first().hover({ force: true });
+  await page.waitForSelector("#reports button.report.active");
+  assert.equal(await page.locator("#reports button.report.active").getAttribute("data-rule"), "halfwidth-kana");
+  assert.equal(await page.locator("#count").textContent(), "(2)");
   await page.screenshot({ path: join(results, "page-draft.png"), fullPage: true });
 
   // The report: two sentences, one histogram bin of two, kanji in the grade bar.
-  const figures = await page.locator("#figures").innerText();
-  assert.match(figures, /Sentences\s+2/);
+  await page.locator("#tab-readability").click();
+  assert.match(await page.locator("#figures").innerText(), /Sentences\s+2/);
   assert.equal(
     await page.locator("#histogram rect.bin").evaluateAll((rs) => rs.reduce((n, r) => n + Number(r.dataset.count), 0)),
     2,
   );
   assert.ok((await page.locator("#kanji rect.band").count()) >= 2);
   assert.ok(await page.locator("#gauge-level").textContent());
+  // The longest sentence first; a click selects it in the text.
+  assert.deepEqual(await page.locator("#hardest .text").allTextContents(), ["ｻｰﾊﾞを再起動し、、設定を確認する。", "今日は晴れです。"]);
+  await page.locator("#hardest button").nth(1).click();
+  assert.deepEqual(await draft.evaluate((d) => [d.selectionStart, d.selectionEnd]), [20, 28]);
+  await page.locator("#tab-reports").click();
 
-  // Click the first highlight: its fix is applied.
-  await marks.first().click();
-  await page.waitForFunction(() => document.querySelectorAll("#backdrop mark").length === 1);
-  assert.equal(await draft.inputValue(), "サーバを再起動し、、設定を確認する。\n今日は晴れです。");
-  assert.equal(await marks.first().getAttribute("data-rule"), "duplicated-punctuation");
+  // The first highlight's popover: Fix applies its fix.
+  await marks.first().click({ force: true });
+  await page.locator("#popover [data-action=fix]").click();
+  await rendered(page, "サーバを再起動し、、設定を確認する。\n今日は晴れです。");
+  assert.deepEqual(await marked(page), [["error", "、"]]);
 
-  // The button applies the rest.
+  // Fix all applies the rest, after its preview.
   await page.locator("#fix-all").click();
-  await page.waitForFunction(() => document.querySelectorAll("#backdrop mark").length === 0);
-  assert.equal(await draft.inputValue(), "サーバを再起動し、設定を確認する。\n今日は晴れです。");
-  assert.equal(await page.locator("#diagnostics li").count(), 0);
+  await page.locator("#fix-all-apply").click();
+  await rendered(page, "サーバを再起動し、設定を確認する。\n今日は晴れです。");
+  assert.equal(await marks.count(), 0);
+  assert.equal(await page.locator("#reports li").count(), 0);
+  assert.ok(await page.locator("#no-reports").isVisible());
   assert.ok(await page.locator("#fix-all").isDisabled());
-  assert.match(await page.locator("#status").textContent(), /^0 diagnostics/);
+  assert.match(await page.locator("#status").textContent(), /^0 reports/);
+  await page.locator("#tab-readability").click();
   assert.match(await page.locator("#figures").innerText(), /読点 per sentence\s+0\.50/);
+  await page.locator("#tab-reports").click();
 
-  // Typing again lints again.
+  // Typing again checks again.
   await draft.press("End");
   await page.keyboard.type("ＡＢＣ");
-  await page.waitForFunction(() => document.querySelector("#backdrop mark")?.dataset.rule === "fullwidth-ascii");
+  await page.waitForSelector('#reports button[data-rule="fullwidth-ascii"]');
   await page.screenshot({ path: join(results, "page.png"), fullPage: true });
-
   assert.deepEqual(problems, []);
-  await page.close();
+  await context.close();
 });
 
 test("the sample page loads with no error, no outside request, and only the small build", async () => {
-  const page = await context.newPage();
-  const problems = [];
-  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
-  page.on("pageerror", (e) => problems.push(e.message));
+  const { context, page, problems } = await open(browser, server.base);
   const requests = [];
   page.on("request", (r) => requests.push(r.url()));
   // What a visitor downloads before pressing the button: every response's body.
   const bodies = [];
   page.on("response", (r) => bodies.push(r.body().then((b) => [r.url(), b])));
-  await page.goto(base);
-  await page.waitForSelector("body[data-ready=true]");
+  await load(page, server.base);
   await page.waitForLoadState("networkidle");
   assert.ok((await page.locator("#backdrop mark").count()) >= 4);
   await page.screenshot({ path: join(results, "page-sample.png"), fullPage: true });
   assert.deepEqual(problems, []);
   assert.deepEqual(requests.filter(lazy), []);
-  assert.ok(requests.some((u) => u === `${base}pkg/seisho_wasm_bg.wasm`), requests.join(" "));
+  assert.ok(requests.some((u) => u === `${server.base}pkg/seisho_wasm_bg.wasm`), requests.join(" "));
+  assert.ok(requests.some((u) => u === `${server.base}worker.js`), requests.join(" "));
 
   const responses = await Promise.all(bodies);
   const bytes = responses.reduce((n, [, b]) => n + b.length, 0);
@@ -179,54 +124,52 @@ test("the sample page loads with no error, no outside request, and only the smal
     // The point of starting small: less than the morphology build's wasm alone.
     assert.ok(bytes < statSync(morphologyWasm).size, `${bytes} bytes before the button`);
   }
-  await page.close();
+  await context.close();
 });
 
 test("the button is disabled and says why without the morphology build", { skip: morphology }, async () => {
-  const page = await context.newPage();
-  const problems = [];
-  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
-  page.on("pageerror", (e) => problems.push(e.message));
-  await page.goto(base);
-  await page.waitForSelector("body[data-ready=true]");
+  const { context, page, problems } = await open(browser, server.base);
+  await load(page, server.base);
+  await page.locator("#tab-readability").click();
   assert.ok(await page.locator("#load-dictionary").isDisabled());
   assert.match(await page.locator("#dictionary-status").textContent(), /without the morphology build/);
   assert.match(await page.locator("#gauge-level").textContent(), /not in this build/);
   assert.deepEqual(problems, []);
-  await page.close();
+  await context.close();
 });
 
 test("the morphology build and the dictionary load on demand, with progress, and turn on the words rules and jReadability", { skip: !morphology, timeout: 180_000 }, async () => {
-  const page = await context.newPage();
-  const problems = [];
   // The first attempt fails on purpose (one file answered 503): the browser logs that response.
   const broken = "/dict/dict.words";
-  page.on("console", (m) => {
-    if (m.type() === "error" && !(m.text().includes("503") && m.location().url.endsWith(broken))) problems.push(m.text());
+  const { context, page, problems } = await open(browser, server.base, {
+    allow: (m) => (m.status ? m.status() === 503 && m.url().endsWith(broken) : m.text().includes("503")),
   });
-  page.on("pageerror", (e) => problems.push(e.message));
   const requests = [];
   page.on("request", (r) => requests.push(r.url()));
   const dictionaryRequests = [];
   page.on("request", (r) => { if (r.url().includes("/dict/")) dictionaryRequests.push(r.url()); });
-  await page.goto(`${base}?empty`);
-  await page.waitForSelector("body[data-ready=true]", { timeout: 120_000 });
+  await load(page, `${server.base}?empty`);
   const draft = page.locator("#draft");
   const text = "私は彼は好きだ。力メラを買う。";
   await draft.click();
   await page.keyboard.type(text);
-  await page.waitForFunction((t) => document.getElementById("draft").value === t, text);
+  await rendered(page, text);
   // The options and the selection, which the switch of build must keep.
   await page.locator("#markdown").check();
   await draft.evaluate((d) => d.setSelectionRange(3, 5));
-  await page.waitForTimeout(300);
+  await rendered(page, text);
   // Lazily: nothing of the morphology build or the dictionary is fetched before the button.
   assert.deepEqual(requests.filter(lazy), []);
-  assert.equal(await page.locator('#backdrop mark[data-rule="no-doubled-joshi"]').count(), 0);
+  assert.equal(await page.locator('#reports [data-rule="no-doubled-joshi"]').count(), 0);
   // Without the dictionary 力メラ is an unsafe suggestion.
-  assert.match(await page.locator('#backdrop mark[data-rule="kanji-in-katakana"]').getAttribute("title"),
-    /^kanji-in-katakana \(\w+\): 「力」 → 「カ」 .* — click to fix \(unsafe\)$/);
+  await page.locator('#reports [data-rule="kanji-in-katakana"]').focus();
+  assert.equal(await page.locator("#popover [data-action=fix]").textContent(), "Fix (needs review)");
+  assert.match(await page.locator("#popover .change").textContent(), /^力 U\+529B → カ U\+30AB$/);
+  await page.locator("#tab-readability").click();
   assert.match(await page.locator("#gauge-level").textContent(), /needs the dictionary/);
+  // The button says how much it downloads.
+  const button = page.locator("#load-dictionary");
+  assert.equal(await button.textContent(), `Load the dictionary (${(dictionaryDownloadBytes() / 1e6).toFixed(1)} MB)`);
 
   // Progress: bytes fetched over the total, to 100%, in two steps.
   const seen = [];
@@ -237,7 +180,6 @@ test("the morphology build and the dictionary load on demand, with progress, and
 
   // An error is shown in the page, and the button can be pressed again. The first step, the
   // morphology build, got through: its code was fetched with progress, to 100%.
-  const button = page.locator("#load-dictionary");
   await page.route((url) => url.pathname === broken, (route) => route.fulfill({ status: 503, body: "busy" }));
   await button.click();
   await page.waitForFunction(() => /not load/.test(document.getElementById("dictionary-status").textContent));
@@ -251,7 +193,7 @@ test("the morphology build and the dictionary load on demand, with progress, and
   assert.equal(Number(step1[0][1]), Number((statSync(morphologyWasm).size / 1e6).toFixed(1)));
   assert.equal(step1.at(-1)[2], "100");
   // The page still runs on the small build: no words rule yet.
-  assert.equal(await page.locator('#backdrop mark[data-rule="no-doubled-joshi"]').count(), 0);
+  assert.equal(await page.locator('#reports [data-rule="no-doubled-joshi"]').count(), 0);
   seen.length = 0;
   dictionaryRequests.length = 0;
   await button.click();
@@ -273,17 +215,22 @@ test("the morphology build and the dictionary load on demand, with progress, and
   assert.deepEqual(numbers, [...numbers].sort((a, b) => a - b), "progress only grows");
 
   // The words rules and jReadability, and the kana typo confirmed by the dictionary: a safe fix.
-  await page.waitForSelector('#backdrop mark[data-rule="no-doubled-joshi"]');
-  assert.match(await page.locator('#backdrop mark[data-rule="no-doubled-joshi"]').getAttribute("title"), /^no-doubled-joshi \(/);
-  assert.match(await page.locator('#backdrop mark[data-rule="kanji-in-katakana"]').getAttribute("title"), /click to fix \(safe\)$/);
+  await page.waitForSelector('#reports [data-rule="no-doubled-joshi"]', { state: "attached" });
   assert.match(await page.locator("#gauge-score").textContent(), /^-?\d+\.\d\d$/);
   assert.ok(await page.locator("#gauge line").count(), "the gauge has its needle");
+  // The draft's level is the score report's, marked in the table of the six levels.
+  const level = page.locator("#levels tr.current");
+  assert.equal(await level.count(), 1);
+  assert.equal(await level.locator("td").first().textContent(), await page.locator("#gauge-level").textContent());
   assert.doesNotMatch(await page.locator("#figures").innerText(), /jReadability\s+–/);
   // Nothing of the page's state was lost in the switch: the text, the selection, the options.
   assert.equal(await draft.inputValue(), text);
   assert.deepEqual(await draft.evaluate((d) => [d.selectionStart, d.selectionEnd]), [3, 5]);
   assert.ok(await page.locator("#markdown").isChecked());
   await page.screenshot({ path: join(results, "page-dictionary.png"), fullPage: true });
+  await page.locator("#tab-reports").click();
+  await page.locator('#reports [data-rule="kanji-in-katakana"]').focus();
+  assert.equal(await page.locator("#popover [data-action=fix]").textContent(), "Fix");
   assert.deepEqual(problems, []);
-  await page.close();
+  await context.close();
 });
