@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from "node
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 const here = fileURLToPath(new URL(".", import.meta.url));
@@ -124,3 +125,18 @@ export function rendered(page, text) {
 }
 
 export const axeSource = () => readFileSync(join(here, "../../node_modules/axe-core/axe.min.js"), "utf8");
+
+/** Starts the static server and the browser before the tests of a file and closes them after
+ * them; `set(server, browser)` hands them to the file. */
+export function useBrowser(set) {
+  let server, browser;
+  before(async () => {
+    server = await serve();
+    browser = await launch();
+    set(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+}

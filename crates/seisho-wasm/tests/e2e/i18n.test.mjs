@@ -2,18 +2,15 @@
 // the diagnostics' messages and the rules' summaries in the same language; the header's button
 // switches, and the choice is kept.
 // Run: node --test tests/e2e/ (after .ci/wasm.sh has copied the web packages to www/pkg/).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { launch, load, open, serve, setDraft } from "./harness.mjs";
+import {
+  load, open, setDraft, useBrowser,
+} from "./harness.mjs";
 
 let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+useBrowser((s, b) => {
+  [server, browser] = [s, b];
 });
 
 const TEXT = "ｻｰﾊﾞを再起動し、、設定を確認する。";

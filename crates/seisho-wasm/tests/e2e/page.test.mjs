@@ -5,23 +5,18 @@
 // and the dictionary, which only the button fetches; and it prints the bytes a visitor
 // downloads before pressing it.
 // Run: node --test tests/e2e/ (after .ci/wasm.sh has copied the web packages to www/pkg/).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import {
-  dictionaryDownloadBytes, launch, lazy, load, morphology, morphologyWasm, open, rendered, results, serve,
+  dictionaryDownloadBytes, lazy, load, morphology, morphologyWasm, open, rendered, results, useBrowser,
 } from "./harness.mjs";
 
 let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+useBrowser((s, b) => {
+  [server, browser] = [s, b];
 });
 
 /** The highlights: [class, text]. */

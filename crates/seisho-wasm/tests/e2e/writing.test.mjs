@@ -4,22 +4,19 @@
 // reads), copy and download, the exports, the draft kept, the Worker, IME compositions, and
 // the latest text winning over a stale check.
 // Run: node --test tests/e2e/ (after .ci/wasm.sh has copied the web packages to www/pkg/).
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, load, open, rendered, serve, setDraft } from "./harness.mjs";
+import {
+  load, open, rendered, setDraft, useBrowser,
+} from "./harness.mjs";
 
 let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+useBrowser((s, b) => {
+  [server, browser] = [s, b];
 });
 
 const TEXT = "ｻｰﾊﾞを再起動し、、設定を確認する。\n今日は晴れです。";
