@@ -52,7 +52,7 @@ def test_options_are_named_as_the_cli_names_them():
     assert seisho.normalize("本当！！！", collapse_exclamations=True) == "本当！"
     ids = [r["id"] for r in seisho.rules()]
     assert "fullwidth-ascii" in ids and "neologdn" not in ids
-    assert all(set(r) == {"id", "summary", "default"} for r in seisho.rules())
+    assert all(set(r) == {"id", "name", "summary", "default"} for r in seisho.rules())
 
 
 def test_unsafe_fixes_are_suggestions_unless_asked():
