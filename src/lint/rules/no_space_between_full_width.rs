@@ -26,8 +26,9 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
     let bytes = prose.as_bytes();
     // The candidates, with the line each is on. Lines are counted as the scan goes, and each
     // line is looked at once for being an ornament, so the rule stays linear.
-    // (`None`: a space after punctuation, never layout.)
-    let mut found: Vec<(Found, Option<usize>)> = Vec::new();
+    // (`None`: a space after punctuation, never layout.) The flag: whether it is reported (a
+    // name's space is not, but counts as layout).
+    let mut found: Vec<(Found, Option<usize>, bool)> = Vec::new();
     let (mut line, mut line_from, mut counted_to) = (0usize, 0usize, 0usize);
     let mut ornament_line: Option<(usize, bool)> = None;
     let mut i = 0;
@@ -85,10 +86,9 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
             continue;
         }
         // A person's name written with a space between family and given name (`播摩 卓士`),
-        // as bylines and articles do.
-        if is_spaced_name(prose, line_from, start, end) {
-            continue;
-        }
+        // as bylines and articles do: not reported, but still a space of its line for the
+        // layout below (`四月二日　水曜日　晴`).
+        let name = is_spaced_name(prose, line_from, start, end);
         // After ！ and ？ inside a paragraph a full-width space is the rule of Japanese
         // typesetting (JTF 日本語標準スタイルガイド: 文末の！と？の後は全角スペース):
         // `どうでしょうか？　場合によっては`.
@@ -122,16 +122,17 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
             )
             .with_fix(Fix::replace(start..end, "", Safety::Unsafe)),
             if after_punctuation { None } else { Some(line) },
+            !name,
         ));
     }
     // A stray space is a slip; spaces that recur on a line or on the lines next to it are
     // layout written on purpose (phrases spaced in a children's book, lyrics, a play's
     // `名前　台詞`), and are left alone.
-    let lines: Vec<Option<usize>> = found.iter().map(|(_, l)| *l).collect();
-    for (k, (f, l)) in found.into_iter().enumerate() {
+    let lines: Vec<Option<usize>> = found.iter().map(|(_, l, _)| *l).collect();
+    for (k, (f, l, report)) in found.into_iter().enumerate() {
         let near = |j: usize| j != k && lines[j].zip(l).is_some_and(|(a, b)| a.abs_diff(b) <= 1);
         let recurs = l.is_some() && (k.saturating_sub(1)..(k + 2).min(lines.len())).any(near);
-        if !recurs {
+        if report && !recurs {
             out.push(f);
         }
     }
