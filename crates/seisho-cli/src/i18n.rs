@@ -73,6 +73,15 @@ pub fn label(en: &'static str) -> &'static str {
     }
 }
 
+/// The rule of a diagnostic as the human output and the editor's hover name it: its id, and in
+/// Japanese its Japanese name beside it (`max-ten 読点の数`).
+pub fn rule_title(id: &str, lang: Lang) -> String {
+    match (lang, seisho::lint::LintRule::find(id)) {
+        (Lang::Ja, Some(rule)) => format!("{id} {}", rule.name_ja()),
+        _ => id.to_owned(),
+    }
+}
+
 /// The label under a problem that has a fix: safe, or only with `--unsafe-fixes`.
 pub fn fixable(lang: Lang, safe: bool) -> &'static str {
     match (lang, safe) {

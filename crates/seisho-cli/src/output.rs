@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use anstyle::{AnsiColor, Style};
 use schemars::JsonSchema;
-use seisho::lint::{Diagnostic, LintRule, Severity};
+use seisho::lint::{Diagnostic, Severity};
 use seisho::{Lang, LineIndex};
 use serde::Serialize;
 
@@ -200,7 +200,7 @@ pub fn human(r: &FileResult, styled: bool, lang: Lang) -> String {
         } else {
             level
         };
-        let title = rule_title(&d.rule, lang);
+        let title = i18n::rule_title(&d.rule, lang);
         // Only the lines of the range: the renderer is given them, not the whole text.
         let first = index.line_start(d.start.line).unwrap_or(0);
         let last = index
@@ -243,15 +243,6 @@ pub fn human(r: &FileResult, styled: bool, lang: Lang) -> String {
         out.push_str("\n\n");
     }
     out
-}
-
-/// The rule of a diagnostic as the human output names it: its id, and in Japanese its
-/// Japanese name beside it (`max-ten 読点の数`).
-fn rule_title(id: &str, lang: Lang) -> String {
-    match (lang, LintRule::find(id)) {
-        (Lang::Ja, Some(rule)) => format!("{id} {}", rule.name_ja()),
-        _ => id.to_owned(),
-    }
 }
 
 /// Lines longer than this many bytes are shown as a window around the problem.
@@ -317,7 +308,7 @@ fn long_line(
     let _ = writeln!(
         out,
         "{level_style}{level}[{}]{level_style:#}{bold}: {}{bold:#}",
-        rule_title(&d.rule, lang),
+        i18n::rule_title(&d.rule, lang),
         d.message
     );
     let _ = writeln!(

@@ -373,18 +373,13 @@ impl Server<'_> {
             if !value.is_empty() {
                 value.push_str("\n\n---\n\n");
             }
-            let rule = LintRule::find(&d.rule);
-            let name = match (lang, rule) {
-                (seisho::Lang::Ja, Some(rule)) => format!(" {}", rule.name_ja()),
-                _ => String::new(),
-            };
             value.push_str(&format!(
-                "**{}{name}** ({}): {}\n\n",
-                d.rule,
+                "**{}** ({}): {}\n\n",
+                crate::i18n::rule_title(&d.rule, lang),
                 crate::i18n::level(lang, d.severity),
                 d.message
             ));
-            if let Some(rule) = rule {
+            if let Some(rule) = LintRule::find(&d.rule) {
                 value.push_str(&format!("*{}*\n\n", rule.summary_in(lang)));
                 value.push_str(rule.doc_in(lang));
             }
