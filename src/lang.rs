@@ -51,6 +51,105 @@ impl Lang {
     }
 }
 
+/// Declares a catalogue of messages: an enum whose each variant is one message with its words
+/// and numbers as fields, and its English and Japanese text side by side, so that no message
+/// exists in one language only (the macro does not compile an entry without both).
+/// `render(lang)` formats it; `samples()` (in tests) gives one of each with empty fields, for
+/// [`untranslated`]. The linter's messages (`seisho::lint`) and the command line's are
+/// declared with it.
+///
+/// ```
+/// seisho::catalogue! {
+///     /// What the example says.
+///     pub enum Said;
+///     /// A file that could not be read.
+///     CannotRead { name: String }
+///         => en: "cannot read {name}",
+///            ja: "{name}を読めません";
+/// }
+/// let said = Said::CannotRead { name: "a.md".into() };
+/// assert_eq!(said.render(seisho::Lang::Ja), "a.mdを読めません");
+/// ```
+#[macro_export]
+macro_rules! catalogue {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident;
+        $(
+            $(#[doc = $doc:literal])*
+            $variant:ident { $($field:ident : $ty:ty),* $(,)? }
+                => en: $en:literal,
+                   ja: $ja:literal;
+        )*
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        $vis enum $name {
+            $( $(#[doc = $doc])* #[allow(missing_docs)] $variant { $($field: $ty),* }, )*
+        }
+
+        impl $name {
+            /// The message in `lang`.
+            #[allow(dead_code)]
+            $vis fn render(&self, lang: $crate::Lang) -> ::std::string::String {
+                match self {
+                    $( $name::$variant { $($field),* } => match lang {
+                        $crate::Lang::En => format!($en),
+                        $crate::Lang::Ja => format!($ja),
+                    }, )*
+                }
+            }
+
+            /// One message of each kind, with empty words and zero numbers (for the tests).
+            #[cfg(test)]
+            #[allow(dead_code)]
+            fn samples() -> ::std::vec::Vec<$name> {
+                vec![$( $name::$variant { $($field: <$ty>::default()),* } ),*]
+            }
+        }
+    };
+}
+
+/// What is wrong with the Japanese `ja` of a message whose English is `en`, if anything: the
+/// same text as the English, no kana, or an English word left in it. Words of three or more
+/// ASCII letters are English unless they name something (an option `--encoding`, a file
+/// `seisho.toml`, a key in backquotes, an acronym such as `UTF-8` or `TOML`, a tool's name
+/// such as `textlint`).
+#[doc(hidden)]
+pub fn untranslated(en: &str, ja: &str) -> Option<String> {
+    if en.is_empty() || en == ja {
+        return Some("the same as the English".into());
+    }
+    if !ja.chars().any(|c| matches!(c, '\u{3041}'..='\u{30ff}')) {
+        return Some("no kana".into());
+    }
+    let mut quoted = false;
+    let mut word = String::new();
+    for c in ja.chars().chain([' ']) {
+        if c.is_ascii_alphanumeric()
+            || matches!(c, '-' | '.' | '_' | '/' | '*' | '<' | '>' | '[' | ']')
+        {
+            word.push(c);
+            continue;
+        }
+        let letters = word.chars().filter(char::is_ascii_alphabetic).count();
+        let names_something = word.chars().any(|c| !c.is_ascii_alphabetic())
+            || word.chars().all(|c| c.is_ascii_uppercase())
+            || [
+                "seisho", "textlint", "prh", "glob", "Markdown", "true", "false",
+            ]
+            .contains(&word.as_str());
+        if !quoted && letters >= 3 && !names_something {
+            return Some(format!("English word {word:?}"));
+        }
+        word.clear();
+        if c == '`' || c == '"' {
+            quoted = !quoted;
+        }
+    }
+    None
+}
+
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())

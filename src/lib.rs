@@ -78,6 +78,8 @@ mod text;
 mod utf16;
 
 pub use edit::{apply_edits, ApplyError, Edit};
+#[doc(hidden)]
+pub use lang::untranslated;
 pub use lang::Lang;
 pub use normalize::{CompatClass, Normalized, Normalizer, NormalizerBuilder, WaveDashStyle};
 /// The `neologdn` preset: neologdn 0.5.6's normalization with an edit log.

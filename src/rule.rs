@@ -138,6 +138,7 @@ const WAVE_DASH_OPTIONS: &[RuleOption] = &[RuleOption {
         choices: &["wave-dash", "fullwidth-tilde"],
     },
     summary: "The form to write: wave-dash (〜 U+301C) or fullwidth-tilde (～ U+FF5E).",
+    summary_ja: "書く形：`wave-dash`（〜 U+301C）または `fullwidth-tilde`（～ U+FF5E）。",
 }];
 
 /// `compatibility`'s option: the classes of compatibility characters to write as NFKC.
@@ -156,6 +157,7 @@ const COMPATIBILITY_OPTIONS: &[RuleOption] = &[RuleOption {
         ],
     },
     summary: "The classes of compatibility characters to write as NFKC (as `seisho fmt --compat` names them).",
+    summary_ja: "NFKC で書き換える互換文字の種類（`seisho fmt --compat` と同じ名前）。",
 }];
 
 rules! {

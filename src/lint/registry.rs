@@ -7,6 +7,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::context::{Context, Found};
+use super::message::Message;
 use super::Severity;
 use crate::rule::Rule;
 use crate::Lang;
@@ -26,12 +27,13 @@ pub enum OptionValue {
 }
 
 impl OptionValue {
-    fn kind(&self) -> &'static str {
+    /// What kind of value it is, in English and in Japanese (`an integer`, `整数`).
+    fn kind(&self) -> (&'static str, &'static str) {
         match self {
-            OptionValue::Bool(_) => "a boolean",
-            OptionValue::Integer(_) => "an integer",
-            OptionValue::Text(_) => "a string",
-            OptionValue::List(_) => "a list of strings",
+            OptionValue::Bool(_) => ("a boolean", "真偽値"),
+            OptionValue::Integer(_) => ("an integer", "整数"),
+            OptionValue::Text(_) => ("a string", "文字列"),
+            OptionValue::List(_) => ("a list of strings", "文字列の配列"),
         }
     }
 }
@@ -89,36 +91,60 @@ impl OptionDefault {
         }
     }
 
-    /// Checks `value` against the option's type and range.
-    fn check(self, value: &OptionValue) -> Result<(), String> {
+    /// Checks `value` against the option's type and range; `rule` and `name` are the option's,
+    /// for the message.
+    fn check(self, value: &OptionValue, rule: &'static str, name: &str) -> Result<(), Message> {
+        let name = name.to_owned();
         match (self, value) {
             (OptionDefault::Bool(_), OptionValue::Bool(_)) => Ok(()),
             (OptionDefault::Integer { min, .. }, OptionValue::Integer(n)) => {
                 if *n >= min {
                     Ok(())
                 } else {
-                    Err(format!("must be at least {min}, not {n}"))
+                    Err(Message::OptionBelowMin {
+                        rule,
+                        name,
+                        min,
+                        found: *n,
+                    })
                 }
             }
             (OptionDefault::Choice { choices, .. }, OptionValue::Text(s)) => {
                 if choices.contains(&s.as_str()) {
                     Ok(())
                 } else {
-                    Err(format!("must be one of {}, not {s:?}", choices.join(", ")))
+                    Err(Message::OptionNotAChoice {
+                        rule,
+                        name,
+                        choices: choices.join(", "),
+                        found: s.clone(),
+                    })
                 }
             }
             (OptionDefault::List(_), OptionValue::List(_)) => Ok(()),
             (OptionDefault::Subset { choices, .. }, OptionValue::List(items)) => {
                 match items.iter().find(|s| !choices.contains(&s.as_str())) {
                     None => Ok(()),
-                    Some(s) => Err(format!("may hold only {}, not {s:?}", choices.join(", "))),
+                    Some(s) => Err(Message::OptionNotInSet {
+                        rule,
+                        name,
+                        choices: choices.join(", "),
+                        found: s.clone(),
+                    }),
                 }
             }
-            (default, value) => Err(format!(
-                "must be {}, not {}",
-                default.value().kind(),
-                value.kind()
-            )),
+            (default, value) => {
+                let (expected, expected_ja) = default.value().kind();
+                let (found, found_ja) = value.kind();
+                Err(Message::OptionType {
+                    rule,
+                    name,
+                    expected,
+                    expected_ja,
+                    found,
+                    found_ja,
+                })
+            }
         }
     }
 }
@@ -132,6 +158,18 @@ pub struct RuleOption {
     pub default: OptionDefault,
     /// What it means.
     pub summary: &'static str,
+    /// What it means, in Japanese.
+    pub summary_ja: &'static str,
+}
+
+impl RuleOption {
+    /// What it means, in `lang`.
+    pub fn summary_in(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.summary,
+            Lang::Ja => self.summary_ja,
+        }
+    }
 }
 
 /// How a rule checks a text.
@@ -418,12 +456,19 @@ impl RuleSettings {
 /// Why a configuration was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConfigError {
-    message: String,
+    message: Message,
+}
+
+impl ConfigError {
+    /// What is wrong, in `lang` (the `Display` form is the English).
+    pub fn message(&self, lang: Lang) -> String {
+        self.message.render(lang)
+    }
 }
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.message(Lang::En))
     }
 }
 
@@ -453,8 +498,11 @@ impl LintConfig {
     fn entry(&mut self, id: &str) -> Result<(&'static LintRule, &mut RuleSettings), ConfigError> {
         let rule = LintRule::find(id).ok_or_else(|| ConfigError {
             message: match suggest(id) {
-                Some(near) => format!("unknown rule `{id}` (did you mean `{near}`?)"),
-                None => format!("unknown rule `{id}`"),
+                Some(near) => Message::UnknownRuleNear {
+                    id: id.to_owned(),
+                    near,
+                },
+                None => Message::UnknownRule { id: id.to_owned() },
             },
         })?;
         let settings = self
@@ -495,19 +543,23 @@ impl LintConfig {
                 let names: Vec<&str> = rule.info.options.iter().map(|o| o.name).collect();
                 ConfigError {
                     message: if names.is_empty() {
-                        format!("rule `{}` has no options (not even `{name}`)", rule.info.id)
+                        Message::RuleHasNoOptions {
+                            rule: rule.info.id,
+                            name: name.to_owned(),
+                        }
                     } else {
-                        format!(
-                            "rule `{}` has no option `{name}` (it has: {})",
-                            rule.info.id,
-                            names.join(", ")
-                        )
+                        Message::RuleHasNoOption {
+                            rule: rule.info.id,
+                            name: name.to_owned(),
+                            names: names.join(", "),
+                        }
                     },
                 }
             })?;
-        option.default.check(&value).map_err(|why| ConfigError {
-            message: format!("option `{name}` of rule `{}` {why}", rule.info.id),
-        })?;
+        option
+            .default
+            .check(&value, rule.info.id, name)
+            .map_err(|message| ConfigError { message })?;
         settings.options.insert(option.name, value);
         Ok(())
     }
@@ -624,6 +676,10 @@ mod tests {
         for option in rule.options() {
             let name = format!("`{}`", option.name);
             assert!(doc.contains(&name), "{id}: the Japanese page lacks {name}");
+            let (en, ja) = (option.summary, option.summary_in(Lang::Ja));
+            if let Some(why) = crate::untranslated(en, ja) {
+                panic!("{id}: option {name}: {why}: {ja:?}");
+            }
         }
         let example = |doc: &'static str, heading: &str| {
             let at = doc.find(heading).expect("an example");
@@ -674,6 +730,15 @@ mod tests {
             .set_option("no-mixed-period", "period", OptionValue::Text(".".into()))
             .unwrap_err();
         assert!(e.to_string().contains("must be one of auto, 。, ．"), "{e}");
+        assert_eq!(
+            e.message(Lang::Ja),
+            "ルール`no-mixed-period`のオプション`period`はauto, 。, ．のいずれかです（\".\"は不可）"
+        );
+        let e = config.set_enabled("sentense-length", true).unwrap_err();
+        assert_eq!(
+            e.message(Lang::Ja),
+            "`sentense-length`というルールはありません（`sentence-length`のことですか）"
+        );
         // Aliases reach the rule.
         config.set_enabled("no-hankaku-kana", false).unwrap();
         assert!(!config.settings("halfwidth-kana").unwrap().enabled);

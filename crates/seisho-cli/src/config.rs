@@ -32,6 +32,8 @@ use std::sync::{Arc, OnceLock};
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use seisho::lint::{LintConfig, LintRule, Linter, OptionValue, Severity};
 use seisho::Lang;
+
+use crate::says::Says;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
@@ -112,7 +114,10 @@ impl Config {
             errors: vec![ConfigError {
                 span: 0..0,
                 key: None,
-                message: format!("cannot read it: {e}"),
+                message: Says::ConfigCannotRead {
+                    why: crate::says::os_error(&e),
+                }
+                .to_string(),
             }],
         })?;
         let dir = match path.parent() {
@@ -209,25 +214,36 @@ impl ConfigErrors {
             Renderer::plain()
         };
         let name = self.path.display().to_string();
+        let (error, note) = (
+            Level::ERROR.with_name(crate::i18n::label("error")),
+            Level::NOTE.with_name(crate::i18n::label("note")),
+        );
         let mut out = String::new();
         for e in &self.errors {
             if self.source.is_empty() {
                 out.push_str(&format!(
                     "{}\n",
-                    renderer.render(&[Level::ERROR
+                    renderer.render(&[error
+                        .clone()
                         .primary_title(format!("{name}: {}", e.message))
-                        .element(Level::NOTE.message("the configuration file"))])
+                        .element(
+                            note.clone()
+                                .message(Says::TheConfigurationFile {}.to_string())
+                        )])
                 ));
                 continue;
             }
             // The snippet's header says where: `--> seisho.toml:3:1`.
             let title = e.message.as_str();
-            let label = e.key.as_ref().map(|k| format!("key `{k}`"));
+            let label = e
+                .key
+                .as_ref()
+                .map(|k| Says::AtKey { key: k.clone() }.to_string());
             let mut annotation = AnnotationKind::Primary.span(clamp_span(&self.source, &e.span));
             if let Some(label) = &label {
                 annotation = annotation.label(label.as_str());
             }
-            let report = [Level::ERROR.primary_title(title).element(
+            let report = [error.clone().primary_title(title).element(
                 Snippet::source(self.source.as_str())
                     .path(name.as_str())
                     .annotation(annotation),
@@ -245,7 +261,7 @@ impl fmt::Display for ConfigErrors {
             let (line, column) = line_col(&self.source, e.span.start);
             write!(f, "{}:{line}:{column}: {}", self.path.display(), e.message)?;
             if let Some(key) = &e.key {
-                write!(f, " (key `{key}`)")?;
+                write!(f, " ({})", Says::AtKey { key: key.clone() })?;
             }
             writeln!(f)?;
         }
@@ -283,7 +299,10 @@ pub fn parse(text: &str, dir: PathBuf, no_dictionary: bool) -> Result<Config, Ve
         vec![ConfigError {
             span: e.span().unwrap_or(0..0),
             key: None,
-            message: format!("invalid TOML: {}", e.message().trim_end()),
+            message: Says::InvalidToml {
+                why: e.message().trim_end().to_owned(),
+            }
+            .to_string(),
         }]
     })?;
     let mut config = Config::default_in(dir, no_dictionary);
@@ -296,7 +315,7 @@ pub fn parse(text: &str, dir: PathBuf, no_dictionary: bool) -> Result<Config, Ve
                         rule(&mut config.lint, id, settings, &mut errors);
                     }
                 }
-                other => errors.push(type_error(value, "rules", "a table", other)),
+                other => errors.push(type_error(value, "rules", TABLE, other)),
             },
             "files" => match value.get_ref() {
                 DeValue::Table(files) => {
@@ -309,10 +328,10 @@ pub fn parse(text: &str, dir: PathBuf, no_dictionary: bool) -> Result<Config, Ve
                                 errors.push(ConfigError {
                                     span: k.span(),
                                     key: Some(name),
-                                    message: format!(
-                                        "unknown key `{}` in [files] (expected `include` or `exclude`)",
-                                        k.get_ref()
-                                    ),
+                                    message: Says::UnknownFilesKey {
+                                        key: k.get_ref().to_string(),
+                                    }
+                                    .to_string(),
                                 });
                                 continue;
                             }
@@ -323,7 +342,7 @@ pub fn parse(text: &str, dir: PathBuf, no_dictionary: bool) -> Result<Config, Ve
                         }
                     }
                 }
-                other => errors.push(type_error(value, "files", "a table", other)),
+                other => errors.push(type_error(value, "files", TABLE, other)),
             },
             "lang" => match value.get_ref() {
                 DeValue::String(id) => match Lang::from_id(id) {
@@ -331,15 +350,18 @@ pub fn parse(text: &str, dir: PathBuf, no_dictionary: bool) -> Result<Config, Ve
                     _ => errors.push(ConfigError {
                         span: value.span(),
                         key: Some("lang".to_owned()),
-                        message: format!("unknown language {id:?} (expected \"ja\" or \"en\")"),
+                        message: Says::UnknownLang { id: id.to_string() }.to_string(),
                     }),
                 },
-                other => errors.push(type_error(value, "lang", "a string", other)),
+                other => errors.push(type_error(value, "lang", ("a string", "文字列"), other)),
             },
             other => errors.push(ConfigError {
                 span: key.span(),
                 key: Some(other.to_owned()),
-                message: format!("unknown key `{other}` (expected `rules`, `files` or `lang`)"),
+                message: Says::UnknownKey {
+                    key: other.to_owned(),
+                }
+                .to_string(),
             }),
         }
     }
@@ -351,28 +373,41 @@ pub fn parse(text: &str, dir: PathBuf, no_dictionary: bool) -> Result<Config, Ve
     }
 }
 
+/// A TOML table, as a message names what was expected.
+const TABLE: (&str, &str) = ("a table", "テーブル");
+
+/// A value of the wrong kind: `expected` in English and in Japanese.
 fn type_error(
     value: &Spanned<DeValue<'_>>,
     key: &str,
-    expected: &str,
+    (expected, expected_ja): (&'static str, &'static str),
     found: &DeValue<'_>,
 ) -> ConfigError {
+    let (found, found_ja) = describe(found);
     ConfigError {
         span: value.span(),
         key: Some(key.to_owned()),
-        message: format!("`{key}` must be {expected}, not {}", describe(found)),
+        message: Says::WrongType {
+            key: key.to_owned(),
+            expected,
+            expected_ja,
+            found,
+            found_ja,
+        }
+        .to_string(),
     }
 }
 
-fn describe(value: &DeValue<'_>) -> &'static str {
+/// What kind of TOML value it is, in English and in Japanese.
+fn describe(value: &DeValue<'_>) -> (&'static str, &'static str) {
     match value {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date-time",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
+        DeValue::String(_) => ("a string", "文字列"),
+        DeValue::Integer(_) => ("an integer", "整数"),
+        DeValue::Float(_) => ("a float", "小数"),
+        DeValue::Boolean(_) => ("a boolean", "真偽値"),
+        DeValue::Datetime(_) => ("a date-time", "日時"),
+        DeValue::Array(_) => ("an array", "配列"),
+        DeValue::Table(_) => ("a table", "テーブル"),
     }
 }
 
@@ -382,7 +417,7 @@ fn patterns(value: &Spanned<DeValue<'_>>, key: &str) -> Result<Patterns, ConfigE
         return Err(type_error(
             value,
             key,
-            "an array of glob patterns",
+            ("an array of glob patterns", "globパターンの配列"),
             value.get_ref(),
         ));
     };
@@ -393,7 +428,11 @@ fn patterns(value: &Spanned<DeValue<'_>>, key: &str) -> Result<Patterns, ConfigE
                 glob(s).map_err(|why| ConfigError {
                     span: item.span(),
                     key: Some(key.to_owned()),
-                    message: format!("invalid glob pattern {s:?}: {why}"),
+                    message: Says::InvalidGlob {
+                        pattern: s.to_string(),
+                        why,
+                    }
+                    .to_string(),
                 })?;
                 list.push(s.as_ref());
             }
@@ -401,12 +440,16 @@ fn patterns(value: &Spanned<DeValue<'_>>, key: &str) -> Result<Patterns, ConfigE
                 return Err(ConfigError {
                     span: item.span(),
                     key: Some(key.to_owned()),
-                    message: format!(
-                        "`{key}` must be an array of glob patterns (strings), not of {}s",
-                        describe(other)
-                            .trim_start_matches("a ")
-                            .trim_start_matches("an ")
-                    ),
+                    message: {
+                        let (found, found_ja) = describe(other);
+                        let found = found.trim_start_matches("a ").trim_start_matches("an ");
+                        Says::NotPatterns {
+                            key: key.to_owned(),
+                            found,
+                            found_ja,
+                        }
+                        .to_string()
+                    },
                 })
             }
         }
@@ -433,7 +476,7 @@ fn rule(
             errors.push(ConfigError {
                 span: id.span(),
                 key: Some(key),
-                message: e.to_string(),
+                message: e.message(crate::i18n::lang()),
             });
         }
         return;
@@ -442,7 +485,7 @@ fn rule(
         r.err().map(|e| ConfigError {
             span,
             key: Some(key),
-            message: e.to_string(),
+            message: e.message(crate::i18n::lang()),
         })
     };
     match value.get_ref() {
@@ -465,7 +508,9 @@ fn rule(
                 match name_str {
                     "enabled" => match v.get_ref() {
                         DeValue::Boolean(on) => enabled = Some(*on),
-                        other => errors.push(type_error(v, &option_key, "a boolean", other)),
+                        other => {
+                            errors.push(type_error(v, &option_key, ("a boolean", "真偽値"), other))
+                        }
                     },
                     "severity" => match v.get_ref() {
                         DeValue::String(s) => match Severity::from_id(s) {
@@ -479,7 +524,10 @@ fn rule(
                         other => errors.push(type_error(
                             v,
                             &option_key,
-                            "\"error\", \"warning\" or \"info\"",
+                            (
+                                "\"error\", \"warning\" or \"info\"",
+                                "\"error\"、\"warning\"、\"info\" のいずれか",
+                            ),
                             other,
                         )),
                     },
@@ -498,10 +546,13 @@ fn rule(
                                 Some(_) => errors.push(ConfigError {
                                     span: v.span(),
                                     key: Some(option_key),
-                                    message: format!(
-                                        "option `{name_str}` of rule `{}` cannot be {found}",
-                                        rule.id()
-                                    ),
+                                    message: Says::OptionCannotBe {
+                                        name: name_str.to_owned(),
+                                        rule: rule.id().to_owned(),
+                                        found: found.0,
+                                        found_ja: found.1,
+                                    }
+                                    .to_string(),
                                 }),
                                 None => errors.extend(at(
                                     name.span(),
@@ -520,7 +571,10 @@ fn rule(
         other => errors.push(type_error(
             value,
             &key,
-            "true, false, a severity (\"error\", \"warning\", \"info\") or a table",
+            (
+                "true, false, a severity (\"error\", \"warning\", \"info\") or a table",
+                "true、false、重大度（\"error\"、\"warning\"、\"info\"）、テーブルのいずれか",
+            ),
             other,
         )),
     }
@@ -534,25 +588,26 @@ fn severity_error(value: &Spanned<DeValue<'_>>, key: &str, found: &str) -> Confi
     ConfigError {
         span: value.span(),
         key: Some(key.to_owned()),
-        message: format!(
-            "unknown severity {found:?} (expected \"error\", \"warning\" or \"info\")"
-        ),
+        message: Says::UnknownSeverity {
+            found: found.to_owned(),
+        }
+        .to_string(),
     }
 }
 
 /// A TOML value as an option value; or what it is when no option can take it.
-fn option_value(value: &Spanned<DeValue<'_>>) -> Result<OptionValue, &'static str> {
+fn option_value(value: &Spanned<DeValue<'_>>) -> Result<OptionValue, (&'static str, &'static str)> {
     match value.get_ref() {
         DeValue::Boolean(b) => Ok(OptionValue::Bool(*b)),
         DeValue::Integer(n) => i64::from_str_radix(n.as_str(), n.radix())
             .map(OptionValue::Integer)
-            .map_err(|_| "an integer this large"),
+            .map_err(|_| ("an integer this large", "これほど大きな整数")),
         DeValue::String(s) => Ok(OptionValue::Text(s.to_string())),
         DeValue::Array(items) => items
             .iter()
             .map(|item| match item.get_ref() {
                 DeValue::String(s) => Ok(s.to_string()),
-                _ => Err("an array of anything but strings"),
+                _ => Err(("an array of anything but strings", "文字列以外を含む配列")),
             })
             .collect::<Result<Vec<_>, _>>()
             .map(OptionValue::List),
@@ -718,10 +773,9 @@ impl Resolver {
         for name in textlint::YAML_FILES {
             let candidate = d.join(name);
             if candidate.is_file() && self.yaml_seen.insert(candidate.clone()) {
-                crate::report::warning(format_args!(
-                    "{}: a YAML textlint configuration is not read (write it as .textlintrc.json, or a seisho.toml)",
-                    shown_path(&candidate).display()
-                ));
+                crate::report::warning(Says::TextlintYaml {
+                    path: shown_path(&candidate).display().to_string(),
+                });
             }
         }
         Ok(None)

@@ -9,6 +9,7 @@ use crate::diff::{self, Counts};
 use crate::io::{write_atomic, Source};
 use crate::jsonl;
 use crate::report;
+use crate::says::Says;
 
 /// How a run went, for the exit code.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -25,7 +26,7 @@ pub fn run(args: &FmtArgs) -> io::Result<Outcome> {
     let normalizer = args.normalizer();
     if let FmtNormalizer::Seisho(n) = &normalizer {
         if n.is_enabled(Rule::Compatibility) && args.compat.is_empty() {
-            report::warning("rule `compatibility` changes nothing without `--compat CLASS`");
+            report::warning(Says::CompatNeedsClasses {});
         }
     }
     let sources = Source::from_args(&args.files);
@@ -76,7 +77,10 @@ pub fn run(args: &FmtArgs) -> io::Result<Outcome> {
             let encoded = match input.decoded.encode(&input.bytes, n.text(), edits) {
                 Ok(encoded) => encoded,
                 Err(why) => {
-                    report::error(format!("cannot write {name}: {why}; nothing written"));
+                    report::error(Says::CannotWriteNothingWritten {
+                        name: name.clone(),
+                        why: why.to_string(),
+                    });
                     outcome.failed = true;
                     continue;
                 }

@@ -22,6 +22,7 @@ use serde_json::value::RawValue;
 
 use crate::io::Source;
 use crate::report;
+use crate::says::Says;
 
 /// The options of `--jsonl`.
 #[derive(Debug, Clone, Args)]
@@ -117,7 +118,10 @@ pub fn run(
             Source::File(path) => match std::fs::File::open(path) {
                 Ok(f) => Box::new(io::BufReader::with_capacity(1 << 16, f)),
                 Err(e) => {
-                    report::error(format!("cannot read {name}: {e}"));
+                    report::error(Says::CannotRead {
+                        name: name.clone(),
+                        why: crate::says::os_error(&e),
+                    });
                     outcome.failed = true;
                     continue;
                 }
@@ -135,7 +139,10 @@ pub fn run(
             if e.kind() == io::ErrorKind::BrokenPipe {
                 return Err(e);
             }
-            report::error(format!("cannot read {name}: {e}"));
+            report::error(Says::CannotRead {
+                name: name.clone(),
+                why: crate::says::os_error(&e),
+            });
             outcome.failed = true;
         }
     }
@@ -188,15 +195,12 @@ fn run_one(
                     outcome.records += 1;
                     outcome.failed = true;
                     let skipped = args.bad_records == BadRecords::Skip;
-                    report::error(format!(
-                        "{name}:{}: {why}; {}",
-                        first + k,
-                        if skipped {
-                            "left out"
-                        } else {
-                            "passed through"
-                        }
-                    ));
+                    let at = format!("{name}:{}", first + k);
+                    report::error(if skipped {
+                        Says::BadRecordLeftOut { at, why }
+                    } else {
+                        Says::BadRecordPassed { at, why }
+                    });
                     if skipped {
                         continue;
                     }
@@ -223,18 +227,18 @@ fn record(
 ) -> Result<Option<String>, String> {
     let line = trim_newline(line);
     let line = std::str::from_utf8(line).map_err(|e| {
-        format!(
-            "not UTF-8 (byte {} of the line is not part of a character)",
-            e.valid_up_to() + 1
-        )
+        Says::RecordNotUtf8 {
+            byte: e.valid_up_to() + 1,
+        }
+        .to_string()
     })?;
     if line.trim().is_empty() {
         return Ok(None);
     }
     let fields: BTreeMap<Cow<'_, str>, &RawValue> = match serde_json::from_str(line) {
         Ok(fields) => fields,
-        Err(e) if e.is_data() => return Err("not a JSON object".to_owned()),
-        Err(e) => return Err(format!("not JSON: {e}")),
+        Err(e) if e.is_data() => return Err(Says::NotJsonObject {}.to_string()),
+        Err(e) => return Err(Says::NotJson { why: e.to_string() }.to_string()),
     };
     let field = args.field.as_str();
     let raw = fields

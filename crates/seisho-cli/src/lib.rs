@@ -27,6 +27,7 @@ mod lsp;
 mod output;
 mod report;
 mod rules;
+mod says;
 mod score;
 
 use std::io::Write;
@@ -90,7 +91,7 @@ pub fn run() -> ExitCode {
                 Ok(()) => Ok(ExitCode::SUCCESS),
                 // The protocol's exit code when the server stops without `shutdown`.
                 Err(e) => {
-                    report::error(format_args!("the language server stopped: {e}"));
+                    report::error(says::Says::ServerStopped { why: e.to_string() });
                     Ok(ExitCode::from(1))
                 }
             }
@@ -103,7 +104,9 @@ pub fn run() -> ExitCode {
         // The reader went away (`seisho fmt --diff | head`): nothing left to say.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            report::error(format_args!("cannot write to standard output: {e}"));
+            report::error(says::Says::CannotWriteStdout {
+                why: says::os_error(&e),
+            });
             ExitCode::from(2)
         }
     }
@@ -145,7 +148,7 @@ fn dict_export(dir: &std::path::Path) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            report::error(format_args!("cannot export the dictionary: {e}"));
+            report::error(says::Says::CannotExportDictionary { why: e.to_string() });
             ExitCode::from(2)
         }
     }
@@ -154,8 +157,6 @@ fn dict_export(dir: &std::path::Path) -> ExitCode {
 /// `seisho dict export DIR` in a build without the dictionary (the fuzz crate's).
 #[cfg(not(feature = "dictionary"))]
 fn dict_export(_dir: &std::path::Path) -> ExitCode {
-    report::error(format_args!(
-        "cannot export the dictionary: seisho was built without it (feature `dictionary`)"
-    ));
+    report::error(says::Says::NoDictionaryBuilt {});
     ExitCode::from(2)
 }

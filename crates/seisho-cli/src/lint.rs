@@ -16,6 +16,7 @@ use crate::i18n;
 use crate::io::{is_leftover_temp, write_atomic, Decoded, Input, Source};
 use crate::output::{self, FileResult, FixMode, LintOutput, Summary};
 use crate::report;
+use crate::says::Says;
 
 /// Inputs from this many on get a progress bar (on a terminal).
 const PROGRESS_FROM: usize = 20;
@@ -284,10 +285,10 @@ impl Collected {
 fn check_max_warnings(max: Option<usize>, warnings: usize, outcome: &mut Outcome) {
     if let Some(max) = max.filter(|&max| warnings > max) {
         outcome.errors = true;
-        report::error(format_args!(
-            "{} (at most {max} allowed by --max-warnings)",
-            i18n::count(i18n::lang(), warnings, i18n::Counted::Warning)
-        ));
+        report::error(Says::TooManyWarnings {
+            warnings: i18n::count(i18n::lang(), warnings, i18n::Counted::Warning),
+            max,
+        });
     }
 }
 
@@ -436,7 +437,7 @@ fn process(job: &Job, options: &Options) -> Done {
     let Input { bytes, decoded, .. } = match options.input.read(&job.source) {
         Ok(input) => input,
         Err(e) => {
-            done.fail(e.message(&job.name));
+            done.fail(e.message(&job.name, crate::i18n::lang()));
             return done;
         }
     };
@@ -536,14 +537,22 @@ fn write_fixed(
                 .iter()
                 .map(|e| (e.range.clone(), e.replacement.as_str())),
         )
-        .map_err(|why| format!("cannot fix {name}: {why}; nothing written"))?;
+        .map_err(|why| {
+            Says::CannotFix {
+                name: name.clone(),
+                why: why.to_string(),
+            }
+            .to_string()
+        })?;
     if options.fix.is_some_and(|m| m.diff) {
         done.rendered = output::unified_diff(name, &decoded.text, text, options.styled);
         return Ok(());
     }
     match &job.source {
         Source::Stdin => done.fixed_stdin = Some(encoded),
-        Source::File(path) => write_atomic(path, bytes, &encoded).map_err(|e| e.message(name))?,
+        Source::File(path) => {
+            write_atomic(path, bytes, &encoded).map_err(|e| e.message(name).to_string())?
+        }
     }
     Ok(())
 }
@@ -558,14 +567,16 @@ fn warn_not_fixed(
 ) {
     for d in remaining {
         if let Some(c) = d.fix.as_ref().and_then(|f| unencodable(f, encoding)) {
-            warnings.push(format!(
-                "{name}:{}:{}: not fixed ({}): {} cannot represent 「{c}」 (U+{:04X})",
-                d.start.line,
-                d.start.column,
-                d.rule,
-                encoding.name(),
-                c as u32
-            ));
+            warnings.push(
+                Says::NotFixedUnencodable {
+                    at: format!("{name}:{}:{}", d.start.line, d.start.column),
+                    rule: d.rule.clone(),
+                    encoding: encoding.name(),
+                    character: c,
+                    code: format!("{:04X}", c as u32),
+                }
+                .to_string(),
+            );
         }
     }
 }
@@ -635,11 +646,9 @@ fn jobs(args: &LintArgs, outcome: &mut Outcome) -> Result<Vec<Job>, ConfigErrors
             let before = jobs.len();
             walk(path, &mut resolver, &mut jobs, outcome)?;
             if jobs.len() == before {
-                report::error(format_args!(
-                    "{}: no files to check (directories are searched for .md, .markdown and \
-                     .txt files, or what `include` in seisho.toml names; .gitignore is respected)",
-                    path.display()
-                ));
+                report::error(Says::NoFilesToCheck {
+                    path: path.display().to_string(),
+                });
                 outcome.failed = true;
             }
         } else {
@@ -685,7 +694,10 @@ fn walk(
         let entry = match entry {
             Ok(entry) => entry,
             Err(e) => {
-                report::error(format_args!("cannot walk {}: {e}", root.display()));
+                report::error(Says::CannotWalk {
+                    path: root.display().to_string(),
+                    why: e.to_string(),
+                });
                 outcome.failed = true;
                 continue;
             }
@@ -694,11 +706,9 @@ fn walk(
             continue;
         }
         if is_leftover_temp(&entry.file_name().to_string_lossy()) {
-            report::warning(format_args!(
-                "{}: temporary file of an interrupted `seisho fix` or `fmt -w` (the file it was \
-                 for is intact); not linted; delete it unless seisho is running",
-                entry.path().display()
-            ));
+            report::warning(Says::LeftoverTemp {
+                path: entry.path().display().to_string(),
+            });
             continue;
         }
         let path = entry.into_path();

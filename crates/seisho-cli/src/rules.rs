@@ -7,6 +7,7 @@ use seisho::lint::{LintRule, OptionDefault};
 use seisho::Lang;
 
 use crate::i18n;
+use crate::says::Says;
 
 /// Writes every rule: id, whether it is on by default, its severity, summary; in Japanese
 /// its Japanese name too.
@@ -40,30 +41,27 @@ pub fn list(w: &mut dyn Write, lang: Lang) -> io::Result<()> {
 }
 
 /// How an option's default reads: `100 (an integer, at least 1)`.
-fn describe_default(default: OptionDefault) -> String {
-    match default {
-        OptionDefault::Bool(b) => format!("{b} (true or false)"),
-        OptionDefault::Integer { default, min } => {
-            format!("{default} (an integer, at least {min})")
-        }
-        OptionDefault::Choice { default, choices } => {
-            let choices: Vec<String> = choices.iter().map(|c| format!("{c:?}")).collect();
-            format!("{default:?} (one of {})", choices.join(", "))
-        }
-        OptionDefault::Subset { default, choices } => {
-            let items: Vec<String> = default.iter().map(|c| format!("{c:?}")).collect();
-            let choices: Vec<String> = choices.iter().map(|c| format!("{c:?}")).collect();
-            format!(
-                "[{}] (a list of any of {})",
-                items.join(", "),
-                choices.join(", ")
-            )
-        }
-        OptionDefault::List(items) => {
-            let items: Vec<String> = items.iter().map(|c| format!("{c:?}")).collect();
-            format!("[{}] (a list of strings)", items.join(", "))
-        }
-    }
+fn describe_default(default: OptionDefault, lang: Lang) -> String {
+    let quoted = |items: &[&str]| {
+        let items: Vec<String> = items.iter().map(|c| format!("{c:?}")).collect();
+        items.join(", ")
+    };
+    let says = match default {
+        OptionDefault::Bool(default) => Says::OptionBool { default },
+        OptionDefault::Integer { default, min } => Says::OptionInteger { default, min },
+        OptionDefault::Choice { default, choices } => Says::OptionChoice {
+            default: format!("{default:?}"),
+            choices: quoted(choices),
+        },
+        OptionDefault::Subset { default, choices } => Says::OptionSubset {
+            default: quoted(default),
+            choices: quoted(choices),
+        },
+        OptionDefault::List(items) => Says::OptionList {
+            default: quoted(items),
+        },
+    };
+    says.render(lang)
 }
 
 /// The words of `seisho explain` in one language.
@@ -159,8 +157,8 @@ pub fn explain(w: &mut dyn Write, rule: &LintRule, lang: Lang) -> io::Result<()>
                 w,
                 "    {bold}{}{bold:#} = {}\n      {}",
                 option.name,
-                describe_default(option.default),
-                option.summary
+                describe_default(option.default, lang),
+                option.summary_in(lang)
             )?;
         }
     }

@@ -18,11 +18,13 @@ pub(crate) const RULE: LintRule = lint_rule! {
             name: "max",
             default: OptionDefault::Integer { default: 5, min: 1 },
             summary: "The most kanji allowed in a row.",
+            summary_ja: "続けてよい漢字の数の上限。",
         },
         RuleOption {
             name: "allow",
             default: OptionDefault::List(&[]),
             summary: "Words that may be longer (proper names, terms of the field).",
+            summary_ja: "上限を超えてもよい語（固有名詞、分野の用語）。",
         },
     ],
     check: Check::Text(check),

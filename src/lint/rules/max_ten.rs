@@ -16,6 +16,7 @@ pub(crate) const RULE: LintRule = lint_rule! {
         name: "max",
         default: OptionDefault::Integer { default: 3, min: 0 },
         summary: "The most 読点 a sentence may have.",
+        summary_ja: "一文の読点の上限。",
     }],
     check: Check::TextWithWords(check),
 };

@@ -21,6 +21,7 @@ pub(crate) const RULE: LintRule = lint_rule! {
             choices: &["auto", "desumasu", "dearu"],
         },
         summary: "The style to keep: desumasu, dearu, or auto (the one most sentences use).",
+        summary_ja: "そろえる文体：`desumasu`、`dearu`、または `auto`（最も多くの文が使う方）。",
     }],
     check: Check::Words(check),
 };

@@ -22,6 +22,7 @@ pub(crate) const RULE: LintRule = lint_rule! {
             choices: &["auto", "。", "．"],
         },
         summary: "The period to use: 。, ．, or auto (the one most sentences end with).",
+        summary_ja: "使う句点：。、．、または `auto`（最も多くの文が終わる方）。",
     }],
     check: Check::Text(check),
 };

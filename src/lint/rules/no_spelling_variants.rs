@@ -22,6 +22,7 @@ pub(crate) const RULE: LintRule = lint_rule! {
         name: "prefer",
         default: OptionDefault::List(&[]),
         summary: "Spellings to use always (サーバー, インターフェース): their other spellings are reported, with a safe fix, even where the document does not write the preferred one.",
+        summary_ja: "常に使う表記（サーバー、インターフェースなど）：文書がその表記を使っていなくても、ほかの表記を安全な修正つきで報告します。",
     }],
     check: Check::Text(check),
 };

@@ -17,6 +17,7 @@ pub(crate) const RULE: LintRule = lint_rule! {
         name: "allow",
         default: OptionDefault::List(&[]),
         summary: "Kanji (or words containing them) that may be used anyway.",
+        summary_ja: "使ってもよい漢字（またはそれを含む語）。",
     }],
     check: Check::Text(check),
 };

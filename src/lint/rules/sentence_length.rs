@@ -20,6 +20,7 @@ pub(crate) const RULE: LintRule = lint_rule! {
             min: 1,
         },
         summary: "The most characters a sentence may have (whitespace not counted).",
+        summary_ja: "一文の文字数の上限（空白は数えません）。",
     }],
     check: Check::Text(check),
 };

@@ -6,6 +6,7 @@
 //! typos, width variants) keep their defaults. What seisho does not have or read is said once.
 //! `textlint-disable` comments are always read (the `comments` filter).
 
+use crate::says::Says;
 use std::path::{Path, PathBuf};
 
 use seisho::lint::{textlint, LintConfig, LintRule, OptionValue};
@@ -36,14 +37,20 @@ pub fn load(
             message,
         }],
     };
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| fail(String::new(), 0..0, format!("cannot read it: {e}")))?;
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        let why = crate::says::os_error(&e);
+        fail(
+            String::new(),
+            0..0,
+            Says::ConfigCannotRead { why }.to_string(),
+        )
+    })?;
     let json: Value = serde_json::from_str(&text).map_err(|e| {
         let at = offset_of(&text, e.line(), e.column());
         fail(
             text.clone(),
             at..at,
-            format!("not JSON ({e}); a YAML .textlintrc is not read: write it as JSON or use seisho.toml"),
+            Says::TextlintNotJson { why: e.to_string() }.to_string(),
         )
     })?;
     let json = if path.file_name().is_some_and(|n| n == "package.json") {
@@ -117,7 +124,7 @@ fn settings(json: &Value, notes: &mut Vec<String>) -> LintConfig {
                 }
             }
             None if name.contains("preset-") => {
-                notes.push(format!("{name}: a preset seisho does not know, not read"));
+                notes.push(Says::UnknownPreset { name: name.clone() }.to_string());
             }
             None => {
                 let options: Vec<(String, Value)> = match value {
@@ -130,13 +137,11 @@ fn settings(json: &Value, notes: &mut Vec<String>) -> LintConfig {
     }
     if let Some(filters) = json.get("filters").and_then(Value::as_object) {
         for name in filters.keys().filter(|n| n.as_str() != "comments") {
-            notes.push(format!(
-                "filter {name}: not read (seisho reads textlint-disable comments)"
-            ));
+            notes.push(Says::FilterNotRead { name: name.clone() }.to_string());
         }
     }
     if json.get("plugins").is_some() {
-        notes.push("plugins: not read (seisho reads Markdown and plain text)".to_owned());
+        notes.push(Says::PluginsNotRead {}.to_string());
     }
     config
 }
@@ -149,7 +154,7 @@ fn rule_settings(
     notes: &mut Vec<String>,
 ) {
     let Some(rule) = textlint::seisho_rule(name) else {
-        notes.push(format!("{name}: seisho has no such rule"));
+        notes.push(Says::NoSuchRule { name: name.into() }.to_string());
         return;
     };
     let mut values = Vec::new();
@@ -159,22 +164,34 @@ fn rule_settings(
         if key == "severity" {
             severity = value.as_str().and_then(seisho::lint::Severity::from_id);
             if severity.is_none() {
-                notes.push(format!("{name}: severity {value} not read"));
+                let (name, value) = (name.into(), value.to_string());
+                notes.push(Says::SeverityNotRead { name, value }.to_string());
             }
             continue;
         }
         match option_value(value) {
             Some(v) => values.push((key.as_str(), v)),
-            None => notes.push(format!("{name}: option {key} = {value} not read")),
+            None => notes.push(
+                Says::OptionNotRead {
+                    name: name.into(),
+                    key: key.clone(),
+                    value: value.to_string(),
+                }
+                .to_string(),
+            ),
         }
     }
     match textlint::configure(config, rule, &values) {
         Ok(approximations) => notes.extend(approximations),
         Err(why) => {
             // The rule on, its options left at seisho's defaults.
-            notes.push(format!(
-                "{name}: {why} not read; seisho's defaults are used"
-            ));
+            notes.push(
+                Says::OptionsNotRead {
+                    name: name.into(),
+                    why,
+                }
+                .to_string(),
+            );
             let _ = textlint::configure(config, rule, &[]);
         }
     }

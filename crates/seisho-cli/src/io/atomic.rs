@@ -18,15 +18,16 @@ pub enum WriteError {
 
 impl WriteError {
     /// The message for file `name`: `cannot write NAME: why`, or `NAME: changed while …`.
-    pub fn message(&self, name: &str) -> String {
+    pub fn message(&self, name: &str) -> crate::says::Says {
+        use crate::says::Says;
+        let name = name.to_owned();
         match self {
-            WriteError::Io(e) => format!("cannot write {name}: {e}"),
-            WriteError::Changed => {
-                format!("{name}: changed while seisho was fixing it; not written")
-            }
-            WriteError::Removed => {
-                format!("{name}: removed while seisho was fixing it; not written")
-            }
+            WriteError::Io(e) => Says::CannotWrite {
+                name,
+                why: crate::says::os_error(e),
+            },
+            WriteError::Changed => Says::ChangedMeanwhile { name },
+            WriteError::Removed => Says::RemovedMeanwhile { name },
         }
     }
 }
@@ -228,7 +229,7 @@ mod tests {
             let e = result.unwrap_err();
             assert!(matches!(e, WriteError::Changed), "{now:?}: {e:?}");
             assert_eq!(
-                e.message("a.md"),
+                e.message("a.md").render(seisho::Lang::En),
                 "a.md: changed while seisho was fixing it; not written"
             );
             let path = dir.path().join("a.md");
@@ -242,7 +243,7 @@ mod tests {
         let (result, dir) = write_after_change(old, None);
         let e = result.unwrap_err();
         assert_eq!(
-            e.message("a.md"),
+            e.message("a.md").render(seisho::Lang::En),
             "a.md: removed while seisho was fixing it; not written"
         );
         assert!(entries(dir.path()).is_empty(), "not brought back");

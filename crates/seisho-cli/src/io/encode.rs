@@ -71,15 +71,14 @@ pub struct Unmappable {
 
 impl fmt::Display for Unmappable {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} cannot represent 「{}」 (U+{:04X}) at line {}, column {}",
-            self.encoding.name(),
-            self.char,
-            self.char as u32,
-            self.line,
-            self.column
-        )
+        crate::says::Says::Unencodable {
+            encoding: self.encoding.name(),
+            character: self.char,
+            code: format!("{:04X}", self.char as u32),
+            line: self.line,
+            column: self.column,
+        }
+        .fmt(f)
     }
 }
 

@@ -3,7 +3,6 @@
 //! Every command reads through [`InputArgs::read`], so that what `lint` leaves alone, `fmt`,
 //! `fix` and `score` leave alone too.
 
-use std::fmt;
 use std::fs;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -12,6 +11,8 @@ use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{DecoderResult, Encoding, EUC_JP, SHIFT_JIS, UTF_8};
 
 use crate::args::{InputArgs, InputEncoding};
+use crate::says::Says;
+use seisho::Lang;
 
 /// Where a text comes from.
 #[derive(Debug, Clone)]
@@ -100,7 +101,7 @@ impl InputArgs {
         match self.read(source) {
             Ok(input) => Some((name, input)),
             Err(e) => {
-                crate::report::error(e.message(&name));
+                crate::report::error(e.message(&name, crate::i18n::lang()));
                 *failed = true;
                 None
             }
@@ -150,42 +151,52 @@ pub struct Utf8Position {
 }
 
 impl InputError {
-    /// The message for input `name`: `cannot read NAME: why`, or `NAME: invalid …`.
-    pub fn message(&self, name: &str) -> String {
-        match self {
-            InputError::Io(e) => format!("cannot read {name}: {e}"),
-            e => format!("{name}: {e}"),
-        }
+    /// The message for input `name` in `lang`: `cannot read NAME: why`, or `NAME: invalid …`.
+    pub fn message(&self, name: &str, lang: Lang) -> String {
+        let name = name.to_owned();
+        let says = match self {
+            InputError::Io(e) => Says::CannotRead {
+                name,
+                why: crate::says::os_error(e),
+            },
+            InputError::Utf8(p) => Says::InvalidUtf8 {
+                name,
+                at: p.describe(lang),
+            },
+            InputError::Malformed(encoding, p) => Says::InvalidIn {
+                name,
+                encoding: encoding.name(),
+                at: p.describe(lang),
+            },
+            InputError::Unknown(p) => Says::NoEncoding {
+                name,
+                at: p.describe(lang),
+            },
+        };
+        says.render(lang)
     }
 }
 
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            InputError::Io(e) => write!(f, "{e}"),
-            InputError::Utf8(p) => write!(f, "invalid UTF-8: {p}{ENCODING_HINT}"),
-            InputError::Malformed(encoding, p) => write!(f, "invalid {}: {p}", encoding.name()),
-            InputError::Unknown(p) => write!(
-                f,
-                "not UTF-8 ({p}), and not Shift_JIS or EUC-JP either (try --encoding)"
-            ),
-        }
-    }
-}
-
-impl fmt::Display for Utf8Position {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.bytes.is_empty() {
-            f.write_str("incomplete sequence at the end")?;
+impl Utf8Position {
+    /// Where the invalid bytes are, in `lang`.
+    pub fn describe(&self, lang: Lang) -> String {
+        let (offset, line, column) = (self.offset, self.line, self.column);
+        let says = if self.bytes.is_empty() {
+            Says::Incomplete {
+                offset,
+                line,
+                column,
+            }
         } else {
             let hex: Vec<String> = self.bytes.iter().map(|b| format!("0x{b:02x}")).collect();
-            write!(f, "byte {}", hex.join(" "))?;
-        }
-        write!(
-            f,
-            " at byte offset {} (line {}, column {})",
-            self.offset, self.line, self.column
-        )
+            Says::BadByte {
+                bytes: hex.join(" "),
+                offset,
+                line,
+                column,
+            }
+        };
+        says.render(lang)
     }
 }
 
@@ -224,9 +235,6 @@ pub struct Decoded {
     /// rule sees it, and written back).
     pub bom: bool,
 }
-
-/// What an invalid UTF-8 error adds, for a file in a legacy encoding.
-const ENCODING_HINT: &str = " (in Shift_JIS or EUC-JP? use --encoding auto)";
 
 pub(super) const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -345,8 +353,9 @@ mod tests {
         assert_eq!((p.line, p.column), (2, 3));
         assert_eq!(p.bytes, [0xff]);
         assert_eq!(
-            InputError::Utf8(p).to_string(),
-            format!("invalid UTF-8: byte 0xff at byte offset 16 (line 2, column 3){ENCODING_HINT}")
+            InputError::Utf8(p).message("f", Lang::En),
+            "f: invalid UTF-8: byte 0xff at byte offset 16 (line 2, column 3) \
+             (in Shift_JIS or EUC-JP? use --encoding auto)"
         );
     }
 
@@ -355,9 +364,9 @@ mod tests {
         let p = utf8_error(&[b'a', 0xe3, 0x82]);
         assert_eq!((p.offset, p.line, p.column), (1, 1, 2));
         assert!(p.bytes.is_empty());
-        assert!(InputError::Utf8(p)
-            .to_string()
-            .contains("incomplete sequence"));
+        let e = InputError::Utf8(p);
+        assert!(e.message("f", Lang::En).contains("incomplete sequence"));
+        assert!(e.message("f", Lang::Ja).contains("途中で切れています"));
     }
 
     #[test]
@@ -399,18 +408,20 @@ mod tests {
         bytes.push(0xff);
         match Decoded::new(bytes.clone(), InputEncoding::ShiftJis) {
             Err(e @ InputError::Malformed(..)) => assert_eq!(
-                e.to_string(),
-                "invalid Shift_JIS: byte 0xff at byte offset 11 (line 2, column 3)"
+                e.message("f", Lang::En),
+                "f: invalid Shift_JIS: byte 0xff at byte offset 11 (line 2, column 3)"
             ),
             other => panic!("{other:?}"),
         }
         // Nothing decodes it: the UTF-8 error is the one reported.
         match Decoded::new(bytes, InputEncoding::Auto) {
-            Err(e @ InputError::Unknown(_)) => assert!(
-                e.to_string()
-                    .starts_with("not UTF-8 (byte 0x88 at byte offset 0"),
-                "{e}"
-            ),
+            Err(e @ InputError::Unknown(_)) => {
+                let e = e.message("f", Lang::En);
+                assert!(
+                    e.starts_with("f: not UTF-8 (byte 0x88 at byte offset 0"),
+                    "{e}"
+                )
+            }
             other => panic!("{other:?}"),
         }
     }

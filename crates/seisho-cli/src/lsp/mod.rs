@@ -23,6 +23,8 @@ mod documents;
 use std::error::Error;
 use std::time::{Duration, Instant};
 
+use crate::says::Says;
+
 use lsp_server::{Connection, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{self, Notification as _};
 use lsp_types::request::{self, Request as _};
@@ -316,12 +318,15 @@ impl Server<'_> {
                     .collect();
                 let safe = fix.safety.is_safe();
                 actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                    title: format!(
-                        "{} ({}{})",
-                        fix_title(&doc.text, fix),
-                        d.rule,
-                        if safe { "" } else { ", unsafe: check it" }
-                    ),
+                    title: {
+                        let (what, rule) = (fix_title(&doc.text, fix), d.rule.clone());
+                        if safe {
+                            Says::QuickFix { what, rule }
+                        } else {
+                            Says::QuickFixUnsafe { what, rule }
+                        }
+                        .to_string()
+                    },
                     kind: Some(quickfix.clone()),
                     diagnostics: Some(vec![lsp_diagnostic(&doc.text, &doc.lines, d)]),
                     edit: Some(workspace_edit(uri, edits)),
@@ -339,7 +344,7 @@ impl Server<'_> {
             let edits = self.documents.fix_all(uri);
             if !edits.is_empty() {
                 actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                    title: "Apply every safe fix (seisho)".to_owned(),
+                    title: Says::FixAll {}.to_string(),
                     kind: Some(fix_all),
                     edit: Some(workspace_edit(uri, edits)),
                     ..CodeAction::default()
@@ -447,14 +452,16 @@ fn fix_title(text: &str, fix: &seisho::lint::Fix) -> String {
         s.replace('\n', "⏎")
     };
     match fix.edits.as_slice() {
-        [e] if e.replacement.is_empty() => format!("Delete {}", shown(&text[e.range.clone()])),
-        [e] => format!(
-            "{} → {}",
-            shown(&text[e.range.clone()]),
-            shown(&e.replacement)
-        ),
-        edits => format!("Apply {} edits", edits.len()),
+        [e] if e.replacement.is_empty() => Says::FixDelete {
+            what: shown(&text[e.range.clone()]),
+        },
+        [e] => Says::FixReplace {
+            from: shown(&text[e.range.clone()]),
+            to: shown(&e.replacement),
+        },
+        edits => Says::FixEdits { count: edits.len() },
     }
+    .to_string()
 }
 
 fn workspace_edit(uri: &Uri, edits: Vec<TextEdit>) -> WorkspaceEdit {
