@@ -21,10 +21,10 @@
 //!
 //! A directory with no `seisho.toml` but a textlint configuration gets that (`config/textlint.rs`).
 
+mod error;
 mod textlint;
 
 use std::collections::HashMap;
-use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -33,9 +33,11 @@ use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use seisho::lint::{LintConfig, LintRule, Linter, OptionValue, Severity};
 use seisho::Lang;
 
-use crate::says::Says;
 use toml::de::{DeTable, DeValue};
 use toml::Spanned;
+
+pub use self::error::{ConfigError, ConfigErrors};
+use crate::says::Says;
 
 /// The name of the configuration file.
 pub const FILE_NAME: &str = "seisho.toml";
@@ -180,117 +182,6 @@ fn glob(pattern: &str) -> Result<Glob, String> {
         .backslash_escape(true)
         .build()
         .map_err(|e| e.kind().to_string())
-}
-
-/// One mistake in a configuration file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ConfigError {
-    /// Where, in bytes of the file.
-    pub span: Range<usize>,
-    /// The dotted key it is about, if any.
-    pub key: Option<String>,
-    /// What is wrong.
-    pub message: String,
-}
-
-/// The mistakes in one configuration file.
-#[derive(Debug, Clone)]
-pub struct ConfigErrors {
-    /// The file.
-    pub path: PathBuf,
-    /// Its text (empty if it could not be read).
-    pub source: String,
-    /// The mistakes, in the order of the file.
-    pub errors: Vec<ConfigError>,
-}
-
-impl ConfigErrors {
-    /// Writes each error as `path:line:column: message (key `…`)` with a snippet of the file.
-    pub fn render(&self, styled: bool) -> String {
-        use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
-        let renderer = if styled {
-            Renderer::styled()
-        } else {
-            Renderer::plain()
-        };
-        let name = self.path.display().to_string();
-        let (error, note) = (
-            Level::ERROR.with_name(crate::i18n::label("error")),
-            Level::NOTE.with_name(crate::i18n::label("note")),
-        );
-        let mut out = String::new();
-        for e in &self.errors {
-            if self.source.is_empty() {
-                out.push_str(&format!(
-                    "{}\n",
-                    renderer.render(&[error
-                        .clone()
-                        .primary_title(format!("{name}: {}", e.message))
-                        .element(
-                            note.clone()
-                                .message(Says::TheConfigurationFile {}.to_string())
-                        )])
-                ));
-                continue;
-            }
-            // The snippet's header says where: `--> seisho.toml:3:1`.
-            let title = e.message.as_str();
-            let label = e
-                .key
-                .as_ref()
-                .map(|k| Says::AtKey { key: k.clone() }.to_string());
-            let mut annotation = AnnotationKind::Primary.span(clamp_span(&self.source, &e.span));
-            if let Some(label) = &label {
-                annotation = annotation.label(label.as_str());
-            }
-            let report = [error.clone().primary_title(title).element(
-                Snippet::source(self.source.as_str())
-                    .path(name.as_str())
-                    .annotation(annotation),
-            )];
-            out.push_str(&renderer.render(&report));
-            out.push_str("\n\n");
-        }
-        out
-    }
-}
-
-impl fmt::Display for ConfigErrors {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for e in &self.errors {
-            let (line, column) = line_col(&self.source, e.span.start);
-            write!(f, "{}:{line}:{column}: {}", self.path.display(), e.message)?;
-            if let Some(key) = &e.key {
-                write!(f, " ({})", Says::AtKey { key: key.clone() })?;
-            }
-            writeln!(f)?;
-        }
-        Ok(())
-    }
-}
-
-/// A span inside `text`, on character boundaries.
-fn clamp_span(text: &str, span: &Range<usize>) -> Range<usize> {
-    let mut start = span.start.min(text.len());
-    let mut end = span.end.clamp(start, text.len());
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    start..end
-}
-
-/// 1-based line and character column of byte `offset`.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let offset = clamp_span(text, &(offset..offset)).start;
-    let before = &text[..offset];
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (
-        before.matches('\n').count() + 1,
-        before[line_start..].chars().count() + 1,
-    )
 }
 
 /// Reads a configuration, collecting every mistake.
@@ -787,14 +678,17 @@ mod tests {
     use super::*;
 
     fn errors(text: &str) -> Vec<String> {
+        crate::i18n::init(Some(Lang::En));
         match parse(text, PathBuf::from("/"), true) {
             Ok(_) => Vec::new(),
             Err(errors) => errors
                 .iter()
                 .map(|e| {
-                    let (l, c) = line_col(text, e.span.start);
+                    let at = seisho::LineIndex::new(text).line_col(text, e.span.start);
                     format!(
-                        "{l}:{c}: {} [{}]",
+                        "{}:{}: {} [{}]",
+                        at.line,
+                        at.column,
                         e.message,
                         e.key.clone().unwrap_or_default()
                     )
