@@ -49,6 +49,15 @@ impl Lang {
         }
         Some(Lang::from_id(locale).unwrap_or(Lang::En))
     }
+
+    /// The language of the locale as POSIX decides it for messages: the first of `LC_ALL`,
+    /// `LC_MESSAGES` and `LANG` that is set and not empty, read with `var` (the library does
+    /// no I/O: pass `|name| std::env::var(name).ok()`); `None` when none is.
+    pub fn from_locale_vars(var: impl Fn(&str) -> Option<String>) -> Option<Lang> {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .find_map(|name| Lang::from_locale(&var(name).unwrap_or_default()))
+    }
 }
 
 /// Declares a catalogue of messages: an enum whose each variant is one message with its words
@@ -180,6 +189,29 @@ mod tests {
         ] {
             assert_eq!(Lang::from_id(text), id, "from_id({text:?})");
             assert_eq!(Lang::from_locale(text), locale, "from_locale({text:?})");
+        }
+        let vars = |set: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                set.iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        let cases: [(&[(&str, &str)], Option<Lang>); 5] = [
+            (&[], None),
+            (&[("LANG", "ja_JP.UTF-8")], Some(Lang::Ja)),
+            (
+                &[("LANG", "ja_JP.UTF-8"), ("LC_MESSAGES", "C")],
+                Some(Lang::En),
+            ),
+            (
+                &[("LC_ALL", "ja_JP.UTF-8"), ("LC_MESSAGES", "C")],
+                Some(Lang::Ja),
+            ),
+            (&[("LC_ALL", ""), ("LANG", "ja")], Some(Lang::Ja)),
+        ];
+        for (set, expected) in cases {
+            assert_eq!(Lang::from_locale_vars(vars(set)), expected, "{set:?}");
         }
     }
 }

@@ -16,10 +16,7 @@ static FROM_FLAG: AtomicU8 = AtomicU8::new(0);
 
 /// The language of the locale the process runs in.
 pub fn from_env() -> Lang {
-    ["LC_ALL", "LC_MESSAGES", "LANG"]
-        .into_iter()
-        .find_map(|var| Lang::from_locale(&std::env::var(var).unwrap_or_default()))
-        .unwrap_or(Lang::En)
+    Lang::from_locale_vars(|name| std::env::var(name).ok()).unwrap_or(Lang::En)
 }
 
 /// Decides the language at the start: `--lang`, else the locale.

@@ -684,24 +684,28 @@ fn to_py<'py>(
     })
 }
 
-/// The language named by `lang`.
-fn lang(id: &str) -> PyResult<Lang> {
-    Lang::from_id(id)
-        .ok_or_else(|| PyValueError::new_err(format!("unknown lang {id:?} (en or ja)")))
+/// The language named by `lang`; without one, the locale's (`LC_ALL`, `LC_MESSAGES`, `LANG`:
+/// Japanese under a Japanese locale, English otherwise).
+fn lang(id: Option<&str>) -> PyResult<Lang> {
+    match id {
+        None => Ok(Lang::from_locale_vars(|name| std::env::var(name).ok()).unwrap_or_default()),
+        Some(id) => Lang::from_id(id)
+            .ok_or_else(|| PyValueError::new_err(format!("unknown lang {id:?} (en or ja)"))),
+    }
 }
 
 /// The diagnostics of `text`: a list of dicts as `seisho lint --format json` gives them
 /// (`docs/lint.schema.json`), with `range` and the fixes' ranges in code points of `text`;
-/// messages in `lang` (`en` or `ja`).
+/// messages in `lang` (`en` or `ja`; by default the locale's).
 #[pyfunction]
-#[pyo3(signature = (text, syntax="text", config=None, dictionary=true, lang="en"))]
+#[pyo3(signature = (text, syntax="text", config=None, dictionary=true, lang=None))]
 fn lint<'py>(
     py: Python<'py>,
     text: PyBackedStr,
     syntax: &str,
     config: Option<&Bound<'py, PyDict>>,
     dictionary: bool,
-    lang: &str,
+    lang: Option<&str>,
 ) -> PyResult<Bound<'py, PyList>> {
     let syntax = self::syntax(syntax)?;
     let lang = self::lang(lang)?;
@@ -757,10 +761,10 @@ fn score<'py>(
 }
 
 /// The normalizer's rules: a list of dicts of `id`, `name` (Japanese), `summary` (in `lang`)
-/// and `default` (on by default).
+/// and `default` (on by default); `lang` as in [`lint`].
 #[pyfunction]
-#[pyo3(signature = (lang="en"))]
-fn rules_list<'py>(py: Python<'py>, lang: &str) -> PyResult<Bound<'py, PyList>> {
+#[pyo3(signature = (lang=None))]
+fn rules_list<'py>(py: Python<'py>, lang: Option<&str>) -> PyResult<Bound<'py, PyList>> {
     let lang = self::lang(lang)?;
     let items = Rule::ALL
         .iter()

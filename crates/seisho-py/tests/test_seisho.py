@@ -292,7 +292,7 @@ def test_the_stubs_match_the_module(tmp_path):
 
 def test_lint_and_rules_in_japanese():
     text = "ＡＢＣを使う。"
-    en = seisho.lint(text)
+    en = seisho.lint(text, lang="en")
     ja = seisho.lint(text, lang="ja")
     assert [(d["rule"], d["range"]) for d in ja] == [(d["rule"], d["range"]) for d in en]
     assert "full-width" in en[0]["message"]
@@ -304,3 +304,15 @@ def test_lint_and_rules_in_japanese():
     assert names["fullwidth-ascii"] == "全角英数字"
     summaries = {r["id"]: r["summary"] for r in seisho.rules(lang="ja")}
     assert summaries["fullwidth-ascii"].endswith("。")
+
+
+def test_lang_follows_the_locale_by_default(monkeypatch):
+    text = "ＡＢＣを使う。"
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(var, raising=False)
+    assert seisho.lint(text)[0]["message"] == seisho.lint(text, lang="en")[0]["message"]
+    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
+    assert seisho.lint(text)[0]["message"] == seisho.lint(text, lang="ja")[0]["message"]
+    assert seisho.rules()[0]["summary"] == seisho.rules(lang="ja")[0]["summary"]
+    monkeypatch.setenv("LC_MESSAGES", "C")
+    assert seisho.lint(text)[0]["message"] == seisho.lint(text, lang="en")[0]["message"]

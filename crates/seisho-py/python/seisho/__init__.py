@@ -29,8 +29,8 @@ __all__ = [
 ]
 
 
-def rules(lang: str = "en") -> list[dict]:
+def rules(lang: str | None = None) -> list[dict]:
     """The normalizer's rules (the names ``enable``, ``disable`` and ``only`` take): a list
     of dicts of ``id``, ``name`` (the rule's Japanese name), ``summary`` (in ``lang``, ``"en"``
-    or ``"ja"``) and ``default`` (on by default)."""
+    or ``"ja"``; by default the locale's, as ``lint`` does) and ``default`` (on by default)."""
     return _rules_list(lang)

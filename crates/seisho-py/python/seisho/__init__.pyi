@@ -119,7 +119,7 @@ def lint(
     syntax: Syntax = "text",
     config: dict[str, Any] | None = None,
     dictionary: bool = True,
-    lang: Lang = "en",
+    lang: Lang | None = None,
 ) -> list[Diagnostic]: ...
 def score(
     text: str, syntax: Syntax = "text", long_sentence: int | None = None
@@ -131,4 +131,4 @@ class RuleInfo(TypedDict):
     summary: str
     default: bool
 
-def rules(lang: Lang = "en") -> list[RuleInfo]: ...
+def rules(lang: Lang | None = None) -> list[RuleInfo]: ...
