@@ -197,7 +197,8 @@ mod tests {
                     .map(|(_, v)| (*v).to_owned())
             }
         };
-        let cases: [(&[(&str, &str)], Option<Lang>); 5] = [
+        type Vars = &'static [(&'static str, &'static str)];
+        let cases: [(Vars, Option<Lang>); 5] = [
             (&[], None),
             (&[("LANG", "ja_JP.UTF-8")], Some(Lang::Ja)),
             (
