@@ -122,8 +122,8 @@ macro_rules! catalogue {
 /// What is wrong with the Japanese `ja` of a message whose English is `en`, if anything: the
 /// same text as the English, no kana, or an English word left in it. Words of three or more
 /// ASCII letters are English unless they name something (an option `--encoding`, a file
-/// `seisho.toml`, a key in backquotes, an acronym such as `UTF-8` or `TOML`, a tool's name
-/// such as `textlint`).
+/// `seisho.toml`, a key in backquotes or a value in double quotes, a capitalized name such as
+/// `Markdown`, `UTF-8` or `TOML`, a tool's name such as `textlint`).
 #[doc(hidden)]
 pub fn untranslated(en: &str, ja: &str) -> Option<String> {
     if en.is_empty() || en == ja {
@@ -143,9 +143,17 @@ pub fn untranslated(en: &str, ja: &str) -> Option<String> {
         }
         let letters = word.chars().filter(char::is_ascii_alphabetic).count();
         let names_something = word.chars().any(|c| !c.is_ascii_alphabetic())
-            || word.chars().all(|c| c.is_ascii_uppercase())
+            || word.starts_with(|c: char| c.is_ascii_uppercase())
             || [
-                "seisho", "textlint", "prh", "glob", "Markdown", "true", "false",
+                "seisho",
+                "textlint",
+                "prh",
+                "neologdn",
+                "reviewdog",
+                "jReadability",
+                "glob",
+                "true",
+                "false",
             ]
             .contains(&word.as_str());
         if !quoted && letters >= 3 && !names_something {

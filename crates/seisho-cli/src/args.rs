@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
-use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use seisho::lint::LintRule;
 
 use crate::jsonl::JsonlArgs;
@@ -80,7 +80,7 @@ fn lang_parser() -> impl TypedValueParser<Value = Lang> {
     PossibleValuesParser::new(["ja", "en"]).map(|id| Lang::from_id(&id).expect("a listed language"))
 }
 
-const LINT_HELP: &str = r#"Directories are walked (.gitignore respected) for .md, .markdown and .txt files, or what
+pub(crate) const LINT_HELP: &str = r#"Directories are walked (.gitignore respected) for .md, .markdown and .txt files, or what
 the [files] table of seisho.toml includes; files named on the command line are always linted.
 Each file is linted with the seisho.toml nearest to it (or --config):
 
@@ -99,7 +99,7 @@ seisho.toml. `seisho explain RULE` lists a rule's options.
 Exit status: 0 when no diagnostic has severity error, 1 when one does, 2 on a usage or
 configuration error or an unreadable file (the other files are still linted)."#;
 
-const FIX_HELP: &str = "\
+pub(crate) const FIX_HELP: &str = "\
 Safe fixes are applied (unsafe ones too with --unsafe-fixes); each file is written atomically,
 in its own encoding, keeping its BOM, line endings and permissions. The diagnostics that remain
 are reported as `seisho lint` would. With `-`, the fixed text goes to standard output and the
@@ -591,14 +591,25 @@ fn usage_error(kind: clap::error::ErrorKind, message: impl std::fmt::Display) ->
     usage_error_in("fmt", kind, message)
 }
 
+/// The command line, its help in the language of `--lang` or the locale.
+pub(crate) fn command() -> clap::Command {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    crate::help::localized(Cli::command(), crate::help::lang_of(&args))
+}
+
+/// The arguments the process was started with (a usage error exits with 2, `--help` with 0).
+pub(crate) fn parse() -> Cli {
+    let matches = command().get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
 /// A usage error of a subcommand formatted like clap's own (exit code 2).
 pub(crate) fn usage_error_in(
     subcommand: &str,
     kind: clap::error::ErrorKind,
     message: impl std::fmt::Display,
 ) -> clap::Error {
-    let mut cli = Cli::command();
-    cli.build();
+    let mut cli = command();
     match cli.find_subcommand_mut(subcommand) {
         Some(sub) => sub.error(kind, message),
         None => cli.error(kind, message),

@@ -19,6 +19,7 @@ pub mod config;
 mod args;
 mod diff;
 mod fmt;
+mod help;
 mod i18n;
 mod io;
 mod jsonl;
@@ -33,13 +34,11 @@ mod score;
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::Parser;
-
-use args::{Cli, Command};
+use args::Command;
 
 /// Runs the command line `seisho` was started with and returns its exit code.
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = args::parse();
     cli.color.apply();
     i18n::init(cli.lang);
     let result = match &cli.command {
