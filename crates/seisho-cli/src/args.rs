@@ -593,14 +593,17 @@ fn usage_error(kind: clap::error::ErrorKind, message: impl std::fmt::Display) ->
 
 /// The command line, its help in the language of `--lang` or the locale.
 pub(crate) fn command() -> clap::Command {
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    crate::help::localized(Cli::command(), crate::help::lang_of(&args))
+    crate::help::localized(Cli::command(), crate::i18n::lang())
 }
 
 /// The arguments the process was started with (a usage error exits with 2, `--help` with 0).
 pub(crate) fn parse() -> Cli {
-    let matches = command().get_matches();
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    crate::i18n::init(crate::help::lang_flag(&args));
+    let matches = command()
+        .try_get_matches_from(args)
+        .unwrap_or_else(|e| crate::help::exit(e));
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| crate::help::exit(e))
 }
 
 /// A usage error of a subcommand formatted like clap's own (exit code 2).

@@ -259,20 +259,22 @@ fn japanese_values(arg: &clap::Arg) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("\n\n"))
 }
 
-/// The language `--help` speaks: `--lang` among `args` when given, else the locale's.
-pub fn lang_of(args: &[std::ffi::OsString]) -> Lang {
+/// `--lang` among `args`, when given: read before clap reads them, since `--help` and clap's
+/// errors are made in it.
+pub fn lang_flag(args: &[std::ffi::OsString]) -> Option<Lang> {
     let mut words = args.iter().filter_map(|a| a.to_str());
     while let Some(word) = words.next() {
         let value = match word.strip_prefix("--lang") {
+            _ if word == "--" => return None,
             Some("") => words.next(),
             Some(rest) => rest.strip_prefix('='),
             None => None,
         };
         if let Some(lang) = value.and_then(Lang::from_id) {
-            return lang;
+            return Some(lang);
         }
     }
-    crate::i18n::from_env()
+    None
 }
 
 /// `cmd` (built) with its help in `lang`: English as written, or the Japanese of each text,
@@ -325,6 +327,79 @@ fn japanese_command(cmd: Command) -> Command {
         cmd = cmd.after_help(ja);
     }
     cmd
+}
+
+/// clap's usage errors in Japanese: what is wrong, the values it takes, a near name, the usage.
+pub struct JapaneseErrors;
+
+impl clap::error::ErrorFormatter for JapaneseErrors {
+    fn format_error(error: &clap::error::Error<Self>) -> StyledStr {
+        use clap::error::{ContextKind, ErrorKind};
+        let get = |kind| error.get(kind).map(ToString::to_string).unwrap_or_default();
+        let (arg, value) = (get(ContextKind::InvalidArg), get(ContextKind::InvalidValue));
+        let why = std::error::Error::source(error).map(|e| format!("：{e}"));
+        let message = match error.kind() {
+            ErrorKind::UnknownArgument => format!("引数 '{arg}' はありません"),
+            ErrorKind::InvalidSubcommand => format!(
+                "サブコマンド '{}' はありません",
+                get(ContextKind::InvalidSubcommand)
+            ),
+            ErrorKind::InvalidValue if value.is_empty() => format!("'{arg}' に値がありません"),
+            ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+                format!(
+                    "'{value}' は '{arg}' の値に使えません{}",
+                    why.unwrap_or_default()
+                )
+            }
+            ErrorKind::MissingRequiredArgument => format!("必要な引数がありません：{arg}"),
+            ErrorKind::MissingSubcommand => "サブコマンドを指定してください".to_owned(),
+            ErrorKind::ArgumentConflict => format!(
+                "'{arg}' は '{}' と一緒に使えません",
+                get(ContextKind::PriorArg)
+            ),
+            ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+                format!("'{arg}' の値の数が正しくありません")
+            }
+            // Not asked for: `exit` keeps clap's own words for the other kinds.
+            kind => kind.as_str().unwrap_or_default().to_owned(),
+        };
+        let mut out = format!("{}: {message}\n", crate::i18n::label("error"));
+        let valid = get(ContextKind::ValidValue);
+        if !valid.is_empty() && matches!(error.kind(), ErrorKind::InvalidValue) {
+            out.push_str(&format!("\n  使える値: {}\n", valid.replace(", ", "、")));
+        }
+        for kind in [
+            ContextKind::SuggestedArg,
+            ContextKind::SuggestedSubcommand,
+            ContextKind::SuggestedValue,
+        ] {
+            let near = get(kind);
+            if !near.is_empty() {
+                out.push_str(&format!("\n  もしかして: '{near}'\n"));
+            }
+        }
+        let usage = get(ContextKind::Usage);
+        if let Some(usage) = usage.strip_prefix("Usage: ") {
+            out.push_str(&format!(
+                "\n使い方: {usage}\n\n詳しくは '--help' を見てください。\n"
+            ));
+        }
+        StyledStr::from(out)
+    }
+}
+
+/// Exits after a usage error, saying it in the command line's language (exit code 2; `--help`
+/// and `--version` print and exit with 0).
+pub fn exit(error: clap::Error) -> ! {
+    use clap::error::ErrorKind;
+    let shown = matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    );
+    if crate::i18n::lang() == Lang::Ja && !shown {
+        error.apply::<JapaneseErrors>().exit()
+    }
+    error.exit()
 }
 
 #[cfg(test)]
@@ -384,15 +459,18 @@ mod tests {
     #[test]
     fn the_language_comes_from_the_flag() {
         let args = |a: &[&str]| a.iter().map(|s| s.into()).collect::<Vec<_>>();
+        let ja = Some(Lang::Ja);
+        assert_eq!(lang_flag(&args(&["seisho", "--lang", "ja", "lint"])), ja);
+        assert_eq!(lang_flag(&args(&["seisho", "lint", "--lang=ja"])), ja);
         assert_eq!(
-            lang_of(&args(&["seisho", "--lang", "ja", "lint"])),
-            Lang::Ja
+            lang_flag(&args(&["seisho", "--lang", "en"])),
+            Some(Lang::En)
         );
-        assert_eq!(lang_of(&args(&["seisho", "lint", "--lang=ja"])), Lang::Ja);
         assert_eq!(
-            lang_of(&args(&["seisho", "--lang", "en", "--help"])),
-            Lang::En
+            lang_flag(&args(&["seisho", "lint", "--", "--lang=ja"])),
+            None
         );
+        assert_eq!(lang_flag(&args(&["seisho", "lint"])), None);
     }
 
     #[test]

@@ -44,7 +44,7 @@ pub fn run() -> ExitCode {
     let result = match &cli.command {
         Command::Fmt(args) => {
             if let Err(e) = args.validate() {
-                e.exit();
+                help::exit(e);
             }
             fmt::run(args).map(|o| {
                 if o.failed {
@@ -58,7 +58,7 @@ pub fn run() -> ExitCode {
         }
         Command::Score(args) => {
             if let Err(e) = args.jsonl.validate("score") {
-                e.exit();
+                help::exit(e);
             }
             score::run(args).map(|failed| {
                 if failed {
@@ -71,13 +71,13 @@ pub fn run() -> ExitCode {
         Command::Dict(args::DictCommand::Export { dir }) => Ok(dict_export(dir)),
         Command::Lint(args) => {
             if let Err(e) = args.jsonl.validate("lint") {
-                e.exit();
+                help::exit(e);
             }
             lint::lint(args).map(|o| ExitCode::from(o.exit_code()))
         }
         Command::Fix(args) => {
             if let Err(e) = args.validate() {
-                e.exit();
+                help::exit(e);
             }
             lint::fix(args).map(|o| ExitCode::from(o.exit_code()))
         }
