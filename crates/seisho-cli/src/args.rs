@@ -67,12 +67,31 @@ pub enum Command {
     /// Run a Language Server over standard input and output, for editors: diagnostics as
     /// you type, quick fixes, formatting, and the rules' documentation on hover.
     Lsp(LspArgs),
+    /// Write a seisho.toml in the working directory: every rule with its defaults, or the
+    /// equivalent of a textlint configuration.
+    Init(InitArgs),
     /// Print the documentation of a rule: defaults, options, aliases and its page.
     Explain {
         /// The rule id or an alias (see `seisho rules`).
         #[arg(value_name = "RULE", value_parser = lint_rule_parser())]
         rule: &'static LintRule,
     },
+}
+
+/// The options of `seisho init`.
+#[derive(Debug, Clone, Args)]
+pub struct InitArgs {
+    /// Translate this textlint configuration (.textlintrc.json, .textlintrc.yml, .textlintrc or
+    /// package.json), or the one textlint would read in this directory (default: the working
+    /// directory).
+    #[arg(long, value_name = "PATH", num_args = 0..=1, default_missing_value = ".")]
+    pub from_textlint: Option<PathBuf>,
+    /// Replace a seisho.toml that is there.
+    #[arg(long)]
+    pub force: bool,
+    /// Print the configuration instead of writing it.
+    #[arg(long)]
+    pub stdout: bool,
 }
 
 /// `--lang`: `ja` or `en` (a locale name such as `ja_JP` too).

@@ -37,6 +37,16 @@ use toml::de::{DeTable, DeValue};
 use toml::Spanned;
 
 pub use self::error::{ConfigError, ConfigErrors};
+pub use self::textlint::{FILES as TEXTLINT_FILES, JS_FILES as TEXTLINT_JS_FILES};
+
+/// Textlint configuration `path` as seisho's, with file patterns relative to `dir`, and what
+/// seisho does not have or read of it; `None` for a `package.json` with no `textlint` key.
+pub fn load_textlint(
+    path: &Path,
+    dir: PathBuf,
+) -> Result<Option<(Config, Vec<String>)>, ConfigErrors> {
+    textlint::load(path, dir, false)
+}
 use crate::says::Says;
 
 /// The name of the configuration file.
@@ -564,7 +574,7 @@ pub struct Resolver {
     no_dictionary: bool,
     selection: Selection,
     /// The YAML textlint configurations said not to be read.
-    yaml_seen: std::collections::HashSet<PathBuf>,
+    unread_seen: std::collections::HashSet<PathBuf>,
 }
 
 impl Resolver {
@@ -585,7 +595,7 @@ impl Resolver {
             default: Arc::new(selection.apply(Config::default_in(cwd, no_dictionary))),
             no_dictionary,
             selection,
-            yaml_seen: Default::default(),
+            unread_seen: Default::default(),
         })
     }
 
@@ -639,8 +649,20 @@ impl Resolver {
 
 impl Resolver {
     /// The textlint configuration of directory `d` (absolute), read once, if it has one; a
-    /// YAML one is said not to be read, once.
+    /// JavaScript one (which textlint would take first) is said not to be read, once, and
+    /// stands for none.
     fn textlint_in(&mut self, d: &Path) -> Result<Option<Arc<Config>>, ConfigErrors> {
+        for name in textlint::JS_FILES {
+            let candidate = d.join(name);
+            if candidate.is_file() {
+                if self.unread_seen.insert(candidate.clone()) {
+                    crate::report::warning(Says::TextlintJs {
+                        path: shown_path(&candidate).display().to_string(),
+                    });
+                }
+                return Ok(None);
+            }
+        }
         for name in textlint::FILES {
             let candidate = d.join(name);
             if let Some(c) = self.by_file.get(&candidate) {
@@ -660,14 +682,6 @@ impl Resolver {
             let c = Arc::new(self.selection.apply(c));
             self.by_file.insert(candidate, c.clone());
             return Ok(Some(c));
-        }
-        for name in textlint::YAML_FILES {
-            let candidate = d.join(name);
-            if candidate.is_file() && self.yaml_seen.insert(candidate.clone()) {
-                crate::report::warning(Says::TextlintYaml {
-                    path: shown_path(&candidate).display().to_string(),
-                });
-            }
         }
         Ok(None)
     }

@@ -153,6 +153,12 @@ const JAPANESE: &[(&str, &str)] = &[
     ("Do not load the dictionary: the rules that need morphological analysis do not run",
      "辞書を読み込みません：形態素解析が必要なルールは動きません"),
     ("The rule id or an alias (see `seisho rules`)", "ルールの ID か別名（`seisho rules` を参照）"),
+    ("Write a seisho.toml in the working directory: every rule with its defaults, or the equivalent of a textlint configuration",
+     "作業ディレクトリに seisho.toml を書きます：すべてのルールと既定値、または textlint の設定に相当するもの"),
+    ("Translate this textlint configuration (.textlintrc.json, .textlintrc.yml, .textlintrc or package.json), or the one textlint would read in this directory (default: the working directory)",
+     "この textlint の設定（.textlintrc.json、.textlintrc.yml、.textlintrc、package.json）、またはこのディレクトリで textlint が読むもの（既定は作業ディレクトリ）を書き換えます"),
+    ("Replace a seisho.toml that is there", "すでにある seisho.toml を置き換えます"),
+    ("Print the configuration instead of writing it", "書き込む代わりに設定を表示します"),
     // The values options take.
     ("A summary for a person",
      "人が読むための要約"),

@@ -21,6 +21,7 @@ mod diff;
 mod fmt;
 mod help;
 mod i18n;
+mod init;
 mod io;
 mod jsonl;
 mod lint;
@@ -96,6 +97,7 @@ pub fn run() -> ExitCode {
             }
         }
         Command::Rules => with_stdout(|w| rules::list(w, i18n::lang())),
+        Command::Init(args) => Ok(init::run(args)),
         Command::Explain { rule } => with_stdout(|w| rules::explain(w, rule, i18n::lang())),
     };
     match result {

@@ -127,14 +127,18 @@ seisho::catalogue! {
     InvalidToml { why: String }
         => en: "invalid TOML: {why}",
            ja: "TOMLとして読めません：{why}";
-    /// A `.textlintrc` that is not JSON.
+    /// A textlint configuration that is not JSON.
     TextlintNotJson { why: String }
-        => en: "not JSON ({why}); a YAML .textlintrc is not read: write it as JSON or use seisho.toml",
-           ja: "JSONではありません（{why}）。YAMLの .textlintrc は読みません：JSONで書くか seisho.toml を使ってください";
-    /// A YAML textlint configuration beside the files.
-    TextlintYaml { path: String }
-        => en: "{path}: a YAML textlint configuration is not read (write it as .textlintrc.json, or a seisho.toml)",
-           ja: "{path}：YAMLのtextlint設定は読みません（.textlintrc.json か seisho.toml に書いてください）";
+        => en: "not JSON: {why}",
+           ja: "JSONとして読めません：{why}";
+    /// A textlint configuration that is not YAML (nor JSON, for `.textlintrc`).
+    TextlintNotYaml { why: String }
+        => en: "not JSON nor YAML: {why}",
+           ja: "JSONとしてもYAMLとしても読めません：{why}";
+    /// A JavaScript textlint configuration beside the files.
+    TextlintJs { path: String }
+        => en: "{path}: a JavaScript textlint configuration is not read (write it as .textlintrc.json or .textlintrc.yml, or a seisho.toml); seisho's defaults are used",
+           ja: "{path}：JavaScriptのtextlint設定は読みません（.textlintrc.json か .textlintrc.yml、または seisho.toml に書いてください）。seisho の既定の設定を使います";
     /// What the configuration file's snippet is.
     TheConfigurationFile {}
         => en: "the configuration file",
@@ -223,6 +227,34 @@ seisho::catalogue! {
     OptionList { default: String }
         => en: "[{default}] (a list of strings)",
            ja: "[{default}]（文字列の配列）";
+    /// `seisho init` would replace a configuration.
+    InitExists { path: String }
+        => en: "{path} is there already: --force replaces it, --stdout prints the new one",
+           ja: "{path} はすでにあります：--force で置き換え、--stdout で新しい内容を表示します";
+    /// `seisho init` wrote the configuration.
+    InitWrote { path: String }
+        => en: "wrote {path}",
+           ja: "{path} を書きました";
+    /// The first line of the starter configuration.
+    InitStarter {}
+        => en: "seisho.toml: every rule with its defaults. Uncomment a line to change it; `seisho explain RULE` tells what a rule does.",
+           ja: "seisho.toml：すべてのルールと既定値。変える行のコメントを外してください。ルールの説明は `seisho explain RULE` で読めます。";
+    /// The first line of a configuration made from textlint's.
+    InitFromTextlint { path: String }
+        => en: "seisho.toml made by `seisho init --from-textlint` from {path}: the rules it turns on, with their options; seisho's own rules (kana typos, width variants) keep their defaults.",
+           ja: "`seisho init --from-textlint` で {path} から作った seisho.toml：そこで有効なルールとオプション。seisho 独自のルール（仮名の打ち間違い、全角・半角のゆれ）は既定のままです。";
+    /// What of a textlint configuration is not carried over.
+    InitNotRead {}
+        => en: "Not carried over (seisho does not have or read it):",
+           ja: "引き継いでいないもの（seisho にないか、読まないもの）：";
+    /// A `package.json` without a `textlint` key.
+    NoTextlintKey {}
+        => en: "package.json has no `textlint` key",
+           ja: "package.json に `textlint` キーがありません";
+    /// No textlint configuration in the working directory.
+    NoTextlintConfig {}
+        => en: "no textlint configuration here (.textlintrc.json, .textlintrc.yaml, .textlintrc.yml, .textlintrc, package.json): name one after --from-textlint",
+           ja: "ここには textlint の設定（.textlintrc.json、.textlintrc.yaml、.textlintrc.yml、.textlintrc、package.json）がありません：--from-textlint の後に指定してください";
     /// A quick fix's title in the editor.
     QuickFix { what: String, rule: String }
         => en: "{what} ({rule})",

@@ -457,6 +457,58 @@ fn rules_reported(dir: &Path, file: &str) -> Vec<String> {
 }
 
 #[test]
+fn init_writes_a_seisho_toml_once_and_from_a_textlintrc() {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = dir.path().join("seisho.toml");
+    // No textlint configuration: said, nothing written.
+    let out = common::seisho(dir.path(), &["init", "--from-textlint"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!toml.exists());
+    fs::write(
+        dir.path().join(".textlintrc"),
+        "rules:\n  max-ten:\n    max: 1\n",
+    )
+    .unwrap();
+    let out = common::seisho(dir.path(), &["init", "--from-textlint"]);
+    assert!(out.status.success(), "{out:?}");
+    let written = fs::read_to_string(&toml).unwrap();
+    assert!(written.contains("[rules.max-ten]\nmax = 1"), "{written}");
+    fs::write(dir.path().join("draft.md"), "まず、次に、終わる。\n").unwrap();
+    assert_eq!(rules_reported(dir.path(), "draft.md"), ["max-ten"]);
+    // A seisho.toml that is there stays unless --force.
+    let out = common::seisho(dir.path(), &["init"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(fs::read_to_string(&toml).unwrap(), written);
+    let out = common::seisho(dir.path(), &["init", "--force"]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(fs::read_to_string(&toml)
+        .unwrap()
+        .contains("# max-ten = { enabled = true"));
+}
+
+#[test]
+fn a_yaml_textlintrc_is_read_and_a_javascript_one_said_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join(".textlintrc.yml"),
+        "rules:\n  max-ten:\n    max: 1\n",
+    )
+    .unwrap();
+    fs::write(dir.path().join("draft.md"), "まず、次に、終わる。\n").unwrap();
+    assert_eq!(rules_reported(dir.path(), "draft.md"), ["max-ten"]);
+    // textlint takes a JavaScript configuration first; seisho cannot run it, says so, and
+    // does not take the YAML one in its place.
+    fs::write(dir.path().join(".textlintrc.js"), "module.exports = {};\n").unwrap();
+    let out = common::seisho(dir.path(), &["lint", "draft.md"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(".textlintrc.js: a JavaScript textlint configuration is not read"),
+        "{stderr}"
+    );
+    assert!(rules_reported(dir.path(), "draft.md").is_empty());
+}
+
+#[test]
 fn a_textlintrc_is_read_when_there_is_no_seisho_toml() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(

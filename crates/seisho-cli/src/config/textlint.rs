@@ -1,6 +1,8 @@
 //! A textlint configuration read as seisho's, for a project that has one and no `seisho.toml`:
-//! `.textlintrc.json`, `.textlintrc` (JSON) or the `textlint` key of `package.json`, in the
-//! order textlint looks for them. Its rules and their options (textlint's names), and the
+//! `.textlintrc.json` (JSON with comments, as textlint reads it), `.textlintrc.yaml`,
+//! `.textlintrc.yml`, `.textlintrc` (JSON, else YAML) or the `textlint` key of
+//! `package.json`, in the order textlint looks for them (after `.textlintrc.cjs` and `.js`,
+//! which seisho cannot run: it says so and uses its defaults). Its rules and their options (textlint's names), and the
 //! presets seisho knows, become seisho's settings through `seisho::lint::textlint`; the seisho
 //! rules that have a textlint counterpart run only where it turns them on, the others (kana
 //! typos, width variants) keep their defaults. What seisho does not have or read is said once.
@@ -15,10 +17,16 @@ use serde_json::{Map, Value};
 use super::{Config, ConfigError, ConfigErrors};
 
 /// textlint's configuration files that seisho reads, in the order textlint looks for them.
-pub const FILES: &[&str] = &[".textlintrc.json", ".textlintrc", "package.json"];
+pub const FILES: &[&str] = &[
+    ".textlintrc.json",
+    ".textlintrc.yaml",
+    ".textlintrc.yml",
+    ".textlintrc",
+    "package.json",
+];
 
-/// textlint's YAML configuration files, which seisho does not read (it says so).
-pub const YAML_FILES: &[&str] = &[".textlintrc.yml", ".textlintrc.yaml"];
+/// textlint's JavaScript configuration files, which it looks for first and seisho cannot read.
+pub const JS_FILES: &[&str] = &[".textlintrc.cjs", ".textlintrc.js"];
 
 /// Reads textlint configuration file `path` (shown so in messages) as seisho's configuration,
 /// with file patterns relative to `dir`: `None` for a `package.json` with no `textlint` key.
@@ -45,14 +53,7 @@ pub fn load(
             Says::ConfigCannotRead { why }.to_string(),
         )
     })?;
-    let json: Value = serde_json::from_str(&text).map_err(|e| {
-        let at = offset_of(&text, e.line(), e.column());
-        fail(
-            text.clone(),
-            at..at,
-            Says::TextlintNotJson { why: e.to_string() }.to_string(),
-        )
-    })?;
+    let json = parse(path, &text).map_err(|(at, message)| fail(text.clone(), at..at, message))?;
     let json = if path.file_name().is_some_and(|n| n == "package.json") {
         match json.get("textlint") {
             Some(v) => v.clone(),
@@ -67,6 +68,76 @@ pub fn load(
     config.lint = lint;
     config.path = Some(path.to_path_buf());
     Ok(Some((config, notes)))
+}
+
+/// textlint configuration `text` of file `path` as JSON: as JSON with comments for
+/// `.json` and `package.json`, as YAML for `.yaml` and `.yml`, and as either for `.textlintrc`;
+/// or where and why it cannot be read.
+fn parse(path: &Path, text: &str) -> Result<Value, (usize, String)> {
+    let yaml = |text: &str| {
+        yaml_serde::from_str::<Value>(text).map_err(|e| {
+            let at = e
+                .location()
+                .map_or(0, |l| offset_of(text, l.line(), l.column()));
+            (at, e.to_string())
+        })
+    };
+    let json = |text: &str| {
+        serde_json::from_str::<Value>(&without_comments(text)).map_err(|e| {
+            let at = offset_of(text, e.line(), e.column());
+            (at, e.to_string())
+        })
+    };
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("yaml" | "yml") => {
+            yaml(text).map_err(|(at, why)| (at, Says::TextlintNotYaml { why }.to_string()))
+        }
+        Some("json") => {
+            json(text).map_err(|(at, why)| (at, Says::TextlintNotJson { why }.to_string()))
+        }
+        // `.textlintrc`: JSON, else YAML (an empty file is an empty configuration).
+        _ => json(text).or_else(|_| match yaml(text) {
+            Ok(Value::Null) => Ok(Value::Object(Map::new())),
+            other => other.map_err(|(at, why)| (at, Says::TextlintNotYaml { why }.to_string())),
+        }),
+    }
+}
+
+/// `text` with JavaScript comments (`// …` to the end of the line, `/* … */`) outside strings
+/// blanked out (each byte a space, so that positions stay), as textlint reads JSON.
+fn without_comments(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = bytes.to_vec();
+    let (mut i, mut in_string) = (0, false);
+    while i < bytes.len() {
+        match (in_string, bytes[i], bytes.get(i + 1)) {
+            (true, b'\\', _) => i += 1,
+            (_, b'"', _) => in_string = !in_string,
+            (false, b'/', Some(b'/')) => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    out[i] = b' ';
+                    i += 1;
+                }
+                continue;
+            }
+            (false, b'/', Some(b'*')) => {
+                let end = text[i + 2..]
+                    .find("*/")
+                    .map_or(bytes.len(), |e| i + 2 + e + 2);
+                for b in &mut out[i..end] {
+                    if *b != b'\n' {
+                        *b = b' ';
+                    }
+                }
+                i = end;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    // Only ASCII bytes were replaced, by ASCII: still UTF-8.
+    String::from_utf8(out).unwrap_or_else(|_| text.to_owned())
 }
 
 /// The byte offset of 1-based `line` and `column` (characters) of `text`.
@@ -234,6 +305,42 @@ mod tests {
 
     fn on(config: &LintConfig, id: &str) -> bool {
         config.settings(id).is_some_and(|s| s.enabled)
+    }
+
+    #[test]
+    fn json_with_comments_yaml_and_either() {
+        let expected: Value =
+            serde_json::from_str(r#"{"rules": {"max-ten": {"max": 2}, "no-nfd": true}}"#).unwrap();
+        let json = "{\n  // textlint reads comments\n  \"rules\": {\"max-ten\": {\"max\": 2}, /* on */ \"no-nfd\": true}\n}\n";
+        let yaml = "# comment\nrules:\n  max-ten:\n    max: 2\n  no-nfd: true\n";
+        for (name, text) in [
+            (".textlintrc.json", json),
+            (".textlintrc", json),
+            (".textlintrc.yml", yaml),
+            (".textlintrc.yaml", yaml),
+            (".textlintrc", yaml),
+        ] {
+            assert_eq!(parse(Path::new(name), text), Ok(expected.clone()), "{name}");
+        }
+        // A string may hold what looks like a comment.
+        let url = r#"{"rules": {"prh": {"rulePaths": ["http://example.com/a.yml"]}}}"#;
+        assert_eq!(
+            parse(Path::new(".textlintrc.json"), url).unwrap()["rules"]["prh"]["rulePaths"][0],
+            "http://example.com/a.yml"
+        );
+        assert_eq!(
+            parse(Path::new(".textlintrc"), ""),
+            Ok(Value::Object(Map::new()))
+        );
+        // A mistake is placed: line 3 of the YAML.
+        let (at, message) =
+            parse(Path::new(".textlintrc.yml"), "rules:\n  a: 1\n b: [\n").unwrap_err();
+        assert!(
+            at > 10 && message.starts_with("not JSON nor YAML"),
+            "{at} {message}"
+        );
+        let (at, _) = parse(Path::new(".textlintrc.json"), "{\n\"rules\": }").unwrap_err();
+        assert_eq!(at, 11);
     }
 
     #[test]

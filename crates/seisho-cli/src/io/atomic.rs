@@ -97,6 +97,27 @@ pub fn write_atomic(path: &Path, original: &[u8], contents: &[u8]) -> Result<(),
     Ok(())
 }
 
+/// Writes `contents` to the new file `path` atomically: a reader sees no file or the whole
+/// one. An existing file is never replaced (`AlreadyExists`): the temporary file is linked to
+/// `path`, which fails if `path` exists, then removed.
+pub fn write_new(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let (mut file, tmp) = create_temp(&dir, path).map_err(WriteError::Io)?;
+    let result = (|| {
+        file.write_all(contents)?;
+        file.sync_all()?;
+        drop(file);
+        fs::hard_link(&tmp, path)
+    })();
+    let _ = fs::remove_file(&tmp);
+    result.map_err(WriteError::Io)?;
+    sync_dir(&dir);
+    Ok(())
+}
+
 /// Checks that the file at `path` holds exactly `original`.
 ///
 /// The bytes are compared, not a fingerprint of size, modification time and inode: those miss

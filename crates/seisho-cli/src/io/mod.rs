@@ -5,7 +5,7 @@ mod atomic;
 mod encode;
 mod input;
 
-pub use atomic::{is_leftover_temp, write_atomic};
+pub use atomic::{is_leftover_temp, write_atomic, write_new};
 pub use input::{Decoded, Input, Source};
 
 /// An error of `serde_json` writing to a stream, as the I/O error it is (so that a closed pipe
