@@ -1,6 +1,8 @@
 //! Ignore comments: `<!-- seisho-disable rule-id -->` … `<!-- seisho-enable -->` and
 //! `<!-- seisho-disable-next-line -->` turn rules off for part of a document. textlint's
 //! `textlint-disable` and `textlint-enable` are read too, so a draft keeps its comments.
+//! The configuration's allowed words (`allow`, as textlint's allowlist filter) turn every rule
+//! off where they stand.
 
 use std::ops::Range;
 
@@ -14,9 +16,15 @@ pub(crate) struct Ignored {
 }
 
 impl Ignored {
-    /// Reads the ignore comments of `text`.
-    pub(crate) fn new(text: &str) -> Ignored {
+    /// Reads the ignore comments of `text`, and finds the words of `allow` in it.
+    pub(crate) fn new(text: &str, allow: &[String]) -> Ignored {
         let mut regions = Vec::new();
+        for word in allow.iter().filter(|w| !w.is_empty()) {
+            regions.extend(
+                text.match_indices(word.as_str())
+                    .map(|(at, w)| (at..at + w.len(), None)),
+            );
+        }
         // Open disable comments: where each started, and for which rules.
         let mut open: Vec<(usize, Option<Vec<&'static str>>)> = Vec::new();
         let mut from = 0;
@@ -160,7 +168,21 @@ mod tests {
 
     fn off(text: &str, rule: &str, marker: &str) -> bool {
         let at = text.find(marker).unwrap();
-        Ignored::new(text).covers(rule, &(at..at + 1))
+        Ignored::new(text, &[]).covers(rule, &(at..at + 1))
+    }
+
+    #[test]
+    fn allowed_words() {
+        let allow = ["ｲﾝﾀｰﾈｯﾄ".to_owned(), String::new()];
+        let text = "ｲﾝﾀｰﾈｯﾄとｲﾝﾀｰﾈｯﾄ、ﾃﾞｰﾀ";
+        let ignored = Ignored::new(text, &allow);
+        let at = |s: &str, n: usize| text.match_indices(s).nth(n).unwrap().0;
+        for n in 0..2 {
+            assert!(ignored.covers("halfwidth-kana", &(at("ｲﾝﾀｰﾈｯﾄ", n)..text.len())));
+            assert!(ignored.covers("max-ten", &(at("ﾈｯﾄ", n)..text.len())));
+        }
+        assert!(!ignored.covers("halfwidth-kana", &(at("ﾃﾞｰﾀ", 0)..text.len())));
+        assert!(!ignored.covers("halfwidth-kana", &(at("と", 0)..text.len())));
     }
 
     #[test]

@@ -224,7 +224,7 @@ impl Linter {
             });
         }
         let lang = self.config.lang();
-        let ignored = Ignored::new(text);
+        let ignored = Ignored::new(text, self.config.allow());
         let index = LineIndex::new(text);
         // Positions in the order of offsets, with a cursor: many diagnostics on one long line
         // must not each count the line from its start.

@@ -480,6 +480,7 @@ impl std::error::Error for ConfigError {}
 pub struct LintConfig {
     rules: BTreeMap<&'static str, RuleSettings>,
     lang: Lang,
+    allow: Vec<String>,
 }
 
 impl Default for LintConfig {
@@ -490,6 +491,7 @@ impl Default for LintConfig {
                 .map(|r| (r.info.id, RuleSettings::defaults(r)))
                 .collect(),
             lang: Lang::default(),
+            allow: Vec::new(),
         }
     }
 }
@@ -562,6 +564,17 @@ impl LintConfig {
             .map_err(|message| ConfigError { message })?;
         settings.options.insert(option.name, value);
         Ok(())
+    }
+
+    /// Sets the words no rule reports (as textlint's allowlist filter): a diagnostic that
+    /// starts inside one of their occurrences is not made, nor its fix.
+    pub fn set_allow(&mut self, words: Vec<String>) {
+        self.allow = words;
+    }
+
+    /// The words no rule reports.
+    pub fn allow(&self) -> &[String] {
+        &self.allow
     }
 
     /// Sets the language of the diagnostics' messages (English by default).

@@ -256,6 +256,15 @@ pub fn parse(text: &str, dir: PathBuf, no_dictionary: bool) -> Result<Config, Ve
                 },
                 other => errors.push(type_error(value, "lang", ("a string", "文字列"), other)),
             },
+            "allow" => match strings(value) {
+                Some(words) => config.lint.set_allow(words),
+                None => errors.push(type_error(
+                    value,
+                    "allow",
+                    ("an array of strings", "文字列の配列"),
+                    value.get_ref(),
+                )),
+            },
             other => errors.push(ConfigError {
                 span: key.span(),
                 key: Some(other.to_owned()),
@@ -297,6 +306,20 @@ fn type_error(
         }
         .to_string(),
     }
+}
+
+/// An array of strings, if `value` is one.
+fn strings(value: &Spanned<DeValue<'_>>) -> Option<Vec<String>> {
+    let DeValue::Array(items) = value.get_ref() else {
+        return None;
+    };
+    items
+        .iter()
+        .map(|item| match item.get_ref() {
+            DeValue::String(s) => Some(s.to_string()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// What kind of TOML value it is, in English and in Japanese.
@@ -745,7 +768,7 @@ mod tests {
     fn each_mistake_is_located() {
         assert_eq!(
             errors("[rule]\n"),
-            ["1:2: unknown key `rule` (expected `rules`, `files` or `lang`) [rule]"]
+            ["1:2: unknown key `rule` (expected `rules`, `files`, `lang` or `allow`) [rule]"]
         );
         assert_eq!(
             errors("[rules]\nsentence-lenght = false\n"),

@@ -157,8 +157,12 @@ seisho::catalogue! {
            ja: "{id:?}という言語はありません（\"ja\" か \"en\" です）";
     /// An unknown top-level key.
     UnknownKey { key: String }
-        => en: "unknown key `{key}` (expected `rules`, `files` or `lang`)",
-           ja: "`{key}` というキーはありません（`rules`、`files`、`lang` のいずれかです）";
+        => en: "unknown key `{key}` (expected `rules`, `files`, `lang` or `allow`)",
+           ja: "`{key}` というキーはありません（`rules`、`files`、`lang`、`allow` のいずれかです）";
+    /// A textlint allowlist entry that is a regular expression.
+    AllowRegexNotRead { pattern: String }
+        => en: "filter allowlist: {pattern} is a regular expression, not read (seisho allows words as written)",
+           ja: "フィルター `allowlist`：{pattern} は正規表現のため読んでいません（seisho が読むのは書いたままの語です）";
     /// A value of the wrong type.
     WrongType { key: String, expected: &'static str, expected_ja: &'static str, found: &'static str, found_ja: &'static str }
         => en: "`{key}` must be {expected}, not {found}",

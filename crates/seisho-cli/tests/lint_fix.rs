@@ -457,6 +457,28 @@ fn rules_reported(dir: &Path, file: &str) -> Vec<String> {
 }
 
 #[test]
+fn allowed_words_are_neither_reported_nor_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("seisho.toml"), "allow = [\"ｲﾝﾀｰﾈｯﾄ\"]\n").unwrap();
+    fs::write(dir.path().join("a.md"), "ｲﾝﾀｰﾈｯﾄとﾃﾞｰﾀ。\n").unwrap();
+    let out = common::seisho(dir.path(), &["lint", "--format", "json", "a.md"]);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let starts: Vec<u64> = report["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["range"]["start"].as_u64().unwrap())
+        .collect();
+    assert_eq!(starts, ["ｲﾝﾀｰﾈｯﾄと".len() as u64], "{report}");
+    let out = common::seisho(dir.path(), &["fix", "a.md"]);
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("a.md")).unwrap(),
+        "ｲﾝﾀｰﾈｯﾄとデータ。\n"
+    );
+}
+
+#[test]
 fn init_writes_a_seisho_toml_once_and_from_a_textlintrc() {
     let dir = tempfile::tempdir().unwrap();
     let toml = dir.path().join("seisho.toml");

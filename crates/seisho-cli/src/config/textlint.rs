@@ -207,14 +207,39 @@ fn settings(json: &Value, notes: &mut Vec<String>) -> LintConfig {
         }
     }
     if let Some(filters) = json.get("filters").and_then(Value::as_object) {
-        for name in filters.keys().filter(|n| n.as_str() != "comments") {
-            notes.push(Says::FilterNotRead { name: name.clone() }.to_string());
+        for (name, value) in filters {
+            match name.as_str() {
+                "comments" => {}
+                "allowlist" => config.set_allow(allowlist(value, notes)),
+                _ => notes.push(Says::FilterNotRead { name: name.clone() }.to_string()),
+            }
         }
     }
     if json.get("plugins").is_some() {
         notes.push(Says::PluginsNotRead {}.to_string());
     }
     config
+}
+
+/// The words of textlint's allowlist filter (`allow`); a regular expression (`/…/flags`) and
+/// `allowlistConfigPaths` are noted as not read.
+fn allowlist(value: &Value, notes: &mut Vec<String>) -> Vec<String> {
+    let mut words = Vec::new();
+    let allow = value.get("allow").and_then(Value::as_array);
+    for item in allow.into_iter().flatten().filter_map(Value::as_str) {
+        let regex = item.len() > 1 && item.starts_with('/') && item[1..].contains('/');
+        if regex {
+            let pattern = item.to_owned();
+            notes.push(Says::AllowRegexNotRead { pattern }.to_string());
+        } else {
+            words.push(item.to_owned());
+        }
+    }
+    if value.get("allowlistConfigPaths").is_some() {
+        let name = "allowlist: allowlistConfigPaths".to_owned();
+        notes.push(Says::FilterNotRead { name }.to_string());
+    }
+    words
 }
 
 /// Turns on textlint rule `name` with its `options`, or notes why it cannot be.
@@ -347,7 +372,7 @@ mod tests {
     fn rules_presets_and_what_is_missing() {
         let json: Value = serde_json::from_str(
             r#"{
-                "filters": { "comments": true, "allowlist": { "allow": ["x"] } },
+                "filters": { "comments": true, "allowlist": { "allow": ["x", "/y+/u"] } },
                 "rules": {
                     "preset-ja-technical-writing": {
                         "sentence-length": { "max": 120 },
@@ -384,15 +409,11 @@ mod tests {
         assert!(!on(&config, "no-space-between-full-width"));
         assert!(on(&config, "kanji-in-katakana"));
         let notes = notes.join("\n");
-        for missing in [
-            "max-comma",
-            "ja-no-abusage",
-            "prh",
-            "allowlist",
-            "preferInBody",
-        ] {
+        for missing in ["max-comma", "ja-no-abusage", "prh", "preferInBody"] {
             assert!(notes.contains(missing), "{missing}: {notes}");
         }
         assert!(!notes.contains("ja-no-weak-phrase"), "{notes}");
+        assert_eq!(config.allow(), ["x"]);
+        assert!(notes.contains("/y+/u"), "{notes}");
     }
 }
