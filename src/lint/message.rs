@@ -73,6 +73,9 @@ crate::catalogue! {
     SpellingMajority { written: String, form: String, count: usize }
         => en: "「{written}」 where the document writes 「{form}」 ({count} times): write it one way",
            ja: "「{written}」：文書中では「{form}」と書いています（{count}回）：表記を統一してください";
+    RepeatedAdverb { word: String }
+        => en: "「{word}」 twice in one sentence: keep one, or say it another way",
+           ja: "「{word}」が一文に2回あります：一つにするか言い換えてください";
     Successive { unit: String }
         => en: "「{unit}」 twice in a row: delete one",
            ja: "「{unit}」が続けて2回あります：一つを削除してください";

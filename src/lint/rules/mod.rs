@@ -16,6 +16,8 @@ mod no_dropping_the_ra;
 mod no_mix_dearu_desumasu;
 mod no_mixed_period;
 mod no_nfd;
+#[cfg(feature = "morphology")]
+mod no_repeated_adverb;
 mod no_space_between_full_width;
 mod no_spelling_variants;
 #[cfg(feature = "morphology")]
@@ -45,6 +47,8 @@ pub(crate) const NATIVE: &[LintRule] = &[
     no_successive_word::RULE,
     #[cfg(feature = "morphology")]
     no_dropped_kana::RULE,
+    #[cfg(feature = "morphology")]
+    no_repeated_adverb::RULE,
     no_space_between_full_width::RULE,
     no_spelling_variants::RULE,
     no_nfd::RULE,
