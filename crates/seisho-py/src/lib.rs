@@ -569,15 +569,22 @@ fn severity(rule: &str, s: &str) -> PyResult<Severity> {
     })
 }
 
-/// The lint configuration of a dict shaped as `seisho.toml` (`{"rules": {...}}`) or as its
-/// `[rules]` table alone: a rule is `True`/`False`, `"off"` or a severity, or a dict of
-/// `enabled`, `severity` and the rule's options.
+/// The lint configuration of a dict shaped as `seisho.toml` (`{"rules": {...}, "allow":
+/// [...]}`) or as its `[rules]` table alone: a rule is `True`/`False`, `"off"` or a severity,
+/// or a dict of `enabled`, `severity` and the rule's options; `allow`, the words no rule
+/// reports.
 fn lint_config(config: &Bound<'_, PyDict>) -> PyResult<LintConfig> {
+    let mut allow = Vec::new();
     let rules = match config.get_item("rules")? {
         Some(rules) => {
+            if let Some(words) = config.get_item("allow")? {
+                allow = words
+                    .extract()
+                    .map_err(|_| type_error("config['allow']", "a list of str", &words))?;
+            }
             for (key, _) in config.iter() {
                 let key: String = key.extract()?;
-                if key != "rules" {
+                if key != "rules" && key != "allow" {
                     return Err(PyValueError::new_err(format!(
                         "config: unknown key `{key}` (a config is {{\"rules\": {{...}}}} or the rules alone)"
                     )));
@@ -590,6 +597,7 @@ fn lint_config(config: &Bound<'_, PyDict>) -> PyResult<LintConfig> {
         None => config.clone(),
     };
     let mut out = LintConfig::default();
+    out.set_allow(allow);
     let err = |e: seisho::lint::ConfigError| PyValueError::new_err(format!("config: {e}"));
     for (id, setting) in rules.iter() {
         let id: String = id

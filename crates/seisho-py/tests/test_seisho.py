@@ -306,6 +306,16 @@ def test_lint_and_rules_in_japanese():
     assert summaries["fullwidth-ascii"].endswith("。")
 
 
+def test_allowed_words_are_not_reported():
+    text = "ｲﾝﾀｰﾈｯﾄとﾃﾞｰﾀ。"
+    rules = [d["range"]["start"] for d in seisho.lint(text)]
+    assert rules == [0, 8]
+    allowed = seisho.lint(text, config={"rules": {}, "allow": ["ｲﾝﾀｰﾈｯﾄ"]})
+    assert [d["range"]["start"] for d in allowed] == [8]
+    with pytest.raises(TypeError, match="allow"):
+        seisho.lint(text, config={"rules": {}, "allow": "ｲﾝﾀｰﾈｯﾄ"})
+
+
 def test_lang_follows_the_locale_by_default(monkeypatch):
     text = "ＡＢＣを使う。"
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
