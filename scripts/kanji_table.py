@@ -208,52 +208,53 @@ def generate(data: Kanjidic) -> str:
         "",
     ]
     accepted = " ".join(f"{a} (as {b})" for a, b in ACCEPTED_FORMS.items())
-    out += array(
-        [
-            f"The {len(data.grades)} kanji that KANJIDIC2 gives a grade and the 許容字体 (accepted",
-            f"forms) {accepted}, sorted by code point.",
-        ],
-        [],
-        "GRADED_KANJI",
-        "u32",
-        [f"0x{c:04X}" for c in graded],
-    )
-    out.append("")
-    out += array(
-        [
-            "The KANJIDIC2 grade of each of [`GRADED_KANJI`]: 1-6 school grade, 8 other 常用,",
-            "9 人名用, 10 人名用 variant of a 常用 kanji.",
-        ],
-        [],
-        "GRADES",
-        "u8",
-        [str(grades[c]) for c in graded],
-    )
-    out.append("")
-    out += array(
-        [f"The {len(on_kanji)} kanji that have an on'yomi in KANJIDIC2, sorted by code point."],
-        morphology,
-        "ON_KANJI",
-        "u32",
-        [f"0x{c:04X}" for c in on_kanji],
-    )
-    out.append("")
-    out += array(
-        ["The readings of `ON_KANJI[i]` are `ON_AT[ON_FIRST[i]..ON_FIRST[i + 1]]`."],
-        morphology,
-        "ON_FIRST",
-        "u16",
-        [str(i) for i in on_first],
-    )
-    out.append("")
-    out += array(
-        ["Byte offsets in [`ON_TEXT`] where each reading starts, in KANJIDIC2's order."],
-        morphology,
-        "ON_AT",
-        "u16",
-        [str(i) for i in on_at],
-    )
-    out.append("")
+    tables = [
+        (
+            [
+                f"The {len(data.grades)} kanji that KANJIDIC2 gives a grade and the 許容字体 "
+                "(accepted",
+                f"forms) {accepted}, sorted by code point.",
+            ],
+            [],
+            "GRADED_KANJI",
+            "u32",
+            [f"0x{c:04X}" for c in graded],
+        ),
+        (
+            [
+                "The KANJIDIC2 grade of each of [`GRADED_KANJI`]: 1-6 school grade, 8 other 常用,",
+                "9 人名用, 10 人名用 variant of a 常用 kanji.",
+            ],
+            [],
+            "GRADES",
+            "u8",
+            [str(grades[c]) for c in graded],
+        ),
+        (
+            [f"The {len(on_kanji)} kanji that have an on'yomi in KANJIDIC2, sorted by code point."],
+            morphology,
+            "ON_KANJI",
+            "u32",
+            [f"0x{c:04X}" for c in on_kanji],
+        ),
+        (
+            ["The readings of `ON_KANJI[i]` are `ON_AT[ON_FIRST[i]..ON_FIRST[i + 1]]`."],
+            morphology,
+            "ON_FIRST",
+            "u16",
+            [str(i) for i in on_first],
+        ),
+        (
+            ["Byte offsets in [`ON_TEXT`] where each reading starts, in KANJIDIC2's order."],
+            morphology,
+            "ON_AT",
+            "u16",
+            [str(i) for i in on_at],
+        ),
+    ]
+    for doc, attributes, name, kind, values in tables:
+        out += array(doc, attributes, name, kind, values)
+        out.append("")
     out += [
         f"/// The {len(distinct)} distinct on'yomi, in katakana, separated by spaces.",
         *morphology,

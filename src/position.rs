@@ -150,19 +150,20 @@ mod tests {
         let text = "ab\r\nｶﾞ\n\nx";
         let index = LineIndex::new(text);
         assert_eq!(index.line_count(), 4);
-        let at = |o| {
-            let p = index.line_col(text, o);
-            (p.line, p.column)
-        };
-        assert_eq!(at(0), (1, 1));
-        assert_eq!(at(2), (1, 3)); // the \r
-        assert_eq!(at(4), (2, 1));
-        assert_eq!(at(7), (2, 2)); // ﾞ
-        assert_eq!(at(8), (2, 2)); // inside ﾞ: its start
-        assert_eq!(at(11), (3, 1));
-        assert_eq!(at(12), (4, 1));
-        assert_eq!(at(13), (4, 2));
-        assert_eq!(at(99), (4, 2));
+        for (offset, line, column) in [
+            (0, 1, 1),
+            (2, 1, 3), // the \r
+            (4, 2, 1),
+            (7, 2, 2), // ﾞ
+            (8, 2, 2), // inside ﾞ: its start
+            (11, 3, 1),
+            (12, 4, 1),
+            (13, 4, 2),
+            (99, 4, 2),
+        ] {
+            let p = index.line_col(text, offset);
+            assert_eq!((p.line, p.column), (line, column), "{offset}");
+        }
         assert_eq!(index.line_start(2), Some(4));
         assert_eq!(index.line_start(0), None);
         // The cursor agrees, forward, backward and inside characters.

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use crate::text::brackets::{is_closing, is_opening};
-use crate::text::class::{is_hiragana, is_invisible};
+use crate::text::class::{is_hiragana, is_invisible, is_touten};
 use crate::text::utf8::{char_at, char_before, decode_u32};
 
 /// A sentence of the text, as [`sentences`] cut it.
@@ -333,7 +333,7 @@ fn line_stands_alone(text: &str, start: usize, end: usize) -> bool {
     let Some(last) = line.chars().next_back() else {
         return false;
     };
-    if width(line) > SHORT_LINE || is_opening(last) || matches!(last, '、' | '，' | ',' | '､') {
+    if width(line) > SHORT_LINE || is_opening(last) || is_touten(last) || last == ',' {
         return false;
     }
     if !is_hiragana(last) {

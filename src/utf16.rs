@@ -15,6 +15,15 @@ impl Utf16Map {
         Self::default()
     }
 
+    /// The map of `offsets` (byte offsets) of `text`: [`Utf16Map::add`] each, then
+    /// [`Utf16Map::build`].
+    pub fn of(text: &str, offsets: impl IntoIterator<Item = usize>) -> Self {
+        let mut map = Self::new();
+        offsets.into_iter().for_each(|o| map.add(o));
+        map.build(text);
+        map
+    }
+
     /// Asks for the UTF-16 offset of byte `offset`.
     pub fn add(&mut self, offset: usize) {
         self.pairs.push((offset, 0));

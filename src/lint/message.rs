@@ -46,15 +46,13 @@ crate::catalogue! {
     RaNuki { written: String, fixed: String }
         => en: "ら抜き言葉 「{written}」: write 「{fixed}」",
            ja: "ら抜き言葉「{written}」：「{fixed}」と書きます";
-    MixedStyleBody { style: &'static str, keep: &'static str, polite: usize, plain: usize }
-        => en: "{style} style where the document's body text use {keep} ({polite} です・ます, {plain} だ・である)",
-           ja: "{style}調：文書の本文は{keep}調です（です・ます{polite}、だ・である{plain}）";
-    MixedStyleHeadings { style: &'static str, keep: &'static str, polite: usize, plain: usize }
-        => en: "{style} style where the document's headings use {keep} ({polite} です・ます, {plain} だ・である)",
-           ja: "{style}調：文書の見出しは{keep}調です（です・ます{polite}、だ・である{plain}）";
-    MixedStyleLists { style: &'static str, keep: &'static str, polite: usize, plain: usize }
-        => en: "{style} style where the document's list items use {keep} ({polite} です・ます, {plain} だ・である)",
-           ja: "{style}調：文書の箇条書きは{keep}調です（です・ます{polite}、だ・である{plain}）";
+    /// A sentence in the other style than the rest of its part of the document (`part`).
+    MixedStyle {
+        part: &'static str, part_ja: &'static str,
+        style: &'static str, keep: &'static str, polite: usize, plain: usize,
+    }
+        => en: "{style} style where the document's {part} use {keep} ({polite} です・ます, {plain} だ・である)",
+           ja: "{style}調：文書の{part_ja}は{keep}調です（です・ます{polite}、だ・である{plain}）";
     MixedPeriod { period: char, expected: char }
         => en: "period 「{period}」 where the document uses 「{expected}」",
            ja: "句点「{period}」：この文書の句点は「{expected}」です";

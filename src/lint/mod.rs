@@ -25,7 +25,7 @@ mod rules;
 pub mod textlint;
 
 pub use crate::Syntax;
-pub use diagnostic::{Diagnostic, Fix, FixEdit, Severity};
+pub use diagnostic::{ranges_from_utf16, ranges_to_utf16, Diagnostic, Fix, FixEdit, Severity};
 pub use fix::{apply_fix_edits, apply_fixes, Fixed, MAX_FIX_ROUNDS};
 pub use registry::{
     ConfigError, LintConfig, LintRule, OptionDefault, OptionValue, RuleOption, RuleSettings,

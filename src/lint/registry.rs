@@ -248,7 +248,8 @@ macro_rules! page {
 pub(crate) use page;
 
 /// Declares one of the linter's own rules (a `const` of type [`LintRule`]): see [`RuleInfo`]
-/// for the fields; `check` is a [`Check`].
+/// for the fields (`aliases` and `options` left out when there are none); `check` is a
+/// [`Check`].
 macro_rules! lint_rule {
     (
         id: $id:literal,
@@ -259,7 +260,7 @@ macro_rules! lint_rule {
         page: $page:literal,
         severity: $severity:ident,
         default_on: $on:literal,
-        options: $options:expr,
+        $(options: $options:expr,)?
         check: $check:expr $(,)?
     ) => {
         $crate::lint::LintRule {
@@ -273,13 +274,24 @@ macro_rules! lint_rule {
                 doc_ja: $crate::lint::registry::page!($summary_ja, $page, ".ja.md"),
                 severity: $crate::lint::Severity::$severity,
                 default_on: $on,
-                options: $options,
+                options: $crate::lint::registry::or_none!($($options)?),
             },
             check: $check,
         }
     };
 }
 pub(crate) use lint_rule;
+
+/// A rule's options as [`lint_rule!`] was given them: none when it has none.
+macro_rules! or_none {
+    () => {
+        &[]
+    };
+    ($options:expr) => {
+        $options
+    };
+}
+pub(crate) use or_none;
 
 /// A lint rule: what `seisho rules` lists and `seisho explain` prints.
 #[derive(Clone, Copy)]

@@ -88,9 +88,16 @@ pub type TextlintOptions = Vec<(&'static str, OptionValue)>;
 /// The seisho rule of textlint rule `name` (as a `.textlintrc` names it: `textlint-rule-` and
 /// a scope may stand before it), if seisho has it.
 pub fn seisho_rule(name: &str) -> Option<&'static str> {
-    let name = name.rsplit('/').next().unwrap_or(name);
-    let name = name.strip_prefix("textlint-rule-").unwrap_or(name);
+    let name = bare_name(name);
     RULES.iter().find(|(t, _)| *t == name).map(|&(_, s)| s)
+}
+
+/// A rule's or a preset's name without its scope (`@textlint-ja/`) and its package prefix
+/// (`textlint-rule-`), as a `.textlintrc` may write them: `no-doubled-joshi`,
+/// `preset-ja-technical-writing`.
+fn bare_name(name: &str) -> &str {
+    let name = name.rsplit('/').next().unwrap_or(name);
+    name.strip_prefix("textlint-rule-").unwrap_or(name)
 }
 
 /// Whether seisho rule `id` has a textlint counterpart (and so follows a `.textlintrc`).
@@ -101,8 +108,7 @@ pub fn is_textlint_rule(id: &str) -> bool {
 /// The rules of preset `name` (`textlint-rule-preset-…` or `preset-…`) and their options, if
 /// seisho knows it.
 pub fn preset(name: &str) -> Option<Vec<(&'static str, TextlintOptions)>> {
-    let name = name.rsplit('/').next().unwrap_or(name);
-    let name = name.strip_prefix("textlint-rule-").unwrap_or(name);
+    let name = bare_name(name);
     let (_, rules) = PRESETS.iter().find(|(p, _)| *p == name)?;
     Some(
         rules

@@ -48,44 +48,38 @@ impl PartOfSpeech {
     /// assert_eq!(PartOfSpeech::from_ipadic("NOUN"), PartOfSpeech::Unknown);
     /// ```
     pub fn from_ipadic(label: &str) -> Self {
-        match label {
-            "名詞" => Self::Noun,
-            "動詞" => Self::Verb,
-            "形容詞" => Self::Adjective,
-            "副詞" => Self::Adverb,
-            "助詞" => Self::Particle,
-            "助動詞" => Self::AuxiliaryVerb,
-            "連体詞" => Self::Adnominal,
-            "接続詞" => Self::Conjunction,
-            "感動詞" => Self::Interjection,
-            "記号" => Self::Symbol,
-            "接頭詞" => Self::Prefix,
-            "フィラー" => Self::Filler,
-            "その他" => Self::Other,
-            _ => Self::Unknown,
-        }
+        LABELS
+            .iter()
+            .find(|&&(_, l)| l == label)
+            .map_or(Self::Unknown, |&(pos, _)| pos)
     }
 
     /// IPADIC's label, in Japanese; `"未知"` for [`Self::Unknown`].
     pub fn as_ipadic(self) -> &'static str {
-        match self {
-            Self::Noun => "名詞",
-            Self::Verb => "動詞",
-            Self::Adjective => "形容詞",
-            Self::Adverb => "副詞",
-            Self::Particle => "助詞",
-            Self::AuxiliaryVerb => "助動詞",
-            Self::Adnominal => "連体詞",
-            Self::Conjunction => "接続詞",
-            Self::Interjection => "感動詞",
-            Self::Symbol => "記号",
-            Self::Prefix => "接頭詞",
-            Self::Filler => "フィラー",
-            Self::Other => "その他",
-            Self::Unknown => "未知",
-        }
+        LABELS
+            .iter()
+            .find(|&&(pos, _)| pos == self)
+            .map_or("未知", |&(_, label)| label)
     }
 }
+
+/// Each part of speech IPADIC has, with its label: what [`PartOfSpeech::from_ipadic`] reads
+/// and [`PartOfSpeech::as_ipadic`] writes.
+const LABELS: [(PartOfSpeech, &str); 13] = [
+    (PartOfSpeech::Noun, "名詞"),
+    (PartOfSpeech::Verb, "動詞"),
+    (PartOfSpeech::Adjective, "形容詞"),
+    (PartOfSpeech::Adverb, "副詞"),
+    (PartOfSpeech::Particle, "助詞"),
+    (PartOfSpeech::AuxiliaryVerb, "助動詞"),
+    (PartOfSpeech::Adnominal, "連体詞"),
+    (PartOfSpeech::Conjunction, "接続詞"),
+    (PartOfSpeech::Interjection, "感動詞"),
+    (PartOfSpeech::Symbol, "記号"),
+    (PartOfSpeech::Prefix, "接頭詞"),
+    (PartOfSpeech::Filler, "フィラー"),
+    (PartOfSpeech::Other, "その他"),
+];
 
 /// IPADIC's label, as [`PartOfSpeech::as_ipadic`].
 impl fmt::Display for PartOfSpeech {
@@ -100,21 +94,7 @@ mod tests {
 
     #[test]
     fn labels_round_trip() {
-        for pos in [
-            PartOfSpeech::Noun,
-            PartOfSpeech::Verb,
-            PartOfSpeech::Adjective,
-            PartOfSpeech::Adverb,
-            PartOfSpeech::Particle,
-            PartOfSpeech::AuxiliaryVerb,
-            PartOfSpeech::Adnominal,
-            PartOfSpeech::Conjunction,
-            PartOfSpeech::Interjection,
-            PartOfSpeech::Symbol,
-            PartOfSpeech::Prefix,
-            PartOfSpeech::Filler,
-            PartOfSpeech::Other,
-        ] {
+        for &(pos, _) in &super::LABELS {
             assert_eq!(PartOfSpeech::from_ipadic(pos.as_ipadic()), pos);
         }
         assert_eq!(

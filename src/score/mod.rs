@@ -24,6 +24,7 @@ pub use report::{
 };
 
 use crate::sentence::{sentences, Sentence};
+use crate::text::class::is_touten;
 use crate::text::script::Script;
 
 #[cfg(feature = "morphology")]
@@ -391,7 +392,7 @@ impl CharTotals {
                 Script::Punctuation => {
                     counts.punctuation += 1;
                     self.scripts[5] += 1;
-                    if matches!(c, '、' | '，' | '､') {
+                    if is_touten(c) {
                         counts.toten += 1;
                     }
                     kana = None;

@@ -102,6 +102,13 @@ pub(crate) fn is_phrase_boundary(c: char) -> bool {
     ) || super::brackets::is_opening(c)
 }
 
+/// A 読点 (tōten), the Japanese comma: `、`, its full-width comma form `，` and the half-width
+/// `､`. (Not the ASCII `,`, which is a comma of other text too.)
+#[inline]
+pub(crate) fn is_touten(c: char) -> bool {
+    matches!(c, '、' | '，' | '､')
+}
+
 /// The spaces of a line: ASCII space, tab and the ideographic space.
 #[inline]
 pub(crate) fn is_space(c: char) -> bool {

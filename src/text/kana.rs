@@ -103,10 +103,12 @@ mod tests {
         assert_eq!(to_katakana('ゟ'), 'ゟ');
         assert_eq!(halfwidth_to_full('ｶ'), 'カ');
         assert_eq!(halfwidth_to_full('ﾞ'), '゛');
-        let forms: Vec<char> = voiced_forms('ハ').collect();
-        assert_eq!(forms, ['バ', 'パ']);
-        let forms: Vec<char> = voiced_forms('チ').collect();
-        assert_eq!(forms, ['ヂ', 'ジ']);
-        assert_eq!(voiced_forms('ア').count(), 0);
+        for (kana, forms) in [
+            ('ハ', &['バ', 'パ'][..]),
+            ('チ', &['ヂ', 'ジ']),
+            ('ア', &[]),
+        ] {
+            assert_eq!(voiced_forms(kana).collect::<Vec<_>>(), forms, "{kana}");
+        }
     }
 }

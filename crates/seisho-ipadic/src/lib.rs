@@ -69,14 +69,8 @@ pub const FILE_NAMES: [&str; 10] = [
     "unidic.bin",
 ];
 
-// Indices into FILE_NAMES, for error messages; the prefix dictionary's five files are named
-// by the first.
-const METADATA: usize = 0;
-const CHAR_DEF: usize = 1;
-const UNK: usize = 2;
-const MATRIX: usize = 3;
-const TRIE: usize = 4;
-const UNIDIC: usize = 9;
+/// The list of UniDic's katakana words, the last of [`FILE_NAMES`].
+const UNIDIC: &str = FILE_NAMES[9];
 
 #[cfg(feature = "embedded")]
 macro_rules! embedded_file {
@@ -311,7 +305,7 @@ pub fn load_from_dir(dir: impl AsRef<Path>) -> Result<Dictionary, Error> {
         cfg!(feature = "mmap"),
     )
     .map_err(|e| Error::load(format!("{}", dir.display()), e))?;
-    let path = dir.join(FILE_NAMES[UNIDIC]);
+    let path = dir.join(UNIDIC);
     let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
     let unidic = UnidicTable::parse(Cow::Owned(bytes), inner.prefix_dictionary.word_count())
         .map_err(|e| Error::invalid(format!("{}", path.display()), e))?;
@@ -322,17 +316,19 @@ pub fn load_from_dir(dir: impl AsRef<Path>) -> Result<Dictionary, Error> {
 pub fn load_from_parts(parts: DictionaryParts) -> Result<Dictionary, Error> {
     let [metadata, char_def, unk, matrix, trie, vals_idx, vals, words_idx, words, unidic] =
         parts.into_complete()?;
-    let load = |name: usize, e| Error::load(FILE_NAMES[name].to_owned(), e);
+    // The names of the files, for errors (the prefix dictionary's five by the first).
+    let [metadata_file, char_def_file, unk_file, matrix_file, trie_file, ..] = FILE_NAMES;
+    let load = |name: &str, e| Error::load(name.to_owned(), e);
 
-    let metadata = Metadata::load(&metadata).map_err(|e| load(METADATA, e))?;
+    let metadata = Metadata::load(&metadata).map_err(|e| load(metadata_file, e))?;
     metadata
         .validate_format_version()
-        .map_err(|e| load(METADATA, e))?;
+        .map_err(|e| load(metadata_file, e))?;
     let character_definition =
-        CharacterDefinition::load(&char_def).map_err(|e| load(CHAR_DEF, e))?;
-    let unknown_dictionary = UnknownDictionary::load(&unk).map_err(|e| load(UNK, e))?;
+        CharacterDefinition::load(&char_def).map_err(|e| load(char_def_file, e))?;
+    let unknown_dictionary = UnknownDictionary::load(&unk).map_err(|e| load(unk_file, e))?;
     let connection_cost_matrix =
-        ConnectionCostMatrix::load(into_data(matrix)).map_err(|e| load(MATRIX, e))?;
+        ConnectionCostMatrix::load(into_data(matrix)).map_err(|e| load(matrix_file, e))?;
     let prefix_dictionary = PrefixDictionary::load(
         into_data(trie),
         into_data(vals_idx),
@@ -340,9 +336,9 @@ pub fn load_from_parts(parts: DictionaryParts) -> Result<Dictionary, Error> {
         into_data(words_idx),
         into_data(words),
     )
-    .map_err(|e| load(TRIE, e))?;
+    .map_err(|e| load(trie_file, e))?;
     let unidic = UnidicTable::parse(unidic, prefix_dictionary.word_count())
-        .map_err(|e| Error::invalid(FILE_NAMES[UNIDIC].to_owned(), e))?;
+        .map_err(|e| Error::invalid(UNIDIC.to_owned(), e))?;
 
     Ok(Dictionary {
         unidic,

@@ -1,62 +1,26 @@
-//! The core's results as JavaScript objects: field names in camelCase, ranges in UTF-16 code
-//! units (`range`) and in bytes of the UTF-8 text (`byteRange`).
+//! The core's results as JavaScript objects: the core's own types as they serialize (snake_case
+//! names, as `seisho lint --format json` prints them), with every range in UTF-16 code units of
+//! the JavaScript string instead of bytes.
+
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use seisho::lint::{Diagnostic, Fix, FixEdit, Severity};
-use seisho::{LineCol, Safety};
+use seisho::lint::{Diagnostic, Fix, Severity};
+use seisho::{LineCol, Safety, Utf16Map};
 
-use seisho::{BytesMap, Utf16Map};
-
-/// A half-open range `[start, end)`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct JsRange {
-    pub start: usize,
-    pub end: usize,
-}
-
-/// A position: UTF-16 offset, and 1-based line and columns (characters, UTF-16 units).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct JsPosition {
-    pub offset: usize,
-    pub line: usize,
-    pub column: usize,
-    pub utf16_column: usize,
-}
-
-/// A normalizer edit.
+/// A normalizer edit: `range` in UTF-16 code units, `byte_range` in UTF-8 bytes.
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct JsEdit {
-    pub rule: String,
+    pub rule: &'static str,
     pub safety: Safety,
     pub original: String,
     pub replacement: String,
-    pub range: JsRange,
-    pub byte_range: JsRange,
+    pub range: Range<usize>,
+    pub byte_range: Range<usize>,
 }
 
-impl JsEdit {
-    pub(crate) fn new(e: &seisho::Edit<'_>, map: &Utf16Map) -> JsEdit {
-        let r = e.range();
-        JsEdit {
-            rule: e.rule().id().to_owned(),
-            safety: e.safety(),
-            original: e.original().to_owned(),
-            replacement: e.replacement().to_owned(),
-            range: JsRange {
-                start: map.get(r.start),
-                end: map.get(r.end),
-            },
-            byte_range: JsRange {
-                start: r.start,
-                end: r.end,
-            },
-        }
-    }
-}
-
+/// What `normalize` returns.
 #[derive(Serialize)]
 pub(crate) struct JsNormalized<'a> {
     pub text: &'a str,
@@ -65,162 +29,95 @@ pub(crate) struct JsNormalized<'a> {
     pub suggestions: Vec<JsEdit>,
 }
 
-/// One replacement of a fix.
-#[derive(Debug, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct JsFixEdit {
-    pub range: JsRange,
-    #[serde(default, skip_deserializing)]
-    pub byte_range: Option<JsRange>,
-    pub replacement: String,
+impl<'a> JsNormalized<'a> {
+    /// The result of normalizing `text`, every edit's range also in UTF-16 code units.
+    pub(crate) fn new(text: &str, n: &'a seisho::Normalized<'_>) -> Self {
+        let edits = n.edits().iter().chain(n.suggestions());
+        let map = Utf16Map::of(text, edits.flat_map(|e| [e.range().start, e.range().end]));
+        let edits = |list: &[seisho::Edit<'_>]| -> Vec<JsEdit> {
+            list.iter()
+                .map(|e| JsEdit {
+                    rule: e.rule().id(),
+                    safety: e.safety(),
+                    original: e.original().to_owned(),
+                    replacement: e.replacement().to_owned(),
+                    range: map.get(e.range().start)..map.get(e.range().end),
+                    byte_range: e.range(),
+                })
+                .collect()
+        };
+        JsNormalized {
+            text: n.text(),
+            changed: n.is_changed(),
+            edits: edits(n.edits()),
+            suggestions: edits(n.suggestions()),
+        }
+    }
 }
 
-/// A fix: its edits and whether it is safe.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct JsFix {
-    pub safety: Safety,
-    pub edits: Vec<JsFixEdit>,
-}
-
-/// A diagnostic.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct JsDiagnostic {
-    pub rule: String,
-    pub severity: Severity,
-    pub message: String,
-    pub start: JsPosition,
-    pub end: JsPosition,
-    pub range: JsRange,
-    pub byte_range: JsRange,
-    pub fix: Option<JsFix>,
-}
-
-/// What `applyFixes` reads of a diagnostic: its fix (the rest is ignored).
+/// What `applyFixes` reads of a diagnostic: its fix (the rest is ignored, so that a fix can
+/// be written in JavaScript alone).
 #[derive(Debug, Deserialize)]
 pub(crate) struct InDiagnostic {
     #[serde(default)]
-    fix: Option<JsFix>,
+    fix: Option<Fix>,
 }
 
+/// What `fix` returns.
 #[derive(Serialize)]
 pub(crate) struct JsFixed {
     pub text: String,
     pub applied: usize,
     pub rounds: usize,
-    pub remaining: Vec<JsDiagnostic>,
+    pub remaining: Vec<Diagnostic>,
 }
 
+impl JsFixed {
+    pub(crate) fn new(fixed: seisho::lint::Fixed) -> Self {
+        JsFixed {
+            remaining: diagnostics_to_js(&fixed.text, fixed.remaining),
+            text: fixed.text,
+            applied: fixed.applied,
+            rounds: fixed.rounds,
+        }
+    }
+}
+
+/// What `applyFixes` returns.
 #[derive(Serialize)]
 pub(crate) struct JsApplied {
     pub text: String,
     pub applied: usize,
 }
 
-/// The diagnostics of `text` with UTF-16 offsets, computed in one pass.
-pub(crate) fn diagnostics_to_js(text: &str, diagnostics: &[Diagnostic]) -> Vec<JsDiagnostic> {
-    let mut map = Utf16Map::new();
-    for d in diagnostics {
-        map.add(d.range.start);
-        map.add(d.range.end);
-        for e in d.fix.iter().flat_map(|f| &f.edits) {
-            map.add(e.range.start);
-            map.add(e.range.end);
-        }
-    }
-    map.build(text);
-    let position = |offset: usize, lc: &LineCol| JsPosition {
-        offset: map.get(offset),
-        line: lc.line,
-        column: lc.column,
-        utf16_column: lc.utf16_column,
-    };
-    let range = |r: &std::ops::Range<usize>| JsRange {
-        start: map.get(r.start),
-        end: map.get(r.end),
-    };
+/// Diagnostics of `text` as JavaScript gets them: every range in UTF-16 code units.
+pub(crate) fn diagnostics_to_js(text: &str, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    seisho::lint::ranges_to_utf16(text, &mut diagnostics);
     diagnostics
-        .iter()
-        .map(|d| JsDiagnostic {
-            rule: d.rule.clone(),
-            severity: d.severity,
-            message: d.message.clone(),
-            start: position(d.range.start, &d.start),
-            end: position(d.range.end, &d.end),
-            range: range(&d.range),
-            byte_range: JsRange {
-                start: d.range.start,
-                end: d.range.end,
-            },
-            fix: d.fix.as_ref().map(|f| JsFix {
-                safety: f.safety,
-                edits: f
-                    .edits
-                    .iter()
-                    .map(|e| JsFixEdit {
-                        range: range(&e.range),
-                        byte_range: Some(JsRange {
-                            start: e.range.start,
-                            end: e.range.end,
-                        }),
-                        replacement: e.replacement.clone(),
-                    })
-                    .collect(),
-            }),
-        })
-        .collect()
 }
 
 /// Diagnostics from JavaScript as the core's, their fixes' UTF-16 ranges turned into byte
 /// ranges of `text`. A range that is not in `text` (past its end, inside a surrogate pair, or
 /// reversed) becomes one the core refuses, so that fix is skipped.
-pub(crate) fn diagnostics_from_js(text: &str, diagnostics: &[InDiagnostic]) -> Vec<Diagnostic> {
-    let mut map = BytesMap::new();
-    for e in diagnostics
-        .iter()
-        .flat_map(|d| d.fix.iter())
-        .flat_map(|f| &f.edits)
-    {
-        map.add(e.range.start);
-        map.add(e.range.end);
-    }
-    map.build(text);
+pub(crate) fn diagnostics_from_js(text: &str, diagnostics: Vec<InDiagnostic>) -> Vec<Diagnostic> {
     let nowhere = LineCol {
         line: 1,
         column: 1,
         utf16_column: 1,
     };
-    diagnostics
-        .iter()
-        .filter_map(|d| d.fix.as_ref())
-        .map(|f| {
-            let edits = f
-                .edits
-                .iter()
-                .map(|e| {
-                    let range = match (map.get(e.range.start), map.get(e.range.end)) {
-                        (Some(s), Some(e)) if s <= e => s..e,
-                        // Out of bounds: the core skips the whole fix.
-                        _ => usize::MAX..usize::MAX,
-                    };
-                    FixEdit {
-                        range,
-                        replacement: e.replacement.clone(),
-                    }
-                })
-                .collect();
-            Diagnostic {
-                rule: String::new(),
-                severity: Severity::Info,
-                range: 0..0,
-                start: nowhere,
-                end: nowhere,
-                message: String::new(),
-                fix: Some(Fix {
-                    edits,
-                    safety: f.safety,
-                }),
-            }
+    let mut core: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .filter_map(|d| d.fix)
+        .map(|fix| Diagnostic {
+            rule: String::new(),
+            severity: Severity::Info,
+            range: 0..0,
+            start: nowhere,
+            end: nowhere,
+            message: String::new(),
+            fix: Some(fix),
         })
-        .collect()
+        .collect();
+    seisho::lint::ranges_from_utf16(text, &mut core);
+    core
 }

@@ -2,8 +2,8 @@
 //! `applyFixes`, `fix`, `score`, `rules`, and `loadDictionary` with the `morphology` feature.
 //!
 //! Nothing but bindings: every result is the core's, turned into plain JavaScript objects
-//! (serde-wasm-bindgen), with positions in UTF-16 code units (what JavaScript strings index
-//! by) next to lines and columns.
+//! (serde-wasm-bindgen) as it serializes (the diagnostics as `seisho lint --format json`
+//! prints them), with ranges in UTF-16 code units (what JavaScript strings index by).
 //!
 //! # Errors and panics
 //!
@@ -29,9 +29,8 @@ use wasm_bindgen::prelude::*;
 
 use seisho::lint::{LintRule, Linter};
 use seisho::score::Scorer;
-use seisho::Utf16Map;
 
-pub use convert::{JsDiagnostic, JsEdit, JsFix, JsFixEdit, JsPosition, JsRange};
+pub use convert::JsEdit;
 pub use options::{LintOptions, NormalizeOptions, ScoreOptions};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -185,30 +184,17 @@ pub fn normalize(
     #[cfg(not(feature = "morphology"))]
     let normalizer = options.build()?;
     let n = normalizer.normalize(text);
-    let mut map = Utf16Map::new();
-    for e in n.edits().iter().chain(n.suggestions()) {
-        map.add(e.range().start);
-        map.add(e.range().end);
-    }
-    map.build(text);
-    let edits = |list: &[seisho::Edit<'_>]| -> Vec<JsEdit> {
-        list.iter().map(|e| JsEdit::new(e, &map)).collect()
-    };
-    to_js(&convert::JsNormalized {
-        text: n.text(),
-        changed: n.is_changed(),
-        edits: edits(n.edits()),
-        suggestions: edits(n.suggestions()),
-    })
+    to_js(&convert::JsNormalized::new(text, &n))
 }
 
 /// Runs `f` with the linter for `options`, made anew only when the options (or the
-/// dictionary) changed since the last call.
+/// dictionary) changed since the last call, the syntax and whether to apply unsafe fixes.
 fn with_linter<R>(
-    options: JsValue,
+    options: Option<js_sys::Object>,
     what: &str,
-    f: impl FnOnce(&Linter, seisho::lint::Syntax) -> R,
+    f: impl FnOnce(&Linter, seisho::lint::Syntax, bool) -> R,
 ) -> Result<R, JsError> {
+    let options = optional(options);
     // `None` when the options cannot be written as JSON: no reuse then.
     let key = if options.is_undefined() || options.is_null() {
         Some(String::new())
@@ -218,7 +204,7 @@ fn with_linter<R>(
             .and_then(|s| s.as_string())
     };
     let parsed: LintOptions = options::parse(options, what)?;
-    let syntax = parsed.syntax()?;
+    let (syntax, unsafe_fixes) = (parsed.syntax()?, parsed.unsafe_fixes);
     let dictionary = has_dictionary();
     LINTER.with(|cell| {
         let mut cell = cell.borrow_mut();
@@ -229,7 +215,7 @@ fn with_linter<R>(
             *cell = Some((key, dictionary, make_linter(config)));
         }
         let (_, _, linter) = cell.as_ref().expect("set above");
-        Ok(f(linter, syntax))
+        Ok(f(linter, syntax, unsafe_fixes))
     })
 }
 
@@ -249,9 +235,10 @@ pub fn lint(
     text: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "LintOptions")] options: Option<js_sys::Object>,
 ) -> Result<JsValue, JsError> {
-    let options = optional(options);
-    let diagnostics = with_linter(options, "lint", |linter, syntax| linter.lint(text, syntax))?;
-    to_js(&convert::diagnostics_to_js(text, &diagnostics))
+    let diagnostics = with_linter(options, "lint", |linter, syntax, _| {
+        linter.lint(text, syntax)
+    })?;
+    to_js(&convert::diagnostics_to_js(text, diagnostics))
 }
 
 /// Lints and fixes `text` as `seisho fix` does: the safe fixes (and the unsafe ones with
@@ -261,17 +248,10 @@ pub fn fix(
     text: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "LintOptions")] options: Option<js_sys::Object>,
 ) -> Result<JsValue, JsError> {
-    let options = optional(options);
-    let unsafe_fixes = options::unsafe_fixes(&options);
-    let fixed = with_linter(options, "fix", |linter, syntax| {
+    let fixed = with_linter(options, "fix", |linter, syntax, unsafe_fixes| {
         linter.fix(text, syntax, unsafe_fixes)
     })?;
-    to_js(&convert::JsFixed {
-        remaining: convert::diagnostics_to_js(&fixed.text, &fixed.remaining),
-        text: fixed.text,
-        applied: fixed.applied,
-        rounds: fixed.rounds,
-    })
+    to_js(&convert::JsFixed::new(fixed))
 }
 
 /// Applies the fixes of `diagnostics` (as `lint` returned them for `text`; their UTF-16
@@ -289,7 +269,7 @@ pub fn apply_fixes(
     let unsafe_fixes = options::unsafe_fixes(&options);
     let diagnostics: Vec<convert::InDiagnostic> = serde_wasm_bindgen::from_value(diagnostics)
         .map_err(|e| JsError::new(&format!("applyFixes: bad diagnostics: {e}")))?;
-    let core = convert::diagnostics_from_js(text, &diagnostics);
+    let core = convert::diagnostics_from_js(text, diagnostics);
     let (text, applied) = seisho::lint::apply_fixes(text, &core, unsafe_fixes);
     to_js(&convert::JsApplied { text, applied })
 }

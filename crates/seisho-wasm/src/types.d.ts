@@ -2,27 +2,26 @@
 /** A half-open range `[start, end)`. */
 export interface Range { start: number; end: number; }
 
-/** A position: `offset` in UTF-16 code units of the text; 1-based line and columns. */
+/** A position: 1-based line and columns. */
 export interface Position {
-  offset: number;
   line: number;
   /** In characters (Unicode scalar values). */
   column: number;
   /** In UTF-16 code units. */
-  utf16Column: number;
+  utf16_column: number;
 }
 
 export type Safety = "safe" | "unsafe";
 export type Severity = "info" | "warning" | "error";
 
-/** One change of `normalize`. `range` is in UTF-16 code units, `byteRange` in UTF-8 bytes. */
+/** One change of `normalize`. `range` is in UTF-16 code units, `byte_range` in UTF-8 bytes. */
 export interface Edit {
   rule: string;
   safety: Safety;
   original: string;
   replacement: string;
   range: Range;
-  byteRange: Range;
+  byte_range: Range;
 }
 
 export interface NormalizeOptions {
@@ -74,26 +73,26 @@ export interface RulesOptions {
   lang?: Lang;
 }
 
+/** One replacement of a fix. */
 export interface FixEdit {
   /** UTF-16 code units of the linted text. */
   range: Range;
-  /** UTF-8 bytes of the linted text (informative; `applyFixes` reads `range`). */
-  byteRange?: Range;
   replacement: string;
 }
 
 export interface Fix { safety: Safety; edits: FixEdit[]; }
 
+/** A problem found: the Rust API's `seisho::lint::Diagnostic` as `seisho lint --format json`
+ * prints it, but every range (its own and its fix's) in UTF-16 code units of the text. */
 export interface Diagnostic {
   rule: string;
   severity: Severity;
   message: string;
-  start: Position;
-  end: Position;
   /** UTF-16 code units of the linted text. */
   range: Range;
-  /** UTF-8 bytes of the linted text. */
-  byteRange: Range;
+  start: Position;
+  /** Where it ends (exclusive). */
+  end: Position;
   fix: Fix | null;
 }
 

@@ -31,11 +31,7 @@ export class Popover {
   /** `hidden()` is called when it closes; `actions`: { fix(i), ignore(i), ruleOff(i) }, each
    * given the report's index. */
   constructor(node, hidden, actions) {
-    this.node = node;
-    this.hidden = hidden;
-    this.actions = actions;
-    this.indices = [];
-    this.opener = null;
+    Object.assign(this, { node, hidden, actions, indices: [], opener: null });
     /** True while the focus goes back to the opener. */
     this.restoring = false;
     node.addEventListener("keydown", (event) => {

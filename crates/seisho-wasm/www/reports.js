@@ -19,12 +19,7 @@ export class ReportList {
   /** `on`: { focus(i, button) (a report focused from the keyboard), open(i, button),
    * jump(i), hover(i | null) }. */
   constructor(node, more, on) {
-    this.node = node;
-    this.more = more;
-    this.on = on;
-    this.reports = [];
-    this.shown = PAGE;
-    this.current = 0;
+    Object.assign(this, { node, more, on, reports: [], shown: PAGE, current: 0 });
     /** Set by the page: give the focus back to the list at the next rendering. */
     this.refocus = false;
     node.addEventListener("keydown", (event) => this.keydown(event));

@@ -3,6 +3,7 @@
 use super::super::context::{Context, Found};
 use super::super::message::Message;
 use super::super::registry::{lint_rule, Check, LintRule, OptionDefault, RuleOption, RuleSettings};
+use crate::text::class::is_touten;
 
 pub(crate) const RULE: LintRule = lint_rule! {
     id: "max-ten",
@@ -42,7 +43,7 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
         for (k, c) in sentence.text().char_indices() {
             let at = start + k;
             match c {
-                '、' | '，' | '､' if between_nouns.binary_search(&at).is_err() => {
+                _ if is_touten(c) && between_nouns.binary_search(&at).is_err() => {
                     let clause = open.last_mut().expect("the sentence's clause");
                     clause.count += 1;
                     if clause.count > max && clause.report.is_none() {
@@ -99,7 +100,7 @@ fn between_nouns(context: &Context<'_>, i: usize) -> Vec<usize> {
             .iter()
             .enumerate()
             .filter(|&(k, w)| {
-                matches!(w.token.surface(), "、" | "，" | "､")
+                w.token.surface().parse().is_ok_and(is_touten)
                     && k > 0
                     && noun(k - 1)
                     && noun(k + 1)
@@ -114,7 +115,7 @@ fn between_nouns(context: &Context<'_>, i: usize) -> Vec<usize> {
                 out.extend(
                     surface
                         .char_indices()
-                        .filter(|&(_, c)| matches!(c, '、' | '，' | '､'))
+                        .filter(|&(_, c)| is_touten(c))
                         .map(|(at, _)| w.range.start + at),
                 );
             }

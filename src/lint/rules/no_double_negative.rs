@@ -17,7 +17,6 @@ pub(crate) const RULE: LintRule = lint_rule! {
     page: "no_double_negative",
     severity: Warning,
     default_on: true,
-    options: &[],
     check: Check::TextWithWords(check),
 };
 

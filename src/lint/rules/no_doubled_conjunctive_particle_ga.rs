@@ -13,7 +13,6 @@ pub(crate) const RULE: LintRule = lint_rule! {
     page: "no_doubled_conjunctive_particle_ga",
     severity: Warning,
     default_on: true,
-    options: &[],
     check: Check::Words(check),
 };
 

@@ -15,7 +15,6 @@ pub(crate) const RULE: LintRule = lint_rule! {
     page: "no_dropping_the_ra",
     severity: Warning,
     default_on: true,
-    options: &[],
     check: Check::Words(check),
 };
 

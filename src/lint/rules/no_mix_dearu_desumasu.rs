@@ -107,27 +107,12 @@ fn part(kind: BlockKind) -> Option<usize> {
     }
 }
 
-/// The message of a report in each part: body text, headings, list items.
-type PartMessage = fn(&'static str, &'static str, usize, usize) -> Message;
-const PART_MESSAGES: [PartMessage; 3] = [
-    |style, keep, polite, plain| Message::MixedStyleBody {
-        style,
-        keep,
-        polite,
-        plain,
-    },
-    |style, keep, polite, plain| Message::MixedStyleHeadings {
-        style,
-        keep,
-        polite,
-        plain,
-    },
-    |style, keep, polite, plain| Message::MixedStyleLists {
-        style,
-        keep,
-        polite,
-        plain,
-    },
+/// The name of each part in a message, in English and in Japanese: body text, headings, list
+/// items.
+const PART_NAMES: [(&str, &str); 3] = [
+    ("body text", "本文"),
+    ("headings", "見出し"),
+    ("list items", "箇条書き"),
 ];
 
 /// Whether the ending `k` is one of a block in its style: the counted ending before it or
@@ -167,7 +152,14 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
             if style != keep && !(auto && in_block(&styles, k)) {
                 found.push(Found::new(
                     range,
-                    PART_MESSAGES[p](style.name(), keep.name(), polite, plain),
+                    Message::MixedStyle {
+                        part: PART_NAMES[p].0,
+                        part_ja: PART_NAMES[p].1,
+                        style: style.name(),
+                        keep: keep.name(),
+                        polite,
+                        plain,
+                    },
                 ));
             }
         }

@@ -14,7 +14,6 @@ pub(crate) const RULE: LintRule = lint_rule! {
     page: "no_nfd",
     severity: Error,
     default_on: true,
-    options: &[],
     check: Check::Text(check),
 };
 

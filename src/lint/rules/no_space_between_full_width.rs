@@ -17,7 +17,6 @@ pub(crate) const RULE: LintRule = lint_rule! {
     page: "no_space_between_full_width",
     severity: Warning,
     default_on: true,
-    options: &[],
     check: Check::Text(check),
 };
 

@@ -18,7 +18,6 @@ pub(crate) const RULE: LintRule = lint_rule! {
     page: "no_successive_word",
     severity: Warning,
     default_on: true,
-    options: &[],
     check: Check::Words(check),
 };
 

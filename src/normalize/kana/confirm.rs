@@ -132,6 +132,13 @@ pub(super) fn spell(units: &[Unit]) -> (String, String, Spots) {
     (safe, all, at)
 }
 
+/// A unit as the output shows it, with unsafe fixes on in `mode` 1: with its suggestion
+/// made then, but never as its probe (only the dictionary makes a probe a fix).
+#[cfg(feature = "morphology")]
+fn shown(u: &Unit, mode: usize) -> Option<char> {
+    value(u, if u.is_bare_probe() { 0 } else { mode })
+}
+
 /// The value of a unit in `mode` (0: safe fixes, 1: every suggestion and probe taken).
 #[cfg(feature = "morphology")]
 pub(super) fn value(u: &Unit, mode: usize) -> Option<char> {
@@ -142,7 +149,7 @@ pub(super) fn value(u: &Unit, mode: usize) -> Option<char> {
         Some(Fix {
             out: Out::Delete, ..
         }) => None,
-        None if mode == 1 && u.probe.is_some() => u.probe,
+        None if mode == 1 && u.is_bare_probe() => u.probe,
         None => Some(if u.map_rule.is_some() {
             u.mapped
         } else {
@@ -256,10 +263,8 @@ fn confirm_run(
                 let u = &units[i];
                 if fixes.contains(&i) {
                     value(u, 1)
-                } else if u.is_bare_probe() {
-                    value(u, 0)
                 } else {
-                    value(u, mode)
+                    shown(u, mode)
                 }
             })
             .collect()
@@ -442,13 +447,6 @@ pub(super) fn confirm_in_context(
     // The other look-alikes as the output has them: with unsafe fixes on, every suggestion
     // is made.
     let mode = usize::from(unsafe_fixes);
-    let shown = |u: &Unit| {
-        if u.is_bare_probe() {
-            value(u, 0)
-        } else {
-            value(u, mode)
-        }
-    };
     let mut written = String::with_capacity(before.len() + 3 * units.len() + after.len());
     let mut readings = Readings::default();
     let mut spans: SmallVec<[std::ops::Range<usize>; 32]> = SmallVec::new();
@@ -459,7 +457,7 @@ pub(super) fn confirm_in_context(
         for u in units.iter() {
             let start = written.len();
             if u.kind != Kind::Invisible {
-                written.extend(shown(u));
+                written.extend(shown(u, mode));
             }
             spans.push(start..written.len());
         }

@@ -99,3 +99,30 @@ test("English under an English browser; the header's button switches, and the ch
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("every message of the page has its Japanese and its English", async () => {
+  const { context, page, problems } = await open(browser, server.base);
+  await load(page, `${server.base}?empty`);
+  const { messages, incomplete } = await page.evaluate(async () => {
+    const { MESSAGES, isMessage } = await import("./i18n.js");
+    const found = { messages: 0, incomplete: [] };
+    const walk = (m, path) => {
+      if (!isMessage(m)) {
+        for (const [k, v] of Object.entries(m)) walk(v, path ? `${path}.${k}` : k);
+        return;
+      }
+      found.messages++;
+      for (const side of ["en", "ja"]) {
+        if (!["string", "function"].includes(typeof m[side])) found.incomplete.push(`${path}.${side}`);
+      }
+      const extra = Object.keys(m).filter((k) => k !== "en" && k !== "ja");
+      if (extra.length) found.incomplete.push(`${path}: ${extra.join()}`);
+    };
+    walk(MESSAGES, "");
+    return found;
+  });
+  assert.ok(messages > 100, `${messages} messages`);
+  assert.deepEqual(incomplete, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -2,24 +2,25 @@
 // serde_json output (pkg/expected*.json, from examples/expected.rs). Not a test file itself
 // (`node --test` runs only *.test.mjs here).
 
-/** A wasm diagnostic in the shape of the Rust API's serde_json output. */
-export function asRust(d) {
+const utf8 = new TextEncoder();
+
+/** The UTF-8 byte offset of UTF-16 offset `u` of `text` (a lone surrogate is U+FFFD, as in
+ * Rust). */
+export const byteOf = (text, u) => utf8.encode(text.slice(0, u)).length;
+
+/** A wasm diagnostic of `text` in the shape of the Rust API's serde_json output: the same
+ * object, but for every range in bytes where the wasm package gives UTF-16 code units. */
+export const asRust = (text) => (d) => {
+  const bytes = (r) => ({ start: byteOf(text, r.start), end: byteOf(text, r.end) });
   return {
-    rule: d.rule,
-    severity: d.severity,
-    range: d.byteRange,
-    start: { line: d.start.line, column: d.start.column, utf16_column: d.start.utf16Column },
-    end: { line: d.end.line, column: d.end.column, utf16_column: d.end.utf16Column },
-    message: d.message,
-    fix: d.fix && {
-      edits: d.fix.edits.map((e) => ({ range: e.byteRange, replacement: e.replacement })),
-      safety: d.fix.safety,
-    },
+    ...d,
+    range: bytes(d.range),
+    fix: d.fix && { ...d.fix, edits: d.fix.edits.map((e) => ({ ...e, range: bytes(e.range) })) },
   };
-}
+};
 
 /** A normalizer edit in the shape of the Rust API's serde_json output. */
 export const asRustEdit = (e) => ({
   rule: e.rule, safety: e.safety, original: e.original, replacement: e.replacement,
-  range: e.byteRange,
+  range: e.byte_range,
 });

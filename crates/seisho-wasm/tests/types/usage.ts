@@ -11,7 +11,7 @@ export async function check(): Promise<string> {
     rules: { "sentence-length": { severity: "error", options: { max: 80 } }, "halfwidth-kana": "off", "ideographic-space": true },
   };
   const diagnostics: Diagnostic[] = lint("ｻｰﾊﾞ", options);
-  const first: number = diagnostics[0].range.start + diagnostics[0].start.utf16Column;
+  const first: number = diagnostics[0].range.start + diagnostics[0].start.utf16_column;
   const n: NormalizeResult = normalize("ｶﾞｲﾄﾞ", { waveDash: "fullwidth-tilde", dictionary: false });
   const fixed: string = applyFixes(n.text, diagnostics, { unsafeFixes: false }).text + fix("x").text;
   const report: Report = score("今日は晴れ。", { longSentence: 40 });
