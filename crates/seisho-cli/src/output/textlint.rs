@@ -10,16 +10,12 @@ use super::FileResult;
 /// for an error, 1 for a warning and 3 for info, and a fix as one replacement (textlint's
 /// fix command) covering all of its edits.
 pub fn textlint_file(r: &FileResult) -> serde_json::Value {
-    let mut utf16 = seisho::Utf16Map::new();
-    for d in &r.diagnostics {
-        utf16.add(d.range.start);
-        utf16.add(d.range.end);
-        for e in d.fix.iter().flat_map(|f| &f.edits) {
-            utf16.add(e.range.start);
-            utf16.add(e.range.end);
-        }
-    }
-    utf16.build(&r.text);
+    let offsets = r
+        .diagnostics
+        .iter()
+        .flat_map(|d| d.ranges())
+        .flat_map(|r| [r.start, r.end]);
+    let utf16 = seisho::Utf16Map::of(&r.text, offsets);
     let messages: Vec<_> = r
         .diagnostics
         .iter()
