@@ -268,19 +268,19 @@ fn japanese_values(arg: &clap::Arg) -> Option<String> {
 /// `--lang` among `args`, when given: read before clap reads them, since `--help` and clap's
 /// errors are made in it.
 pub fn lang_flag(args: &[std::ffi::OsString]) -> Option<Lang> {
+    // The last one wins, as clap takes it; nothing after `--` is an option.
     let mut words = args.iter().filter_map(|a| a.to_str());
+    let mut flag = None;
     while let Some(word) = words.next() {
         let value = match word.strip_prefix("--lang") {
-            _ if word == "--" => return None,
+            _ if word == "--" => break,
             Some("") => words.next(),
             Some(rest) => rest.strip_prefix('='),
             None => None,
         };
-        if let Some(lang) = value.and_then(Lang::from_id) {
-            return Some(lang);
-        }
+        flag = value.and_then(Lang::from_id).or(flag);
     }
-    None
+    flag
 }
 
 /// `cmd` (built) with its help in `lang`: English as written, or the Japanese of each text,
@@ -477,6 +477,16 @@ mod tests {
             None
         );
         assert_eq!(lang_flag(&args(&["seisho", "lint"])), None);
+        let twice = [
+            "seisho",
+            "--lang",
+            "ja",
+            "lint",
+            "--lang=en",
+            "--",
+            "--lang=ja",
+        ];
+        assert_eq!(lang_flag(&args(&twice)), Some(Lang::En));
     }
 
     #[test]

@@ -39,9 +39,15 @@ use args::Command;
 
 /// Runs the command line `seisho` was started with and returns its exit code.
 pub fn run() -> ExitCode {
+    // The language is decided in `args::parse`, from `--lang` as read before clap (`--help`
+    // and clap's errors speak it), so it is not decided again here.
     let cli = args::parse();
     cli.color.apply();
-    i18n::init(cli.lang);
+    debug_assert_eq!(
+        i18n::flag(),
+        cli.lang,
+        "--lang read before clap as clap reads it"
+    );
     let result = match &cli.command {
         Command::Fmt(args) => {
             if let Err(e) = args.validate() {
