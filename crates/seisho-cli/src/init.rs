@@ -60,12 +60,10 @@ pub fn run(args: &InitArgs) -> ExitCode {
 
 /// Every rule, its name and summary in `lang`, its defaults as a commented-out line to edit.
 fn starter(lang: Lang) -> String {
-    let mut out = format!("# {}\n\n[rules]\n", Says::InitStarter {});
+    let mut out = format!("# {}\n\n[rules]\n", Says::InitStarter {}.render(lang));
     let defaults = LintConfig::default();
     for rule in LintRule::all() {
-        let settings = defaults
-            .settings(rule.id())
-            .expect("every rule has settings");
+        let settings = settings(&defaults, rule.id());
         let _ = writeln!(
             out,
             "\n# {} {}: {}",
