@@ -256,9 +256,9 @@ pub fn parse(text: &str, dir: PathBuf, no_dictionary: bool) -> Result<Config, Ve
                 },
                 other => errors.push(type_error(value, "lang", ("a string", "文字列"), other)),
             },
-            "allow" => match strings(value) {
-                Some(words) => config.lint.set_allow(words),
-                None => errors.push(type_error(
+            "allow" => match option_value(value) {
+                Ok(OptionValue::List(words)) => config.lint.set_allow(words),
+                _ => errors.push(type_error(
                     value,
                     "allow",
                     ("an array of strings", "文字列の配列"),
@@ -306,20 +306,6 @@ fn type_error(
         }
         .to_string(),
     }
-}
-
-/// An array of strings, if `value` is one.
-fn strings(value: &Spanned<DeValue<'_>>) -> Option<Vec<String>> {
-    let DeValue::Array(items) = value.get_ref() else {
-        return None;
-    };
-    items
-        .iter()
-        .map(|item| match item.get_ref() {
-            DeValue::String(s) => Some(s.to_string()),
-            _ => None,
-        })
-        .collect()
 }
 
 /// What kind of TOML value it is, in English and in Japanese.
