@@ -335,6 +335,41 @@ fn japanese_command(cmd: Command) -> Command {
     cmd
 }
 
+/// What clap's usage error says, in Japanese, for the kinds said so; `None` for the others,
+/// which keep clap's own words.
+fn japanese_message<F: clap::error::ErrorFormatter>(
+    error: &clap::error::Error<F>,
+) -> Option<String> {
+    use clap::error::{ContextKind, ErrorKind};
+    let get = |kind| error.get(kind).map(ToString::to_string).unwrap_or_default();
+    let (arg, value) = (get(ContextKind::InvalidArg), get(ContextKind::InvalidValue));
+    let why = std::error::Error::source(error).map(|e| format!("：{e}"));
+    Some(match error.kind() {
+        ErrorKind::UnknownArgument => format!("引数 '{arg}' はありません"),
+        ErrorKind::InvalidSubcommand => format!(
+            "サブコマンド '{}' はありません",
+            get(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::InvalidValue if value.is_empty() => format!("'{arg}' に値がありません"),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            format!(
+                "'{value}' は '{arg}' の値に使えません{}",
+                why.unwrap_or_default()
+            )
+        }
+        ErrorKind::MissingRequiredArgument => format!("必要な引数がありません：{arg}"),
+        ErrorKind::MissingSubcommand => "サブコマンドを指定してください".to_owned(),
+        ErrorKind::ArgumentConflict => format!(
+            "'{arg}' は '{}' と一緒に使えません",
+            get(ContextKind::PriorArg)
+        ),
+        ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
+            format!("'{arg}' の値の数が正しくありません")
+        }
+        _ => return None,
+    })
+}
+
 /// clap's usage errors in Japanese: what is wrong, the values it takes, a near name, the usage.
 pub struct JapaneseErrors;
 
@@ -342,33 +377,8 @@ impl clap::error::ErrorFormatter for JapaneseErrors {
     fn format_error(error: &clap::error::Error<Self>) -> StyledStr {
         use clap::error::{ContextKind, ErrorKind};
         let get = |kind| error.get(kind).map(ToString::to_string).unwrap_or_default();
-        let (arg, value) = (get(ContextKind::InvalidArg), get(ContextKind::InvalidValue));
-        let why = std::error::Error::source(error).map(|e| format!("：{e}"));
-        let message = match error.kind() {
-            ErrorKind::UnknownArgument => format!("引数 '{arg}' はありません"),
-            ErrorKind::InvalidSubcommand => format!(
-                "サブコマンド '{}' はありません",
-                get(ContextKind::InvalidSubcommand)
-            ),
-            ErrorKind::InvalidValue if value.is_empty() => format!("'{arg}' に値がありません"),
-            ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
-                format!(
-                    "'{value}' は '{arg}' の値に使えません{}",
-                    why.unwrap_or_default()
-                )
-            }
-            ErrorKind::MissingRequiredArgument => format!("必要な引数がありません：{arg}"),
-            ErrorKind::MissingSubcommand => "サブコマンドを指定してください".to_owned(),
-            ErrorKind::ArgumentConflict => format!(
-                "'{arg}' は '{}' と一緒に使えません",
-                get(ContextKind::PriorArg)
-            ),
-            ErrorKind::TooManyValues | ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => {
-                format!("'{arg}' の値の数が正しくありません")
-            }
-            // Not asked for: `exit` keeps clap's own words for the other kinds.
-            kind => kind.as_str().unwrap_or_default().to_owned(),
-        };
+        // `exit` applies this formatter only where there is a Japanese message.
+        let message = japanese_message(error).unwrap_or_default();
         let mut out = format!("{}: {message}\n", crate::i18n::label("error"));
         let valid = get(ContextKind::ValidValue);
         if !valid.is_empty() && matches!(error.kind(), ErrorKind::InvalidValue) {
@@ -394,15 +404,11 @@ impl clap::error::ErrorFormatter for JapaneseErrors {
     }
 }
 
-/// Exits after a usage error, saying it in the command line's language (exit code 2; `--help`
-/// and `--version` print and exit with 0).
+/// Exits after a usage error (exit code 2; `--help` and `--version` print and exit with 0),
+/// saying it in Japanese where the command line speaks Japanese and the kind has a Japanese
+/// message; the other kinds, and seisho's own usage messages, as clap says them.
 pub fn exit(error: clap::Error) -> ! {
-    use clap::error::ErrorKind;
-    let shown = matches!(
-        error.kind(),
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
-    );
-    if crate::i18n::lang() == Lang::Ja && !shown {
+    if crate::i18n::lang() == Lang::Ja && japanese_message(&error).is_some() {
         error.apply::<JapaneseErrors>().exit()
     }
     error.exit()
