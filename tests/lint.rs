@@ -42,11 +42,14 @@ struct Case {
     /// Needs the dictionary: skipped without the `morphology` feature.
     #[serde(default)]
     words: bool,
+    /// A prh dictionary (its YAML) for the rule `prh`.
+    prh: Option<String>,
 }
 
 impl harness::Case for Case {
     fn skipped(&self) -> bool {
-        self.words && !cfg!(feature = "embedded-dictionary")
+        (self.words && !cfg!(feature = "embedded-dictionary"))
+            || (self.prh.is_some() && !cfg!(feature = "prh"))
     }
 
     fn run(&self) -> Vec<String> {
@@ -72,6 +75,13 @@ fn config(case: &Case) -> Result<LintConfig, String> {
             };
             result.map_err(|e| e.to_string())?;
         }
+    }
+    #[cfg(feature = "prh")]
+    if let Some(yaml) = &case.prh {
+        let mut read = |_: &Path| yaml_serde::from_str(yaml).map_err(|e| e.to_string());
+        let dictionary = seisho::lint::prh::Dictionary::load(&["prh.yml".into()], &mut read)
+            .map_err(|e| format!("{e:?}"))?;
+        config.set_prh_dictionary(dictionary);
     }
     Ok(config)
 }

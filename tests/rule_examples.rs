@@ -22,9 +22,12 @@ fn example(rule: &LintRule) -> String {
         .split("\n## ")
         .find(|s| s.starts_with("Example"))
         .unwrap_or_else(|| panic!("{}: the page has no `## Example` section", rule.id()));
+    // The blocks are every other piece between fences; a `yaml` block is a configuration.
     let block = section
         .split("```")
-        .nth(1)
+        .skip(1)
+        .step_by(2)
+        .find(|b| !b.starts_with("yaml"))
         .unwrap_or_else(|| panic!("{}: the example section has no code block", rule.id()));
     let mut input = String::new();
     // The line after the fence's opening is the block's first line (the fence names a language).
@@ -34,6 +37,19 @@ fn example(rule: &LintRule) -> String {
         input.push('\n');
     }
     input
+}
+
+/// The dictionary of the prh rule's example: the `yaml` block of its example section.
+#[cfg(feature = "prh")]
+fn prh_example(rule: &LintRule) -> seisho::lint::prh::Dictionary {
+    let section = rule.doc().split("\n## ").find(|s| s.starts_with("Example"));
+    let yaml = section
+        .and_then(|s| s.split("```yaml\n").nth(1))
+        .and_then(|s| s.split("```").next())
+        .expect("the prh page's example has a yaml block");
+    let mut read = |_: &std::path::Path| yaml_serde::from_str(yaml);
+    seisho::lint::prh::Dictionary::load(&["prh.yml".into()], &mut read)
+        .unwrap_or_else(|_| panic!("the prh page's dictionary is valid"))
 }
 
 /// The diagnostics of `rule` alone, one line each: position, severity, rule, message, fix.
@@ -91,6 +107,10 @@ fn every_rule_reports_its_documented_example() {
             config
                 .set_option(id, option, OptionValue::List(values))
                 .unwrap();
+        }
+        #[cfg(feature = "prh")]
+        if rule.id() == "prh" {
+            config.set_prh_dictionary(prh_example(rule));
         }
         let diagnostics = Linter::new(config).lint(&input, Syntax::Text);
         let own: Vec<&Diagnostic> = diagnostics.iter().filter(|d| d.rule == rule.id()).collect();

@@ -67,6 +67,9 @@ pub(crate) struct Context<'a> {
     /// The words of each sentence, when the analyzer ran.
     #[cfg(feature = "morphology")]
     pub(crate) words: Option<&'a [Vec<Word<'a>>]>,
+    /// The prh dictionary the configuration gives.
+    #[cfg(feature = "prh")]
+    pub(crate) prh: Option<&'a super::prh::Dictionary>,
 }
 
 impl<'a> Context<'a> {
@@ -77,6 +80,14 @@ impl<'a> Context<'a> {
             .get(i)
             .copied()
             .unwrap_or(crate::BlockKind::Paragraph)
+    }
+
+    /// The kind of block byte `at` of the text is in (that of the sentence that starts last
+    /// before it).
+    #[cfg_attr(not(feature = "prh"), allow(dead_code))]
+    pub(crate) fn kind_at(&self, at: usize) -> crate::BlockKind {
+        let k = self.sentences.partition_point(|s| s.range().start <= at);
+        self.kind(k.saturating_sub(1))
     }
 
     /// The range of the sentence that holds byte `at` of the text, if one does.

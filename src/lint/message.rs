@@ -11,7 +11,7 @@ crate::catalogue! {
     /// What a rule found, in words: rendered in the configured language by
     /// [`Message::render`].
     // The messages of the rules that need the analyzer are not made without it.
-    #[cfg_attr(not(feature = "morphology"), allow(dead_code))]
+    #[cfg_attr(not(all(feature = "morphology", feature = "prh")), allow(dead_code))]
     pub(crate) enum Message;
     /// A normalizer rule's replacement.
     Replaced { from: String, to: String, summary: String, summary_ja: &'static str }
@@ -92,6 +92,30 @@ crate::catalogue! {
     PairUnopened { open: char, close: char }
         => en: "「{close}」 has no opening 「{open}」",
            ja: "「{close}」に対応する「{open}」がありません";
+    /// A prh rule's match.
+    Prh { from: String, to: String }
+        => en: "「{from}」 → 「{to}」",
+           ja: "「{from}」は「{to}」と書きます";
+    /// A prh rule's match, with the rule's message.
+    PrhNoted { from: String, to: String, note: String }
+        => en: "「{from}」 → 「{to}」: {note}",
+           ja: "「{from}」は「{to}」と書きます：{note}";
+    /// A prh file imports itself, directly or through others.
+    PrhImportCycle { file: String }
+        => en: "{file} imports itself",
+           ja: "{file} が自分自身をインポートしています";
+    /// A prh rule with an empty pattern.
+    PrhEmptyPattern { expected: String }
+        => en: "the rule for 「{expected}」 has an empty pattern",
+           ja: "「{expected}」の規則のパターンが空です";
+    /// A prh rule's pattern that is not a regular expression seisho can read.
+    PrhBadPattern { expected: String, pattern: String, why: String }
+        => en: "the rule for 「{expected}」: pattern `{pattern}` cannot be read: {why}",
+           ja: "「{expected}」の規則のパターン`{pattern}`を読めません：{why}";
+    /// A prh rule's `regexpMustEmpty` that is not `$N`.
+    PrhMustEmpty { expected: String, found: String }
+        => en: "the rule for 「{expected}」: `regexpMustEmpty` must be `$1`, `$2`…, not {found:?}",
+           ja: "「{expected}」の規則の`regexpMustEmpty`は`$1`、`$2`…の形です（{found:?}は不可）";
     /// A configuration names a rule that does not exist.
     UnknownRule { id: String }
         => en: "unknown rule `{id}`",

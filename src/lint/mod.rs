@@ -20,6 +20,8 @@ mod diagnostic;
 mod fix;
 mod ignore;
 mod message;
+#[cfg(feature = "prh")]
+pub mod prh;
 pub(crate) mod registry;
 mod rules;
 pub mod textlint;
@@ -170,6 +172,8 @@ impl Linter {
             kinds: &kinds,
             #[cfg(feature = "morphology")]
             words: words.as_deref(),
+            #[cfg(feature = "prh")]
+            prh: self.config.prh_dictionary(),
         };
 
         let mut out = Vec::new();

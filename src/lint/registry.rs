@@ -472,6 +472,11 @@ pub struct ConfigError {
 }
 
 impl ConfigError {
+    #[cfg_attr(not(feature = "prh"), allow(dead_code))]
+    pub(crate) fn new(message: Message) -> ConfigError {
+        ConfigError { message }
+    }
+
     /// What is wrong, in `lang` (the `Display` form is the English).
     pub fn message(&self, lang: Lang) -> String {
         self.message.render(lang)
@@ -493,6 +498,8 @@ pub struct LintConfig {
     rules: BTreeMap<&'static str, RuleSettings>,
     lang: Lang,
     allow: Vec<String>,
+    #[cfg(feature = "prh")]
+    prh: Option<std::sync::Arc<super::prh::Dictionary>>,
 }
 
 impl Default for LintConfig {
@@ -504,6 +511,8 @@ impl Default for LintConfig {
                 .collect(),
             lang: Lang::default(),
             allow: Vec::new(),
+            #[cfg(feature = "prh")]
+            prh: None,
         }
     }
 }
@@ -587,6 +596,19 @@ impl LintConfig {
     /// The words no rule reports.
     pub fn allow(&self) -> &[String] {
         &self.allow
+    }
+
+    /// Sets the prh dictionary of the rule `prh` (read from its `rule-paths` by the caller:
+    /// [`Dictionary::load`](super::prh::Dictionary::load)); an empty one is none.
+    #[cfg(feature = "prh")]
+    pub fn set_prh_dictionary(&mut self, dictionary: super::prh::Dictionary) {
+        self.prh = (!dictionary.is_empty()).then(|| std::sync::Arc::new(dictionary));
+    }
+
+    /// The prh dictionary of the rule `prh`, if one was given.
+    #[cfg(feature = "prh")]
+    pub fn prh_dictionary(&self) -> Option<&super::prh::Dictionary> {
+        self.prh.as_deref()
     }
 
     /// Sets the language of the diagnostics' messages (English by default).

@@ -31,6 +31,8 @@ const RULES: &[(&str, &str)] = &[
         "ja-no-space-between-full-width",
         "no-space-between-full-width",
     ),
+    #[cfg(feature = "prh")]
+    ("prh", "prh"),
 ];
 
 /// An option value as a preset gives it.
@@ -186,6 +188,11 @@ pub fn configure(
                 prefer_differs |= prefer.is_some_and(|p| p != style);
                 prefer = Some(style);
             }
+            ("prh", "rulePaths", OptionValue::List(_)) => set.push(("rule-paths", value.clone())),
+            // textlint-rule-prh's defaults, which are seisho's: headings and paragraphs are
+            // read, block quotes are not. (Link text and emphasis are read by seisho.)
+            ("prh", "checkHeader" | "checkParagraph", OptionValue::Bool(true))
+            | ("prh", "checkBlockQuote", OptionValue::Bool(false)) => {}
             ("no-mixed-period", "periodMark", OptionValue::Text(mark))
                 if mark == "。" || mark == "．" =>
             {

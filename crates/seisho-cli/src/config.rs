@@ -22,6 +22,7 @@
 //! A directory with no `seisho.toml` but a textlint configuration gets that (`config/textlint.rs`).
 
 mod error;
+pub mod prh;
 mod textlint;
 
 use std::collections::HashMap;
@@ -275,12 +276,32 @@ pub fn parse(text: &str, dir: PathBuf, no_dictionary: bool) -> Result<Config, Ve
             }),
         }
     }
+    if errors.is_empty() {
+        if let Err(message) = prh::load_into(&mut config.lint, &config.dir) {
+            errors.push(ConfigError {
+                span: prh_paths_span(root.get_ref()).unwrap_or(0..0),
+                key: Some("rules.prh.rule-paths".to_owned()),
+                message,
+            });
+        }
+    }
     errors.sort_by_key(|e| e.span.start);
     if errors.is_empty() {
         Ok(config)
     } else {
         Err(errors)
     }
+}
+
+/// Where `rules.prh.rule-paths` is written in the file.
+fn prh_paths_span(root: &DeTable<'_>) -> Option<Range<usize>> {
+    let DeValue::Table(rules) = root.get("rules")?.get_ref() else {
+        return None;
+    };
+    let DeValue::Table(prh) = rules.get("prh")?.get_ref() else {
+        return None;
+    };
+    Some(prh.get("rule-paths")?.span())
 }
 
 /// A TOML table, as a message names what was expected.

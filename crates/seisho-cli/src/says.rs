@@ -123,6 +123,18 @@ seisho::catalogue! {
     ConfigCannotRead { why: String }
         => en: "cannot read it: {why}",
            ja: "読めません：{why}";
+    /// A prh dictionary that cannot be read.
+    PrhCannotRead { file: String, why: String }
+        => en: "prh dictionary {file}: cannot read it: {why}",
+           ja: "prh辞書 {file} を読めません：{why}";
+    /// A prh dictionary that is not prh's YAML.
+    PrhInvalid { file: String, why: String }
+        => en: "prh dictionary {file}: not a prh dictionary: {why}",
+           ja: "prh辞書 {file} はprhの辞書として読めません：{why}";
+    /// A prh dictionary with a wrong rule.
+    PrhWrongRule { file: String, why: String }
+        => en: "prh dictionary {file}: {why}",
+           ja: "prh辞書 {file} の誤り：{why}";
     /// A `seisho.toml` that is not TOML.
     InvalidToml { why: String }
         => en: "invalid TOML: {why}",

@@ -23,6 +23,8 @@ mod no_spelling_variants;
 #[cfg(feature = "morphology")]
 mod no_successive_word;
 mod non_joyo_kanji;
+#[cfg(feature = "prh")]
+mod prh;
 mod sentence_length;
 mod unmatched_pair;
 
@@ -54,6 +56,8 @@ pub(crate) const NATIVE: &[LintRule] = &[
     no_nfd::RULE,
     unmatched_pair::RULE,
     non_joyo_kanji::RULE,
+    #[cfg(feature = "prh")]
+    prh::RULE,
 ];
 
 /// Characters of `s` that are not whitespace.

@@ -63,7 +63,13 @@ pub fn load(
         json
     };
     let mut notes = Vec::new();
-    let lint = settings(&json, &mut notes);
+    let mut lint = settings(&json, &mut notes);
+    // textlint-rule-prh reads `rulePaths` relative to the configuration file.
+    let base = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    super::prh::load_into(&mut lint, &base).map_err(|message| fail(text.clone(), 0..0, message))?;
     let mut config = Config::default_in(dir, no_dictionary);
     config.lint = lint;
     config.path = Some(path.to_path_buf());
@@ -409,7 +415,12 @@ mod tests {
         assert!(!on(&config, "no-space-between-full-width"));
         assert!(on(&config, "kanji-in-katakana"));
         let notes = notes.join("\n");
-        for missing in ["max-comma", "ja-no-abusage", "prh", "preferInBody"] {
+        // textlint-rule-prh's `rulePaths` is the rule `prh`'s `rule-paths` (read by `load`).
+        assert_eq!(
+            config.settings("prh").unwrap().option("rule-paths"),
+            Some(&OptionValue::List(vec!["prh.yml".into()]))
+        );
+        for missing in ["max-comma", "ja-no-abusage", "preferInBody"] {
             assert!(notes.contains(missing), "{missing}: {notes}");
         }
         assert!(!notes.contains("ja-no-weak-phrase"), "{notes}");
