@@ -70,6 +70,9 @@ pub enum Command {
     /// Write a seisho.toml in the working directory: every rule with its defaults, or the
     /// equivalent of a textlint configuration.
     Init(InitArgs),
+    /// prh dictionaries, which the rule `prh` reads.
+    #[command(subcommand)]
+    Prh(PrhCommand),
     /// Print the documentation of a rule: defaults, options, aliases and its page.
     Explain {
         /// The rule id or an alias (see `seisho rules`).
@@ -531,6 +534,22 @@ pub enum DictCommand {
         /// The directory (created if missing; files of the same names are replaced).
         #[arg(value_name = "DIR")]
         dir: PathBuf,
+    },
+}
+
+/// `seisho prh`.
+#[derive(Debug, Subcommand)]
+pub enum PrhCommand {
+    /// Check the specs of prh dictionaries as prh does (each rule alone turns its `from` into
+    /// its `to`): print each that fails and how many hold.
+    #[command(
+        after_help = "Exit status: 0 when every spec holds, 1 when one fails, 2 when a \
+                            dictionary cannot be read."
+    )]
+    Test {
+        /// The dictionaries (their imports are followed).
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
     },
 }
 

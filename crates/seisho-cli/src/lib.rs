@@ -104,6 +104,7 @@ pub fn run() -> ExitCode {
         }
         Command::Rules => with_stdout(|w| rules::list(w, i18n::lang())),
         Command::Init(args) => Ok(init::run(args)),
+        Command::Prh(args::PrhCommand::Test { files }) => Ok(prh_test(files)),
         Command::Explain { rule } => with_stdout(|w| rules::explain(w, rule, i18n::lang())),
     };
     match result {
@@ -117,6 +118,51 @@ pub fn run() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// `seisho prh test`: the specs of `files` that fail, and how many hold.
+fn prh_test(files: &[std::path::PathBuf]) -> ExitCode {
+    use says::Says;
+    let paths: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    let dictionary = match config::prh::load(&paths, std::path::Path::new("")) {
+        Ok(d) => d,
+        Err(message) => {
+            report::error(message);
+            return ExitCode::from(2);
+        }
+    };
+    let failures = dictionary.failing_specs();
+    let mut out = anstream::stdout().lock();
+    for f in &failures {
+        let _ = writeln!(
+            out,
+            "{}",
+            Says::PrhSpecFailed {
+                file: f.file.display().to_string(),
+                expected: f.expected.to_owned(),
+                pattern: f.pattern.to_owned(),
+                from: f.from.to_owned(),
+                to: f.to.to_owned(),
+                got: f.got.clone(),
+            }
+        );
+    }
+    let (specs, rules) = (dictionary.spec_count(), dictionary.len());
+    let files = dictionary.files().len();
+    let summary = if failures.is_empty() {
+        Says::PrhSpecsHold {
+            specs,
+            rules,
+            files,
+        }
+    } else {
+        Says::PrhSpecsFail {
+            failed: failures.len(),
+            specs,
+        }
+    };
+    let _ = writeln!(out, "{summary}");
+    ExitCode::from(u8::from(!failures.is_empty()))
 }
 
 /// Runs `f` on a locked, styled standard output and flushes it.

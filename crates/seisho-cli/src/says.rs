@@ -135,6 +135,18 @@ seisho::catalogue! {
     PrhWrongRule { file: String, why: String }
         => en: "prh dictionary {file}: {why}",
            ja: "prh辞書 {file} の誤り：{why}";
+    /// A spec of a prh rule that does not hold (`seisho prh test`).
+    PrhSpecFailed { file: String, expected: String, pattern: String, from: String, to: String, got: String }
+        => en: "{file}: the rule for 「{expected}」 ({pattern}) turns {from:?} into {got:?}, not {to:?}",
+           ja: "{file}：「{expected}」の規則（{pattern}）は {from:?} を {to:?} でなく {got:?} にします";
+    /// Every spec holds.
+    PrhSpecsHold { specs: usize, rules: usize, files: usize }
+        => en: "specs: {specs} hold, none fail (rules: {rules}, files: {files})",
+           ja: "{specs}個の例（{files}ファイルの{rules}規則）がすべて成り立ちます";
+    /// Some specs fail.
+    PrhSpecsFail { failed: usize, specs: usize }
+        => en: "specs: {failed} of {specs} fail",
+           ja: "{specs}個の例のうち{failed}個が成り立ちません";
     /// A `seisho.toml` that is not TOML.
     InvalidToml { why: String }
         => en: "invalid TOML: {why}",
