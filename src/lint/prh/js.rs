@@ -8,9 +8,18 @@
 /// ASCII word characters, as JavaScript's `\w`.
 const WORD: &str = "0-9A-Za-z_";
 
-/// `source` (a JavaScript pattern, without its slashes) in Rust's syntax, or what it uses that
-/// has no equivalent.
-pub(super) fn translate(source: &str) -> Result<String, String> {
+/// How JavaScript's `\b` is said.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Style {
+    /// For the regex crate: `(?-u:\b)`, its ASCII word boundary.
+    Regex,
+    /// For fancy-regex, which does not take `(?-u:…)`: lookaround.
+    Fancy,
+}
+
+/// `source` (a JavaScript pattern, without its slashes) in Rust's syntax (`style` says for
+/// which engine), or what it uses that has no equivalent.
+pub(super) fn translate(source: &str, style: Style) -> Result<String, String> {
     let mut out = String::with_capacity(source.len() + 16);
     let mut chars = source.chars().peekable();
     let mut in_class = false;
@@ -24,6 +33,11 @@ pub(super) fn translate(source: &str) -> Result<String, String> {
                     return Err("a pattern cannot end with \\".to_owned());
                 };
                 match (e, in_class) {
+                    ('b' | 'B', false) if style == Style::Regex => {
+                        out.push_str("(?-u:\\");
+                        out.push(e);
+                        out.push(')');
+                    }
                     ('b', false) => out.push_str(&boundary(true)),
                     ('B', false) => out.push_str(&boundary(false)),
                     ('d', false) => out.push_str("[0-9]"),
@@ -102,13 +116,21 @@ fn boundary(at: bool) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::translate;
+    use super::{translate, Style};
 
+    /// What the pattern finds in `text`, by fancy-regex and, when it takes the pattern, by
+    /// the regex crate (the two must agree).
     fn finds(js: &str, text: &str) -> Vec<String> {
-        let re = fancy_regex::Regex::new(&translate(js).unwrap()).unwrap();
-        re.find_iter(text)
+        let re = fancy_regex::Regex::new(&translate(js, Style::Fancy).unwrap()).unwrap();
+        let fancy: Vec<String> = re
+            .find_iter(text)
             .map(|m| m.unwrap().as_str().to_owned())
-            .collect()
+            .collect();
+        if let Ok(re) = regex::Regex::new(&translate(js, Style::Regex).unwrap()) {
+            let plain: Vec<String> = re.find_iter(text).map(|m| m.as_str().to_owned()).collect();
+            assert_eq!(plain, fancy, "{js}: the two engines differ");
+        }
+        fancy
     }
 
     #[test]
@@ -144,8 +166,10 @@ mod tests {
 
     #[test]
     fn what_cannot_be_said() {
-        assert!(translate(r"[\W]").is_err());
-        assert!(translate(r"[abc").is_err());
-        assert!(translate("a\\").is_err());
+        for style in [Style::Regex, Style::Fancy] {
+            assert!(translate(r"[\W]", style).is_err());
+            assert!(translate(r"[abc", style).is_err());
+            assert!(translate("a\\", style).is_err());
+        }
     }
 }

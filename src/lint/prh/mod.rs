@@ -51,7 +51,7 @@ struct Entry {
     expected: String,
     /// The pattern as prh shows it (`/…/gmu`): what `ignoreRules` name.
     shown: String,
-    regex: fancy_regex::Regex,
+    regex: Engine,
     must_empty: Option<usize>,
     note: Option<String>,
     specs: Vec<Spec>,
@@ -216,11 +216,10 @@ impl Dictionary {
 
     /// The matches prh makes in `text`, in order, none overlapping.
     pub fn matches<'d>(&'d self, text: &str) -> Vec<Match<'d>> {
+        let paragraphs: Vec<Range<usize>> = paragraphs(text).collect();
         let mut found = Vec::new();
-        for paragraph in paragraphs(text) {
-            for entry in &self.entries {
-                entry.find(text, paragraph.clone(), &mut found);
-            }
+        for entry in &self.entries {
+            entry.find(text, &paragraphs, &mut found);
         }
         keep_first(found)
     }
@@ -242,9 +241,8 @@ impl Dictionary {
         for entry in &self.entries {
             for spec in &entry.specs {
                 let mut found = Vec::new();
-                for paragraph in paragraphs(&spec.from) {
-                    entry.find(&spec.from, paragraph, &mut found);
-                }
+                let paragraphs: Vec<Range<usize>> = paragraphs(&spec.from).collect();
+                entry.find(&spec.from, &paragraphs, &mut found);
                 let got = apply(&spec.from, &keep_first(found));
                 if got != spec.to {
                     failures.push(SpecFailure {
@@ -318,7 +316,7 @@ fn paragraphs(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 }
 
 /// prh's change set: sorted by start and end; of two that start together the longer kept;
-/// then each dropped that starts inside the one before it.
+/// then each dropped that starts inside one kept before it.
 fn keep_first(mut found: Vec<Match<'_>>) -> Vec<Match<'_>> {
     found.sort_by_key(|m| (m.range.start, m.range.end));
     let mut longest: Vec<Match<'_>> = Vec::with_capacity(found.len());
@@ -331,14 +329,17 @@ fn keep_first(mut found: Vec<Match<'_>>) -> Vec<Match<'_>> {
             longest.push(m);
         }
     }
-    // Each is compared with the one before it in `longest`, kept or not, as prh does.
-    let ends: Vec<usize> = longest.iter().map(|m| m.range.end).collect();
+    // Each is compared with the last one kept. (prh compares it with the one before it, kept
+    // or not, and so can apply two that overlap, which garbles the text.)
+    let mut end = 0;
+    longest.retain(|m| {
+        let keep = m.range.start >= end;
+        if keep {
+            end = m.range.end;
+        }
+        keep
+    });
     longest
-        .into_iter()
-        .enumerate()
-        .filter(|(i, m)| *i == 0 || m.range.start >= ends[i - 1])
-        .map(|(_, m)| m)
-        .collect()
 }
 
 /// `text` with `matches` (in order, none overlapping) replaced.
@@ -411,8 +412,8 @@ impl Entry {
             format!("(?:{})", joined.join("|"))
         };
         let shown = format!("/{js_source}/{}", if ignore_case { "gimu" } else { "gmu" });
-        let translate = |source: &str| {
-            js::translate(source).map_err(|why| {
+        let translate = |source: &str, style: js::Style| {
+            js::translate(source, style).map_err(|why| {
                 bad(Message::PrhBadPattern {
                     expected: expected.clone(),
                     pattern: source.to_owned(),
@@ -420,34 +421,43 @@ impl Entry {
                 })
             })
         };
-        let rust = if same_flags {
-            format!(
-                "(?m{}){}",
-                if ignore_case { "i" } else { "" },
-                translate(&js_source)?
-            )
-        } else {
-            // prh refuses patterns of different flags in one rule; here each keeps its own.
-            let mut alternatives = Vec::with_capacity(parts.len());
-            for (source, ignore_case) in &parts {
-                let flag = if *ignore_case { "i" } else { "-i" };
-                alternatives.push(format!("(?{flag}:{})", translate(source)?));
-            }
-            format!("(?m)(?:{})", alternatives.join("|"))
-        };
-        let regex = fancy_regex::Regex::new(&rust).map_err(|e| {
-            // A position would be one in the translated pattern, not in the file's.
-            let why = e.to_string();
-            let why = match why.strip_prefix("Parsing error at position ") {
-                Some(rest) => rest.split_once(": ").map_or(rest, |(_, w)| w).to_owned(),
-                None => why,
-            };
-            bad(Message::PrhBadPattern {
-                expected: expected.clone(),
-                pattern: js_source.clone(),
-                why,
+        let rust = |style: js::Style| -> Result<String, ConfigError> {
+            Ok(if same_flags {
+                format!(
+                    "(?m{}){}",
+                    if ignore_case { "i" } else { "" },
+                    translate(&js_source, style)?
+                )
+            } else {
+                // prh refuses patterns of different flags in one rule; here each keeps its own.
+                let mut alternatives = Vec::with_capacity(parts.len());
+                for (source, ignore_case) in &parts {
+                    let flag = if *ignore_case { "i" } else { "-i" };
+                    alternatives.push(format!("(?{flag}:{})", translate(source, style)?));
+                }
+                format!("(?m)(?:{})", alternatives.join("|"))
             })
-        })?;
+        };
+        // The regex crate where the pattern needs no lookaround nor backreference (most do
+        // not: it searches many times faster), else fancy-regex.
+        let regex = match regex::Regex::new(&rust(js::Style::Regex)?) {
+            Ok(regex) => Engine::Plain(regex),
+            Err(_) => Engine::Fancy(fancy_regex::Regex::new(&rust(js::Style::Fancy)?).map_err(
+                |e| {
+                    // A position would be one in the translated pattern, not in the file's.
+                    let why = e.to_string();
+                    let why = match why.strip_prefix("Parsing error at position ") {
+                        Some(rest) => rest.split_once(": ").map_or(rest, |(_, w)| w).to_owned(),
+                        None => why,
+                    };
+                    bad(Message::PrhBadPattern {
+                        expected: expected.clone(),
+                        pattern: js_source.clone(),
+                        why,
+                    })
+                },
+            )?),
+        };
         let must_empty = match &rule.regexp_must_empty {
             None => None,
             Some(s) => Some(
@@ -484,36 +494,139 @@ impl Entry {
         }
     }
 
-    /// Pushes the matches of this rule in `text[paragraph]` (ranges in `text`).
-    fn find<'d>(&'d self, text: &str, paragraph: Range<usize>, out: &mut Vec<Match<'d>>) {
-        let start = paragraph.start;
-        let part = &text[paragraph];
-        for captures in self.regex.captures_iter(part) {
-            // A pattern that backtracks without end stops being searched in this paragraph.
-            let Ok(captures) = captures else { break };
-            let whole = captures.get(0).expect("group 0 is the match");
-            // An empty match would make prh loop; it replaces nothing.
-            if whole.as_str().is_empty() || whole.as_str() == self.expected {
+    /// Pushes the matches of this rule in `text` whose paragraphs are `paragraphs`, as prh
+    /// finds them paragraph by paragraph. The whole text is searched at once (a search per
+    /// paragraph and rule costs more than the searches); only where a match would cross a
+    /// paragraph's end is that paragraph searched alone, as prh searches it.
+    fn find<'d>(&'d self, text: &str, paragraphs: &[Range<usize>], out: &mut Vec<Match<'d>>) {
+        // Lookaround sees past a paragraph's end in the whole text (`(?!x)` before a blank
+        // line): such a pattern searches each paragraph alone.
+        if let Engine::Fancy(_) = self.regex {
+            for paragraph in paragraphs {
+                self.find_in(text, paragraph.clone(), 0, out);
+            }
+            return;
+        }
+        let mut at = 0;
+        while at <= text.len() {
+            let Some(groups) = self.regex.groups(text, at) else {
+                return;
+            };
+            let whole = groups[0].clone().expect("group 0 is the match");
+            let k = paragraphs.partition_point(|p| p.end < whole.start);
+            let Some(paragraph) = paragraphs.get(k) else {
+                return;
+            };
+            if paragraph.start <= whole.start && whole.end <= paragraph.end {
+                self.push(text, &groups, 0, out);
+                at = after(text, &whole);
                 continue;
             }
-            if let Some(k) = self.must_empty {
-                if captures.get(k).is_some_and(|g| !g.as_str().is_empty()) {
-                    continue;
-                }
+            self.find_in(text, paragraph.clone(), at, out);
+            at = paragraph.end + 1;
+        }
+    }
+
+    /// Pushes the matches of this rule in `text[paragraph]` searched alone, from `at` on.
+    fn find_in<'d>(
+        &'d self,
+        text: &str,
+        paragraph: Range<usize>,
+        at: usize,
+        out: &mut Vec<Match<'d>>,
+    ) {
+        let part = &text[paragraph.clone()];
+        let mut pos = at.saturating_sub(paragraph.start);
+        while pos <= part.len() {
+            let Some(groups) = self.regex.groups(part, pos) else {
+                break;
+            };
+            let whole = groups[0].clone().expect("group 0 is the match");
+            self.push(part, &groups, paragraph.start, out);
+            pos = after(part, &whole);
+        }
+    }
+
+    /// Pushes the match of `groups` in `text` (which starts at `offset` of the whole) unless
+    /// prh drops it.
+    fn push<'d>(&'d self, text: &str, groups: &Groups, offset: usize, out: &mut Vec<Match<'d>>) {
+        let group = |k: usize| groups.get(k).cloned().flatten().map(|r| &text[r]);
+        let whole = group(0).unwrap_or_default();
+        // An empty match would make prh loop; it replaces nothing.
+        if whole.is_empty() || whole == self.expected {
+            return;
+        }
+        if self
+            .must_empty
+            .and_then(group)
+            .is_some_and(|g| !g.is_empty())
+        {
+            return;
+        }
+        let range = groups[0].clone().expect("group 0 is the match");
+        out.push(Match {
+            range: offset + range.start..offset + range.end,
+            replacement: expand(&self.expected, groups.len(), group),
+            expected: &self.expected,
+            note: self.note.as_deref(),
+        });
+    }
+}
+
+/// The groups of a match (group 0 the whole), each where it matched if it did.
+type Groups = Vec<Option<Range<usize>>>;
+
+/// A rule's compiled pattern.
+#[derive(Clone, Debug)]
+enum Engine {
+    /// Without lookaround or backreferences: the regex crate.
+    Plain(regex::Regex),
+    /// With them: fancy-regex (a backtracking search).
+    Fancy(fancy_regex::Regex),
+}
+
+impl Engine {
+    fn as_str(&self) -> &str {
+        match self {
+            Engine::Plain(r) => r.as_str(),
+            Engine::Fancy(r) => r.as_str(),
+        }
+    }
+
+    /// The groups of the first match in `text` at or after `pos`. A pattern that backtracks
+    /// without end has none.
+    fn groups(&self, text: &str, pos: usize) -> Option<Groups> {
+        match self {
+            Engine::Plain(r) => {
+                let c = r.captures_at(text, pos)?;
+                Some(c.iter().map(|m| m.map(|m| m.range())).collect())
             }
-            out.push(Match {
-                range: start + whole.start()..start + whole.end(),
-                replacement: expand(&self.expected, &captures),
-                expected: &self.expected,
-                note: self.note.as_deref(),
-            });
+            Engine::Fancy(r) => {
+                let c = r.captures_from_pos(text, pos).ok()??;
+                Some(
+                    (0..c.len())
+                        .map(|k| c.get(k).map(|m| m.start()..m.end()))
+                        .collect(),
+                )
+            }
         }
     }
 }
 
+/// Where the next search starts after match `m` of `text`: its end, or past the next
+/// character when it is empty.
+fn after(text: &str, m: &Range<usize>) -> usize {
+    if m.end > m.start {
+        m.end
+    } else {
+        m.end + text[m.end..].chars().next().map_or(1, char::len_utf8)
+    }
+}
+
 /// `expected` with each `$N` (one or two digits) replaced by group N of the match (empty when
-/// the group did not take part); `$0` and a number past the last group are kept as written.
-fn expand(expected: &str, captures: &fancy_regex::Captures<'_, str>) -> String {
+/// the group did not take part); `$0` and a number past the last group (of `groups`) are kept
+/// as written.
+fn expand<'t>(expected: &str, groups: usize, group: impl Fn(usize) -> Option<&'t str>) -> String {
     let mut out = String::with_capacity(expected.len());
     let mut rest = expected;
     while let Some(i) = rest.find('$') {
@@ -521,11 +634,11 @@ fn expand(expected: &str, captures: &fancy_regex::Captures<'_, str>) -> String {
         let after = &rest[i + 1..];
         let digits = after.bytes().take(2).take_while(u8::is_ascii_digit).count();
         let n: usize = after[..digits].parse().unwrap_or(0);
-        if digits == 0 || n == 0 || n >= captures.len() {
+        if digits == 0 || n == 0 || n >= groups {
             out.push('$');
             out.push_str(&after[..digits]);
         } else {
-            out.push_str(captures.get(n).map_or("", |g| g.as_str()));
+            out.push_str(group(n).unwrap_or(""));
         }
         rest = &after[digits..];
     }

@@ -37,6 +37,10 @@ fn check(context: &Context<'_>, _: &RuleSettings, out: &mut Vec<Found>) {
             continue;
         }
         let from = context.text[m.range.clone()].to_owned();
+        // A replacement that writes what is there (`$1` of a broad pattern) says nothing.
+        if from == m.replacement {
+            continue;
+        }
         let to = m.replacement.clone();
         let message = match m.note {
             Some(note) => Message::PrhNoted {
