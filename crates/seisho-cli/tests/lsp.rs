@@ -415,6 +415,36 @@ fn seisho_toml_applies_and_is_read_again_when_it_changes() {
     let diagnostics = client.diagnostics(&uri, 1);
     assert_eq!(rules(&diagnostics), ["hiragana-in-katakana"]);
     assert_eq!(diagnostics[0]["severity"], 1, "an error");
+
+    // A prh dictionary: read with the configuration, and again when it changes.
+    let prh = dir.path().join("prh.yml");
+    std::fs::write(
+        &prh,
+        "rules:\n  - {expected: つかいかた, pattern: 使い方}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &config,
+        "[rules]\nhiragana-in-katakana = false\n[rules.prh]\nrule-paths = [\"prh.yml\"]\n",
+    )
+    .unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&config), "type": 2}]}),
+    );
+    let diagnostics = client.diagnostics(&uri, 1);
+    assert_eq!(rules(&diagnostics), ["prh"]);
+    std::fs::write(&prh, "rules:\n  - {expected: みる, pattern: 見る}\n").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": file_uri(&prh), "type": 2}]}),
+    );
+    let diagnostics = client.diagnostics(&uri, 1);
+    assert_eq!(rules(&diagnostics), ["prh"]);
+    assert!(
+        diagnostics[0]["message"].as_str().unwrap().contains("見る"),
+        "{diagnostics:?}"
+    );
     client.shutdown();
 }
 

@@ -209,6 +209,11 @@ impl Dictionary {
         self.entries.is_empty()
     }
 
+    /// Whether a rule writes `text` (its expected text, without groups).
+    pub fn has_expected(&self, text: &str) -> bool {
+        self.entries.iter().any(|e| e.expected == text)
+    }
+
     /// How many specs its rules have.
     pub fn spec_count(&self) -> usize {
         self.entries.iter().map(|e| e.specs.len()).sum()

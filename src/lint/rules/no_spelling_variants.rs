@@ -115,6 +115,15 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
             .chunk_by(|a, b| a.1 == b.1)
             .map(|f| (f[0].1, f.len(), f[0].2))
             .collect();
+        // A word the prh dictionary spells is the rule prh's (which reports the other
+        // spellings its patterns find): the document's majority does not overrule it.
+        #[cfg(feature = "prh")]
+        if context
+            .prh
+            .is_some_and(|d| forms.iter().any(|f| d.has_expected(f.0)))
+        {
+            continue;
+        }
         // The spelling the word should have, with the safety of changing to it: the
         // configured one (safe: the writer chose it), else the document's most used (unsafe:
         // a guess; the first used wins a tie).

@@ -213,9 +213,24 @@ fn syntax_of(language_id: &str, path: Option<&Path>) -> Syntax {
     }
 }
 
-/// Whether `uri` names a `seisho.toml`.
+/// The files whose change may change a configuration, as globs for the client's watcher: a
+/// `seisho.toml`, a textlint configuration, and YAML files (prh dictionaries).
+pub const CONFIG_GLOBS: &[&str] = &[
+    "**/seisho.toml",
+    "**/.textlintrc*",
+    "**/package.json",
+    "**/*.{yml,yaml}",
+];
+
+/// Whether `uri` names a file that may be part of a configuration (see [`CONFIG_GLOBS`]).
 pub fn is_config(uri: &Uri) -> bool {
-    file_path(uri).is_some_and(|p| p.file_name().is_some_and(|n| n == FILE_NAME))
+    file_path(uri).is_some_and(|p| {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        name == FILE_NAME
+            || name.starts_with(".textlintrc")
+            || name == "package.json"
+            || p.extension().is_some_and(|e| e == "yml" || e == "yaml")
+    })
 }
 
 /// The path of a `file:` URI (`file:///home/a%20b/x.md`), percent-decoded.
@@ -253,6 +268,22 @@ fn file_path(uri: &Uri) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn configuration_files() {
+        for (uri, is) in [
+            ("file:///p/seisho.toml", true),
+            ("file:///p/.textlintrc.json", true),
+            ("file:///p/dict/prh.yml", true),
+            ("file:///p/a.yaml", true),
+            ("file:///p/package.json", true),
+            ("file:///p/a.md", false),
+            ("file:///p/seisho.toml.bak", false),
+        ] {
+            let uri: Uri = uri.parse().unwrap();
+            assert_eq!(is_config(&uri), is, "{uri:?}");
+        }
+    }
 
     #[test]
     fn file_uris_become_paths() {

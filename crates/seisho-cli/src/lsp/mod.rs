@@ -14,7 +14,8 @@
 //! - `textDocument/formatting`: `seisho fmt`'s safe changes to the prose;
 //! - hover on a diagnostic: its message and the rule's documentation;
 //! - `seisho.toml` found from each document's directory upwards (as `seisho lint` does) and
-//!   read again when a `seisho.toml` changes or is saved;
+//!   read again when a `seisho.toml`, a textlint configuration or a YAML file (a prh
+//!   dictionary) changes or is saved;
 //! - Markdown or plain text by the document's language id, else its extension.
 
 mod convert;
@@ -254,7 +255,8 @@ impl Server<'_> {
         Ok(())
     }
 
-    /// A `seisho.toml` changed: read the configurations again and lint every document.
+    /// A configuration changed (a `seisho.toml`, a textlint configuration, a prh dictionary):
+    /// read the configurations again and lint every document.
     fn config_changed(&mut self) -> Result<(), Box<dyn Error + Sync + Send>> {
         self.documents.reload_config();
         self.publish_due()
@@ -399,19 +401,19 @@ impl Server<'_> {
         })
     }
 
-    /// Asks the client to tell the server when a `seisho.toml` changes, if it can.
+    /// Asks the client to tell the server when a configuration changes, if it can.
     fn register_config_watcher(&mut self) -> Result<(), Box<dyn Error + Sync + Send>> {
         if !self.watch_config {
             return Ok(());
         }
         let options = lsp_types::DidChangeWatchedFilesRegistrationOptions {
-            watchers: vec![lsp_types::FileSystemWatcher {
-                glob_pattern: lsp_types::GlobPattern::String(format!(
-                    "**/{}",
-                    crate::config::FILE_NAME
-                )),
-                kind: None,
-            }],
+            watchers: documents::CONFIG_GLOBS
+                .iter()
+                .map(|glob| lsp_types::FileSystemWatcher {
+                    glob_pattern: lsp_types::GlobPattern::String((*glob).to_owned()),
+                    kind: None,
+                })
+                .collect(),
         };
         let params = lsp_types::RegistrationParams {
             registrations: vec![lsp_types::Registration {
