@@ -96,3 +96,50 @@ fn every_spec_holds_under_fix_with_the_whole_dictionary() {
         assert_eq!(&failures, differ, "{name}");
     }
 }
+
+mod properties {
+    use proptest::prelude::*;
+    use seisho::lint::prh::{source, Dictionary};
+    use std::path::Path;
+
+    /// A dictionary of one rule (`expected`, `pattern`), or the error it is refused with.
+    fn one_rule(expected: &str, pattern: &str) -> Option<Dictionary> {
+        let rule = source::RuleSource::Full(source::FullRule {
+            expected: expected.to_owned(),
+            pattern: Some(source::Patterns::One(pattern.to_owned())),
+            patterns: None,
+            regexp_must_empty: None,
+            options: Default::default(),
+            specs: Vec::new(),
+            prh: None,
+        });
+        let file = source::File {
+            rules: vec![rule],
+            ..Default::default()
+        };
+        let mut read = |_: &Path| Ok::<_, ()>(file.clone());
+        Dictionary::load(&["p.yml".into()], &mut read).ok()
+    }
+
+    proptest! {
+        /// Any pattern (regular expression or not) either loads or is refused, and what it
+        /// finds is inside the text, in order, not overlapping, on character boundaries.
+        #[test]
+        fn any_pattern_is_read_or_refused(
+            pattern in "(/)?[a-cあ()\\[\\]\\\\|?*+.^$bwdBWD{},!=<:-]{0,12}(/i?)?",
+            text in "[a-cあ()\\[\\] \\n.-]{0,40}",
+        ) {
+            if let Some(d) = one_rule("X", &pattern) {
+                let mut end = 0;
+                for m in d.matches(&text) {
+                    prop_assert!(m.range.start >= end && m.range.end <= text.len());
+                    prop_assert!(text.is_char_boundary(m.range.start));
+                    prop_assert!(text.is_char_boundary(m.range.end));
+                    prop_assert!(m.range.start < m.range.end);
+                    end = m.range.end;
+                }
+                let _ = d.replace(&text);
+            }
+        }
+    }
+}
