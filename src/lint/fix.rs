@@ -133,12 +133,25 @@ pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic], unsafe_fixes: bool) -
 /// assert_eq!(apply_fix_edits("力メラ", &edits), "カメラ");
 /// ```
 pub fn apply_fix_edits(text: &str, edits: &[FixEdit]) -> String {
+    splice(
+        text,
+        edits
+            .iter()
+            .map(|e| (e.range.clone(), e.replacement.as_str())),
+    )
+}
+
+/// `text` with each range of `edits` (in order, none overlapping) replaced by its string.
+pub(crate) fn splice<'r>(
+    text: &str,
+    edits: impl IntoIterator<Item = (std::ops::Range<usize>, &'r str)>,
+) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for e in edits {
-        out.push_str(&text[at..e.range.start]);
-        out.push_str(&e.replacement);
-        at = e.range.end;
+    for (range, replacement) in edits {
+        out.push_str(&text[at..range.start]);
+        out.push_str(replacement);
+        at = range.end;
     }
     out.push_str(&text[at..]);
     out

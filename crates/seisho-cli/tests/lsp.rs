@@ -75,6 +75,14 @@ impl Client {
         self.stdin.flush().unwrap();
     }
 
+    /// Tells the server that the file `path` changed, as an editor's file watcher does.
+    fn file_changed(&mut self, path: &std::path::Path) {
+        self.notify(
+            "workspace/didChangeWatchedFiles",
+            json!({"changes": [{"uri": file_uri(path), "type": 2}]}),
+        );
+    }
+
     fn notify(&mut self, method: &str, params: Value) {
         self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
     }
@@ -408,10 +416,7 @@ fn seisho_toml_applies_and_is_read_again_when_it_changes() {
 
     // The rule turned on: the editor tells the server, which lints again.
     std::fs::write(&config, "[rules]\nhiragana-in-katakana = \"error\"\n").unwrap();
-    client.notify(
-        "workspace/didChangeWatchedFiles",
-        json!({"changes": [{"uri": file_uri(&config), "type": 2}]}),
-    );
+    client.file_changed(&config);
     let diagnostics = client.diagnostics(&uri, 1);
     assert_eq!(rules(&diagnostics), ["hiragana-in-katakana"]);
     assert_eq!(diagnostics[0]["severity"], 1, "an error");
@@ -428,17 +433,11 @@ fn seisho_toml_applies_and_is_read_again_when_it_changes() {
         "[rules]\nhiragana-in-katakana = false\n[rules.prh]\nrule-paths = [\"prh.yml\"]\n",
     )
     .unwrap();
-    client.notify(
-        "workspace/didChangeWatchedFiles",
-        json!({"changes": [{"uri": file_uri(&config), "type": 2}]}),
-    );
+    client.file_changed(&config);
     let diagnostics = client.diagnostics(&uri, 1);
     assert_eq!(rules(&diagnostics), ["prh"]);
     std::fs::write(&prh, "rules:\n  - {expected: みる, pattern: 見る}\n").unwrap();
-    client.notify(
-        "workspace/didChangeWatchedFiles",
-        json!({"changes": [{"uri": file_uri(&prh), "type": 2}]}),
-    );
+    client.file_changed(&prh);
     let diagnostics = client.diagnostics(&uri, 1);
     assert_eq!(rules(&diagnostics), ["prh"]);
     assert!(

@@ -349,15 +349,12 @@ fn keep_first(mut found: Vec<Match<'_>>) -> Vec<Match<'_>> {
 
 /// `text` with `matches` (in order, none overlapping) replaced.
 fn apply(text: &str, matches: &[Match<'_>]) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for m in matches {
-        out.push_str(&text[at..m.range.start]);
-        out.push_str(&m.replacement);
-        at = m.range.end;
-    }
-    out.push_str(&text[at..]);
-    out
+    super::fix::splice(
+        text,
+        matches
+            .iter()
+            .map(|m| (m.range.clone(), m.replacement.as_str())),
+    )
 }
 
 impl Entry {
