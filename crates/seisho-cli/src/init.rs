@@ -21,7 +21,8 @@ pub fn run(args: &InitArgs) -> ExitCode {
     let lang = crate::i18n::lang();
     let text = match &args.from_textlint {
         None => starter(lang),
-        Some(path) => match from_textlint(path, lang) {
+        Some(path) => match from_textlint(path, lang, &std::env::current_dir().unwrap_or_default())
+        {
             Ok(text) => text,
             Err(e) => {
                 report::error(e);
@@ -85,19 +86,35 @@ fn starter(lang: Lang) -> String {
     out
 }
 
-/// The `seisho.toml` that textlint configuration `path` stands for (a directory: the one
-/// textlint would read there).
-fn from_textlint(path: &Path, lang: Lang) -> Result<String, String> {
+/// The `seisho.toml` to write in directory `dir` that textlint configuration `path` stands for
+/// (a directory: the one textlint would read there).
+fn from_textlint(path: &Path, lang: Lang, dir: &Path) -> Result<String, String> {
     let path = if path.is_dir() {
         find_textlint(path)?
     } else {
         path.to_path_buf()
     };
-    let dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let render = |e: ConfigErrors| e.to_string().trim_end().to_owned();
-    let (config, notes) = config::load_textlint(&path, dir)
+    let (mut config, notes) = config::load_textlint(&path, dir.to_path_buf())
         .map_err(render)?
         .ok_or_else(|| Says::NoTextlintKey {}.to_string())?;
+    // textlint-rule-prh's paths are relative to the textlint configuration; the seisho.toml's
+    // are relative to the seisho.toml.
+    if let Some(OptionValue::List(paths)) = config
+        .lint
+        .settings("prh")
+        .and_then(|s| s.option("rule-paths"))
+    {
+        let base = path.parent().unwrap_or(Path::new(""));
+        let rebased = paths
+            .iter()
+            .map(|p| relative_to(&base.join(p), dir))
+            .collect();
+        config
+            .lint
+            .set_option("prh", "rule-paths", OptionValue::List(rebased))
+            .expect("prh has the option");
+    }
     let mut out = format!(
         "# {}\n",
         Says::InitFromTextlint {
@@ -114,6 +131,28 @@ fn from_textlint(path: &Path, lang: Lang) -> Result<String, String> {
     out.push_str("\n[rules]\n");
     out.push_str(&changed_rules(&config.lint));
     Ok(out)
+}
+
+/// `path` as it is written in a file of directory `dir`: relative to it where both are
+/// relative or both absolute, else absolute.
+fn relative_to(path: &Path, dir: &Path) -> String {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (path, dir) = (absolute(path), absolute(dir));
+    let (mut a, mut b) = (path.components().peekable(), dir.components().peekable());
+    while a.peek().is_some() && a.peek() == b.peek() {
+        a.next();
+        b.next();
+    }
+    let mut out = PathBuf::new();
+    for _ in b {
+        out.push("..");
+    }
+    out.extend(a);
+    if out.is_absolute() || out.as_os_str().is_empty() {
+        return path.display().to_string();
+    }
+    // Written with `/` on every system: TOML strings, read back by `Path::join`.
+    out.display().to_string().replace('\\', "/")
 }
 
 /// The textlint configuration textlint would read in directory `dir`.
@@ -219,7 +258,7 @@ mod tests {
             } }"#,
         )
         .unwrap();
-        let text = from_textlint(&rc, Lang::En).unwrap();
+        let text = from_textlint(&rc, Lang::En, dir.path()).unwrap();
         assert!(text.contains("ja-no-weak-phrase"), "{text}");
         let from_toml = config::parse(&text, dir.path().to_path_buf(), false).unwrap();
         let (from_rc, _) = config::load_textlint(&rc, dir.path().to_path_buf())
@@ -236,6 +275,33 @@ mod tests {
         assert!(
             text.contains("[rules.sentence-length]\nmax = 120"),
             "{text}"
+        );
+    }
+
+    /// textlint-rule-prh's `rulePaths` (relative to the textlint configuration) become
+    /// `rule-paths` relative to the directory the seisho.toml is written in.
+    #[test]
+    fn prh_paths_are_rebased() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("docs");
+        std::fs::create_dir_all(sub.join("dict")).unwrap();
+        std::fs::write(sub.join("dict/prh.yml"), "rules: [JavaScript]\n").unwrap();
+        let rc = sub.join(".textlintrc.json");
+        std::fs::write(
+            &rc,
+            r#"{"rules": {"prh": {"rulePaths": ["./dict/prh.yml"]}}}"#,
+        )
+        .unwrap();
+        let text = from_textlint(&rc, Lang::En, dir.path()).unwrap();
+        assert!(
+            text.contains("rule-paths = [\"docs/dict/prh.yml\"]"),
+            "{text}"
+        );
+        let config = config::parse(&text, dir.path().to_path_buf(), false).unwrap();
+        assert_eq!(config.lint.prh_dictionary().map(|d| d.len()), Some(1));
+        assert_eq!(
+            relative_to(Path::new("/a/b/c.yml"), Path::new("/a/d")),
+            "../b/c.yml"
         );
     }
 
