@@ -190,9 +190,20 @@ pub fn configure(
             }
             ("prh", "rulePaths", OptionValue::List(_)) => set.push(("rule-paths", value.clone())),
             // textlint-rule-prh's defaults, which are seisho's: headings and paragraphs are
-            // read, block quotes are not. (Link text and emphasis are read by seisho.)
+            // read, block quotes are not.
             ("prh", "checkHeader" | "checkParagraph", OptionValue::Bool(true))
             | ("prh", "checkBlockQuote", OptionValue::Bool(false)) => {}
+            // What seisho reads of a document is its own: said, and the dictionaries kept (an
+            // unread option must not lose `rulePaths`).
+            (
+                "prh",
+                "checkLink" | "checkEmphasis" | "checkHeader" | "checkParagraph"
+                | "checkBlockQuote" | "checkCodeComment",
+                OptionValue::Bool(_),
+            ) => notes.push(format!(
+                "prh: {key} = {value}: seisho reads headings, paragraphs, link text and \
+                 emphasis, and never block quotes or code"
+            )),
             ("no-mixed-period", "periodMark", OptionValue::Text(mark))
                 if mark == "。" || mark == "．" =>
             {
@@ -225,6 +236,26 @@ pub fn configure(
 mod tests {
     use super::*;
     use crate::lint::LintRule;
+
+    /// textlint-rule-prh's `check…` options that seisho does not follow are said, and its
+    /// `rulePaths` kept.
+    #[cfg(feature = "prh")]
+    #[test]
+    fn prh_options() {
+        let mut config = LintConfig::default();
+        let options = [
+            ("rulePaths", OptionValue::List(vec!["prh.yml".into()])),
+            ("checkLink", OptionValue::Bool(false)),
+            ("checkHeader", OptionValue::Bool(true)),
+        ];
+        let notes = configure(&mut config, "prh", &options).unwrap();
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].contains("checkLink"), "{notes:?}");
+        assert_eq!(
+            config.settings("prh").unwrap().option("rule-paths"),
+            Some(&OptionValue::List(vec!["prh.yml".into()]))
+        );
+    }
 
     #[test]
     fn every_mapped_rule_is_a_seisho_rule() {
