@@ -123,8 +123,7 @@ pub fn run() -> ExitCode {
 /// `seisho prh test`: the specs of `files` that fail, and how many hold.
 fn prh_test(files: &[std::path::PathBuf]) -> ExitCode {
     use says::Says;
-    let paths: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
-    let dictionary = match config::prh::load(&paths, std::path::Path::new("")) {
+    let dictionary = match config::prh::load(files, std::path::Path::new("")) {
         Ok(d) => d,
         Err(message) => {
             report::error(message);

@@ -107,8 +107,6 @@ pub struct Match<'d> {
     pub range: Range<usize>,
     /// What prh writes instead.
     pub replacement: String,
-    /// The rule's expected text as written (with its `$1`…).
-    pub expected: &'d str,
     /// The rule's `prh` message, if it has one.
     pub note: Option<&'d str>,
 }
@@ -140,13 +138,12 @@ impl Dictionary {
         let mut dictionary = Dictionary::default();
         for path in paths {
             let file = dictionary.load_file(path, read, false, &mut Vec::new())?;
-            dictionary.merge(file);
+            merge(&mut dictionary.entries, file);
         }
         Ok(dictionary)
     }
 
-    /// The rules of the file `path` and its imports, as a dictionary of its own that shares
-    /// `self`'s list of files.
+    /// The rules of the file `path` and its imports (their files added to `self`'s list).
     fn load_file<E>(
         &mut self,
         path: &Path,
@@ -190,10 +187,6 @@ impl Dictionary {
         Ok(entries)
     }
 
-    fn merge(&mut self, other: Vec<Entry>) {
-        merge(&mut self.entries, other);
-    }
-
     /// The files read, the first given first.
     pub fn files(&self) -> &[PathBuf] {
         &self.files
@@ -221,12 +214,7 @@ impl Dictionary {
 
     /// The matches prh makes in `text`, in order, none overlapping.
     pub fn matches<'d>(&'d self, text: &str) -> Vec<Match<'d>> {
-        let paragraphs: Vec<Range<usize>> = paragraphs(text).collect();
-        let mut found = Vec::new();
-        for entry in &self.entries {
-            entry.find(text, &paragraphs, &mut found);
-        }
-        keep_first(found)
+        matches_of(&self.entries, text)
     }
 
     /// `text` with every match replaced (what `prh --replace` writes).
@@ -245,10 +233,10 @@ impl Dictionary {
         let mut failures = Vec::new();
         for entry in &self.entries {
             for spec in &entry.specs {
-                let mut found = Vec::new();
-                let paragraphs: Vec<Range<usize>> = paragraphs(&spec.from).collect();
-                entry.find(&spec.from, &paragraphs, &mut found);
-                let got = apply(&spec.from, &keep_first(found));
+                let got = apply(
+                    &spec.from,
+                    &matches_of(std::slice::from_ref(entry), &spec.from),
+                );
                 if got != spec.to {
                     failures.push(SpecFailure {
                         file: &self.files[entry.file],
@@ -263,6 +251,16 @@ impl Dictionary {
         }
         failures
     }
+}
+
+/// The matches `entries` make in `text`, as prh makes them: in order, none overlapping.
+fn matches_of<'d>(entries: &'d [Entry], text: &str) -> Vec<Match<'d>> {
+    let paragraphs: Vec<Range<usize>> = paragraphs(text).collect();
+    let mut found = Vec::new();
+    for entry in entries {
+        entry.find(text, &paragraphs, &mut found);
+    }
+    keep_first(found)
 }
 
 /// Adds the entries of `other` whose expected text `entries` does not have (prh's merge: two
@@ -376,16 +374,16 @@ impl Entry {
             RuleSource::Full(full) => full,
         };
         let expected = rule.expected.clone();
-        let bad = |message: Message| ConfigError::new(message);
+        let bad = ConfigError::new;
         // `pattern` wins over `patterns` when a rule has both, as in prh.
-        let patterns: Vec<&str> = match rule.pattern.as_ref().or(rule.patterns.as_ref()) {
+        let given = rule.pattern.as_ref().or(rule.patterns.as_ref());
+        let patterns: Vec<&str> = match given {
             None => Vec::new(),
             Some(Patterns::One(p)) => vec![p.as_str()],
             Some(Patterns::Many(list)) => list.iter().map(String::as_str).collect(),
         };
-        if patterns.iter().any(|p| p.is_empty())
-            || matches!(rule.pattern.as_ref().or(rule.patterns.as_ref()), Some(Patterns::Many(l)) if l.is_empty())
-        {
+        // An empty pattern, or an empty list of them.
+        if patterns.iter().any(|p| p.is_empty()) || (given.is_some() && patterns.is_empty()) {
             return Err(bad(Message::PrhEmptyPattern { expected }));
         }
         let boundary = rule.options.word_boundary;
@@ -569,7 +567,6 @@ impl Entry {
         out.push(Match {
             range: offset + range.start..offset + range.end,
             replacement: expand(&self.expected, groups.len(), group),
-            expected: &self.expected,
             note: self.note.as_deref(),
         });
     }

@@ -22,7 +22,7 @@ fn read(path: &Path) -> Result<source::File, ReadError> {
 
 /// The dictionary of `paths` (relative to `dir`), or what is wrong with it, in the command
 /// line's language.
-pub fn load(paths: &[String], dir: &Path) -> Result<Dictionary, String> {
+pub fn load(paths: &[impl AsRef<Path>], dir: &Path) -> Result<Dictionary, String> {
     let paths: Vec<PathBuf> = paths.iter().map(|p| dir.join(p)).collect();
     Dictionary::load(&paths, &mut read).map_err(|e| match e {
         LoadError::Read { path, error } => {
@@ -59,7 +59,7 @@ pub fn load_into(lint: &mut LintConfig, dir: &Path) -> Result<(), String> {
     if paths.is_empty() {
         return Ok(());
     }
-    let dictionary = load(&paths.clone(), dir)?;
+    let dictionary = load(paths, dir)?;
     lint.set_prh_dictionary(dictionary);
     Ok(())
 }
