@@ -44,11 +44,13 @@ struct Case {
     words: bool,
     /// A prh dictionary (its YAML) for the rule `prh`.
     prh: Option<String>,
+    /// A user dictionary (its CSV).
+    user_dictionary: Option<String>,
 }
 
 impl harness::Case for Case {
     fn skipped(&self) -> bool {
-        (self.words && !cfg!(feature = "embedded-dictionary"))
+        ((self.words || self.user_dictionary.is_some()) && !cfg!(feature = "embedded-dictionary"))
             || (self.prh.is_some() && !cfg!(feature = "prh"))
     }
 
@@ -82,6 +84,11 @@ fn config(case: &Case) -> Result<LintConfig, String> {
         let dictionary = seisho::lint::prh::Dictionary::load(&["prh.yml".into()], &mut read)
             .map_err(|e| format!("{e:?}"))?;
         config.set_prh_dictionary(dictionary);
+    }
+    #[cfg(feature = "morphology")]
+    if let Some(csv) = &case.user_dictionary {
+        let words = seisho::morphology::UserDictionary::from_csv(csv).map_err(|e| e.to_string())?;
+        config.set_user_dictionary(words);
     }
     Ok(config)
 }

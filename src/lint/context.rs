@@ -70,9 +70,20 @@ pub(crate) struct Context<'a> {
     /// The prh dictionary the configuration gives.
     #[cfg(feature = "prh")]
     pub(crate) prh: Option<&'a super::prh::Dictionary>,
+    /// Where the words of the user dictionary are written in the prose: byte ranges, sorted
+    /// and apart (empty without a user dictionary).
+    pub(crate) user_words: &'a [Range<usize>],
 }
 
 impl<'a> Context<'a> {
+    /// The words of the user dictionary written inside `range` of the text.
+    pub(crate) fn user_words_in(&self, range: Range<usize>) -> &'a [Range<usize>] {
+        let words = self.user_words;
+        let from = words.partition_point(|w| w.start < range.start);
+        let to = words.partition_point(|w| w.end <= range.end);
+        &words[from..to.max(from)]
+    }
+
     /// The kind of block sentence `i` is in.
     #[cfg_attr(not(feature = "morphology"), allow(dead_code))]
     pub(crate) fn kind(&self, i: usize) -> crate::BlockKind {

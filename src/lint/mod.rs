@@ -65,6 +65,10 @@ impl Linter {
     /// on by default). Without that feature the rules that need words do not run: see
     /// [`Linter::with_analyzer`].
     pub fn new(config: LintConfig) -> Linter {
+        #[cfg(feature = "embedded-dictionary")]
+        if config.user_dictionary().is_some() {
+            return Linter::with_analyzer(config, crate::morphology::Analyzer::new());
+        }
         let rules = normalizer_rules(&config);
         #[cfg(feature = "embedded-dictionary")]
         let analyzer = config
@@ -84,7 +88,9 @@ impl Linter {
     /// A linter with `config` that uses `analyzer` (for example over a dictionary loaded at run
     /// time, with [`Analyzer::with_dictionary`](crate::morphology::Analyzer::with_dictionary))
     /// for the rules that need words and to confirm kana typos, and never the embedded
-    /// dictionary. Clones of an analyzer share it: one can serve many linters.
+    /// dictionary. Clones of an analyzer share it: one can serve many linters. The
+    /// configuration's user dictionary, if it has one, replaces the analyzer's
+    /// ([`Analyzer::with_user_dictionary`](crate::morphology::Analyzer::with_user_dictionary)).
     ///
     /// ```
     /// # #[cfg(feature = "embedded-dictionary")] {
@@ -101,6 +107,10 @@ impl Linter {
     #[cfg(feature = "morphology")]
     pub fn with_analyzer(config: LintConfig, analyzer: crate::morphology::Analyzer) -> Linter {
         let rules = normalizer_rules(&config);
+        let analyzer = match config.user_dictionary() {
+            Some(user) => analyzer.with_user_dictionary(user.clone()),
+            None => analyzer,
+        };
         Linter {
             normalizer: normalizer(&config, &rules)
                 .analyzer(analyzer.clone())
@@ -165,11 +175,22 @@ impl Linter {
             }
             _ => None,
         };
+        // The writer's own words: from the configuration, or else the analyzer's.
+        #[cfg(feature = "morphology")]
+        let user_words = self
+            .config
+            .user_dictionary()
+            .or_else(|| self.analyzer.as_ref()?.user_dictionary())
+            .map(|user| user.occurrences(prose))
+            .unwrap_or_default();
+        #[cfg(not(feature = "morphology"))]
+        let user_words: Vec<std::ops::Range<usize>> = Vec::new();
         let context = Context {
             text,
             prose,
             sentences: &sentences,
             kinds: &kinds,
+            user_words: &user_words,
             #[cfg(feature = "morphology")]
             words: words.as_deref(),
             #[cfg(feature = "prh")]
@@ -221,6 +242,12 @@ impl Linter {
             }
         }
 
+        // Nothing is reported inside a word of the user dictionary: it is written as the
+        // writer means it. The rule `prh` is the writer's own word too, and has the last one.
+        if !user_words.is_empty() {
+            out.retain(|(rule, _, f)| rule.id() == "prh" || !within_any(&user_words, &f.range));
+        }
+
         // A byte order mark at the start of a file is the file's encoding mark, kept as it is.
         if text.starts_with('\u{feff}') {
             out.retain(|(rule, _, f)| {
@@ -257,6 +284,14 @@ impl Linter {
         fix::drop_overlapping_fixes(&mut diagnostics);
         diagnostics
     }
+}
+
+/// Whether `range` lies inside one of `words` (sorted, apart).
+fn within_any(words: &[std::ops::Range<usize>], range: &std::ops::Range<usize>) -> bool {
+    let i = words.partition_point(|w| w.end < range.end);
+    words
+        .get(i)
+        .is_some_and(|w| w.start <= range.start && range.end <= w.end)
 }
 
 /// The normalizer rules `config` turns on.

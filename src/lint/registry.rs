@@ -500,6 +500,8 @@ pub struct LintConfig {
     allow: Vec<String>,
     #[cfg(feature = "prh")]
     prh: Option<std::sync::Arc<super::prh::Dictionary>>,
+    #[cfg(feature = "morphology")]
+    user_dictionary: Option<crate::morphology::UserDictionary>,
 }
 
 impl Default for LintConfig {
@@ -513,6 +515,8 @@ impl Default for LintConfig {
             allow: Vec::new(),
             #[cfg(feature = "prh")]
             prh: None,
+            #[cfg(feature = "morphology")]
+            user_dictionary: None,
         }
     }
 }
@@ -603,6 +607,23 @@ impl LintConfig {
     #[cfg(feature = "prh")]
     pub fn set_prh_dictionary(&mut self, dictionary: super::prh::Dictionary) {
         self.prh = (!dictionary.is_empty()).then(|| std::sync::Arc::new(dictionary));
+    }
+
+    /// Sets the user dictionary: the writer's own words (read by the caller:
+    /// [`UserDictionary::from_csv`](crate::morphology::UserDictionary::from_csv)). The
+    /// [`Linter`](super::Linter) reads each as one word, reports nothing inside one (but for
+    /// the rule `prh`, the writer's own replacements) and fixes nothing in one; a run of kanji
+    /// is cut by one, and a sentence's length counts one as a character. An empty dictionary
+    /// is none.
+    #[cfg(feature = "morphology")]
+    pub fn set_user_dictionary(&mut self, dictionary: crate::morphology::UserDictionary) {
+        self.user_dictionary = (!dictionary.is_empty()).then_some(dictionary);
+    }
+
+    /// The user dictionary, if one was given.
+    #[cfg(feature = "morphology")]
+    pub fn user_dictionary(&self) -> Option<&crate::morphology::UserDictionary> {
+        self.user_dictionary.as_ref()
     }
 
     /// The prh dictionary of the rule `prh`, if one was given.

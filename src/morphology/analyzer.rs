@@ -5,10 +5,11 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use lindera_dictionary::dictionary::character_definition::CategoryId;
 use lindera_dictionary::mode::Mode;
-use lindera_dictionary::viterbi::{Lattice, LatticeOptions, WordId};
+use lindera_dictionary::viterbi::{Lattice, LatticeOptions, LexType, WordId};
 use smallvec::SmallVec;
 
-use super::{Dictionary, Token};
+use super::token::Entry;
+use super::{Dictionary, Token, UserDictionary};
 
 /// lindera's segmenter cuts a sentence without a delimiter after this many bytes, to bound the
 /// lattice (`MAX_SENTENCE_BYTES` in lindera 6); the analyzer cuts at the same places.
@@ -52,6 +53,8 @@ pub struct Analyzer {
 
 struct Inner {
     dictionary: Dictionary,
+    /// The writer's own words, read before the dictionary's.
+    user: Option<UserDictionary>,
     /// char.def's SPACE category: tokens of only these characters are not reported.
     space: Option<CategoryId>,
     /// Whether each of U+0000 to U+00FF is in the SPACE category, the common case.
@@ -96,8 +99,51 @@ impl Analyzer {
         Analyzer {
             inner: Arc::new(Inner {
                 dictionary,
+                user: None,
                 space,
                 latin1_space,
+                scratch: Mutex::new(Vec::new()),
+            }),
+        }
+    }
+
+    /// An analyzer over the same dictionary that also knows the words of `user` (product
+    /// names, terms of the field): each is read as one word wherever it is written, and the
+    /// [`Linter`](crate::lint::Linter) and the [`Normalizer`](crate::Normalizer) given this
+    /// analyzer report nothing inside one (see [`UserDictionary`]). The dictionary is shared,
+    /// not copied; the analyzer's own user dictionary, if any, is replaced.
+    ///
+    /// ```
+    /// use seisho::morphology::{Analyzer, PartOfSpeech, UserDictionary};
+    ///
+    /// let plain = Analyzer::new();
+    /// let surfaces = |a: &Analyzer| {
+    ///     let tokens = a.analyze("清書エンジンで校正する");
+    ///     tokens.iter().map(|t| t.surface().to_owned()).collect::<Vec<_>>()
+    /// };
+    /// assert_eq!(surfaces(&plain), ["清書", "エンジン", "で", "校正", "する"]);
+    ///
+    /// let words = UserDictionary::from_csv("清書エンジン,製品名,セイショエンジン").unwrap();
+    /// let mine = plain.with_user_dictionary(words);
+    /// assert_eq!(surfaces(&mine), ["清書エンジン", "で", "校正", "する"]);
+    /// let word = mine.analyze("清書エンジン")[0];
+    /// assert!(word.is_user_word());
+    /// assert_eq!(word.part_of_speech(), PartOfSpeech::Noun);
+    /// assert_eq!(word.pos_detail1(), "固有名詞");
+    /// assert_eq!(word.reading(), Some("セイショエンジン"));
+    /// ```
+    pub fn with_user_dictionary(&self, user: UserDictionary) -> Analyzer {
+        let metadata = &self.inner.dictionary.as_lindera().metadata;
+        let user = match &metadata.context_id_map {
+            Some(map) => user.remapped(map),
+            None => user,
+        };
+        Analyzer {
+            inner: Arc::new(Inner {
+                dictionary: self.inner.dictionary.clone(),
+                user: Some(user),
+                space: self.inner.space,
+                latin1_space: self.inner.latin1_space,
                 scratch: Mutex::new(Vec::new()),
             }),
         }
@@ -106,6 +152,12 @@ impl Analyzer {
     /// The dictionary the analyzer uses.
     pub fn dictionary(&self) -> &Dictionary {
         &self.inner.dictionary
+    }
+
+    /// The user dictionary the analyzer reads before its dictionary, if it was given one
+    /// ([`Analyzer::with_user_dictionary`]).
+    pub fn user_dictionary(&self) -> Option<&UserDictionary> {
+        self.inner.user.as_ref()
     }
 
     /// Whether `self` and `other` are clones of one analyzer (and so share its dictionary).
@@ -156,6 +208,9 @@ impl Analyzer {
         if word.is_empty() {
             return false;
         }
+        if self.inner.user.as_ref().is_some_and(|u| u.contains(word)) {
+            return true;
+        }
         let chars: SmallVec<[char; 32]> = word.chars().collect();
         self.inner
             .dictionary
@@ -171,11 +226,21 @@ impl Analyzer {
         self.is_known_word(word) || self.inner.dictionary.is_unidic_katakana_word(word)
     }
 
-    /// The lengths, in characters, of the entries of the dictionary that `chars` starts with.
+    /// The lengths, in characters, of the entries of the dictionary (and of the user
+    /// dictionary) that `chars` starts with.
     pub(crate) fn prefix_lengths<'a>(
         &'a self,
         chars: &'a [char],
     ) -> impl Iterator<Item = usize> + 'a {
+        let user: Vec<usize> = match &self.inner.user {
+            Some(user) => {
+                let text: String = chars.iter().collect();
+                user.prefix_lengths(&text)
+                    .map(|bytes| text[..bytes].chars().count())
+                    .collect()
+            }
+            None => Vec::new(),
+        };
         self.inner
             .dictionary
             .as_lindera()
@@ -183,6 +248,7 @@ impl Analyzer {
             .common_prefix_search(chars)
             .filter(|(entries, _)| !entries.is_empty())
             .map(|(_, end)| end)
+            .chain(user)
     }
 
     /// Whether the analysis of `text` has an unknown word ([`Token::is_unknown`]).
@@ -249,18 +315,27 @@ impl Analyzer {
                 f(sentence_start + start, sentence_start + end, word_id);
                 // The lattice keeps no costs per token: they are looked up again, the entry
                 // of a known word among those of its surface.
-                let entry = if word_id.is_unknown() {
-                    Some(dictionary.unknown_dictionary.word_entry(word_id.id()))
-                } else {
-                    dictionary
+                let entry = match word_id.lex_type() {
+                    LexType::Unknown => {
+                        let e = dictionary.unknown_dictionary.word_entry(word_id.id());
+                        Some((e.word_cost(), e.left_id(), e.right_id()))
+                    }
+                    LexType::User => self
+                        .inner
+                        .user
+                        .as_ref()
+                        .and_then(|u| u.entry(word_id.id()))
+                        .map(|e| (e.cost, u32::from(e.left_id), u32::from(e.right_id))),
+                    LexType::System => dictionary
                         .prefix_dictionary
                         .find_surface_iter(&sentence[start..end])
                         .find(|e| e.word_id().id() == word_id.id())
+                        .map(|e| (e.word_cost(), e.left_id(), e.right_id())),
                 };
-                if let Some(e) = entry {
-                    total += i64::from(matrix.cost(right, e.left_id()));
-                    total += i64::from(e.word_cost());
-                    right = e.right_id();
+                if let Some((cost, left_id, right_id)) = entry {
+                    total += i64::from(matrix.cost(right, left_id));
+                    total += i64::from(cost);
+                    right = right_id;
                 }
             }
             total += i64::from(matrix.cost(right, 0));
@@ -273,27 +348,38 @@ impl Analyzer {
     fn token<'a>(&'a self, text: &'a str, start: usize, end: usize, word_id: WordId) -> Token<'a> {
         let dictionary = self.inner.dictionary.as_lindera();
         let id = word_id.id() as usize;
-        let details = if word_id.is_unknown() {
-            let unknown = &dictionary.unknown_dictionary;
-            unknown
-                .words_idx_data
-                .get(id)
-                .and_then(|&offset| entry_details(&unknown.words_data, offset as usize))
-        } else {
-            let prefix = &dictionary.prefix_dictionary;
+        // The offset of entry `id`'s details in a table of little-endian `u32` offsets.
+        let indexed = |idx: &'a [u8], data: &'a [u8]| {
             id.checked_mul(4)
-                .and_then(|at| prefix.words_idx_data.get(at..at + 4))
+                .and_then(|at| idx.get(at..at + 4))
                 .and_then(|offset| {
                     let offset = u32::from_le_bytes(offset.try_into().ok()?);
-                    entry_details(&prefix.words_data, offset as usize)
+                    entry_details(data, offset as usize)
                 })
         };
-        Token::new(
-            &text[start..end],
-            start,
-            details.unwrap_or_default(),
-            (!word_id.is_unknown()).then(|| word_id.id()),
-        )
+        let (details, entry) = match word_id.lex_type() {
+            LexType::Unknown => {
+                let unknown = &dictionary.unknown_dictionary;
+                let details = unknown
+                    .words_idx_data
+                    .get(id)
+                    .and_then(|&offset| entry_details(&unknown.words_data, offset as usize));
+                (details, Entry::Unknown)
+            }
+            LexType::User => {
+                let details =
+                    self.inner.user.as_ref().and_then(|u| {
+                        indexed(&u.lindera().words_idx_data, &u.lindera().words_data)
+                    });
+                (details, Entry::User(word_id.id()))
+            }
+            LexType::System => {
+                let prefix = &dictionary.prefix_dictionary;
+                let details = indexed(&prefix.words_idx_data, &prefix.words_data);
+                (details, Entry::System(word_id.id()))
+            }
+        };
+        Token::new(&text[start..end], start, details.unwrap_or_default(), entry)
     }
 
     /// Runs the lattice over each sentence of `text` and calls `f` with the byte range and the
@@ -345,7 +431,7 @@ impl Analyzer {
             let sentence = &text[sentence_start..sentence_end];
             scratch.lattice.set_text_with_options(
                 &dictionary.prefix_dictionary,
-                &None,
+                &self.inner.user.as_ref().map(UserDictionary::lindera),
                 &dictionary.character_definition,
                 &dictionary.unknown_dictionary,
                 &dictionary.connection_cost_matrix,
@@ -447,6 +533,54 @@ fn entry_details(words_data: &[u8], offset: usize) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::{sentence_end, MAX_SENTENCE_BYTES};
+
+    /// The context ids the simple format of the user dictionary gives each part of speech are
+    /// IPADIC's: a word of the category has them.
+    #[cfg(feature = "embedded-dictionary")]
+    #[test]
+    fn user_nouns_have_ipadic_context_ids() {
+        use crate::morphology::user::{NOUNS, PROPER_NOUN};
+        let analyzer = super::Analyzer::new();
+        let prefix = &analyzer.dictionary().as_lindera().prefix_dictionary;
+        let examples = [
+            "机",
+            "電話",
+            "アルワン",
+            "田中",
+            "太郎",
+            "キヤノン",
+            "東京",
+            "日本",
+            "ファンタスト",
+        ];
+        let mut checked = 0;
+        for (features, id) in NOUNS.iter().map(|&(_, f, id)| (f, id)).chain([PROPER_NOUN]) {
+            let word = examples
+                .iter()
+                .find(|w| {
+                    let token = analyzer.analyze(w)[0];
+                    [
+                        token.part_of_speech().to_string().as_str(),
+                        token.pos_detail1(),
+                        token.pos_detail2(),
+                        token.pos_detail3(),
+                    ] == features
+                })
+                .unwrap_or_else(|| panic!("no example of {features:?}"));
+            let token = analyzer.analyze(word)[0];
+            let entry = prefix
+                .find_surface_iter(word)
+                .find(|e| Some(e.word_id().id()) == token.word_id())
+                .unwrap();
+            assert_eq!(
+                (entry.left_id(), entry.right_id()),
+                (u32::from(id), u32::from(id)),
+                "{word}"
+            );
+            checked += 1;
+        }
+        assert_eq!(checked, NOUNS.len() + 1);
+    }
 
     #[test]
     fn sentences_end_after_delimiters() {

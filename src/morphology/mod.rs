@@ -28,10 +28,12 @@
 mod analyzer;
 mod pos;
 mod token;
+mod user;
 
 pub use analyzer::Analyzer;
 pub use pos::PartOfSpeech;
 pub use token::Token;
+pub use user::{UserDictionary, UserDictionaryError, UserDictionaryErrorKind};
 
 /// The dictionary an [`Analyzer`] uses: IPADIC compiled for lindera (`seisho_ipadic`).
 pub use seisho_ipadic::Dictionary;

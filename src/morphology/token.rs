@@ -32,24 +32,29 @@ pub struct Token<'a> {
     /// The entry's fields joined by NUL, as lindera stores them.
     details: &'a str,
     pos: PartOfSpeech,
-    /// The entry's id in the dictionary; `None` for an unknown word.
-    word_id: Option<u32>,
+    entry: Entry,
+}
+
+/// Where a token's entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Entry {
+    /// In the dictionary, with this id.
+    System(u32),
+    /// In the user dictionary, with this id.
+    User(u32),
+    /// Nowhere: an unknown word.
+    Unknown,
 }
 
 impl<'a> Token<'a> {
-    pub(crate) fn new(
-        surface: &'a str,
-        start: usize,
-        details: &'a str,
-        word_id: Option<u32>,
-    ) -> Self {
+    pub(crate) fn new(surface: &'a str, start: usize, details: &'a str, entry: Entry) -> Self {
         let pos = PartOfSpeech::from_ipadic(details.split('\0').nth(POS).unwrap_or_default());
         Token {
             surface,
             start,
             details,
             pos,
-            word_id,
+            entry,
         }
     }
 
@@ -116,13 +121,22 @@ impl<'a> Token<'a> {
     /// Whether the dictionary does not have this word (未知語, michigo): the analyzer made the
     /// token from a run of characters of one kind (katakana, letters, digits, kanji, …).
     pub fn is_unknown(&self) -> bool {
-        self.word_id.is_none()
+        self.entry == Entry::Unknown
     }
 
-    /// The entry's id in the dictionary (`None` for an unknown word): what
-    /// `seisho_ipadic::Dictionary::unidic` takes.
+    /// Whether the word is one of the user dictionary's
+    /// ([`Analyzer::with_user_dictionary`](super::Analyzer::with_user_dictionary)).
+    pub fn is_user_word(&self) -> bool {
+        matches!(self.entry, Entry::User(_))
+    }
+
+    /// The entry's id in the dictionary (`None` for an unknown word and for a word of the
+    /// user dictionary): what `seisho_ipadic::Dictionary::unidic` takes.
     pub fn word_id(&self) -> Option<u32> {
-        self.word_id
+        match self.entry {
+            Entry::System(id) => Some(id),
+            Entry::User(_) | Entry::Unknown => None,
+        }
     }
 
     /// Field `index` of the entry, if the entry has that many fields.
@@ -154,12 +168,12 @@ impl std::fmt::Debug for Token<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::{PartOfSpeech, Token};
+    use super::{Entry, PartOfSpeech, Token};
 
     #[test]
     fn fields_of_a_conjugated_verb() {
         let details = "動詞\0自立\0*\0*\0五段・マ行\0連用タ接続\0住む\0スン\0スン";
-        let token = Token::new("住ん", 9, details, Some(0));
+        let token = Token::new("住ん", 9, details, Entry::System(0));
         assert_eq!(token.part_of_speech(), PartOfSpeech::Verb);
         assert_eq!(token.range(), 9..15);
         assert_eq!(
@@ -180,7 +194,7 @@ mod tests {
     #[test]
     fn an_entry_with_fewer_fields_reads_as_empty() {
         // IPADIC's unknown-word entries stop after the base form.
-        let token = Token::new("セイショ", 0, "名詞\0一般\0*\0*\0*\0*\0*", None);
+        let token = Token::new("セイショ", 0, "名詞\0一般\0*\0*\0*\0*\0*", Entry::Unknown);
         assert_eq!(token.part_of_speech(), PartOfSpeech::Noun);
         assert_eq!(token.conjugation_type(), None);
         assert_eq!(token.base_form(), None);
@@ -188,7 +202,7 @@ mod tests {
         assert_eq!(token.pronunciation(), None);
         assert!(token.is_unknown());
 
-        let token = Token::new("x", 0, "", None);
+        let token = Token::new("x", 0, "", Entry::Unknown);
         assert_eq!(token.part_of_speech(), PartOfSpeech::Unknown);
         assert_eq!(token.pos_detail3(), "*");
     }

@@ -335,7 +335,19 @@ impl Normalizer {
     }
 
     /// Normalizes `text`. The result borrows `text` when nothing changed.
+    ///
+    /// With an analyzer that has a user dictionary ([`NormalizerBuilder::analyzer`],
+    /// [`Analyzer::with_user_dictionary`](crate::morphology::Analyzer::with_user_dictionary)),
+    /// nothing is changed or suggested in the words of the user dictionary, as they are written
+    /// in `text`.
     pub fn normalize<'a>(&self, text: &'a str) -> Normalized<'a> {
+        let n = self.normalize_all(text);
+        #[cfg(feature = "morphology")]
+        let n = words::keep_user_words(self, text, n);
+        n
+    }
+
+    fn normalize_all<'a>(&self, text: &'a str) -> Normalized<'a> {
         let mut sink = Sink::new(text, self, false);
         sink.defer_first_pass = true;
         scan::scan(self, text, &mut sink);
@@ -377,6 +389,11 @@ impl Normalizer {
         scan::scan(self, text, &mut sink);
         if sink.needs_late_pass && !sink.found && !sink.needs_two_passes {
             // Rare: a loanword around a mark or an invisible character, which changes anyway.
+            return !self.normalize(text).is_changed();
+        }
+        #[cfg(feature = "morphology")]
+        if sink.found && words::has_user_words(self) {
+            // The change found may be in a word of the user dictionary, left as it is.
             return !self.normalize(text).is_changed();
         }
         !sink.found && !sink.needs_two_passes

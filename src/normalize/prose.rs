@@ -89,8 +89,8 @@ impl Normalizer {
 /// A bracket pair is one unit: where an edit left out holds one bracket of a pair (either
 /// width, `text::brackets::folded_partners`), the edit that holds its partner is left out
 /// too, and so on until none is (`（3）＃` keeps its `（` when `）＃` cannot be written as `)#`).
-#[cfg(feature = "markdown")]
-fn keep_pairs_whole(text: &str, edits: &[Edit<'_>], keep: &mut [bool]) {
+#[cfg(any(feature = "markdown", feature = "morphology"))]
+pub(super) fn keep_pairs_whole(text: &str, edits: &[Edit<'_>], keep: &mut [bool]) {
     let partners = crate::text::brackets::folded_partners(text);
     loop {
         let mut changed = false;

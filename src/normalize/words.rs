@@ -38,6 +38,72 @@ pub(crate) fn analyzer(n: &super::Normalizer) -> Option<&Analyzer> {
     None
 }
 
+/// Whether `n` was given an analyzer with a user dictionary.
+pub(crate) fn has_user_words(n: &super::Normalizer) -> bool {
+    matches!(&n.analyzer, Some(Given(a)) if a.user_dictionary().is_some_and(|u| !u.is_empty()))
+}
+
+/// `normalized` (the result of normalizing `text`) without the edits and suggestions that
+/// touch a word of the user dictionary of `n`'s analyzer, as written in `text`; a bracket pair
+/// stays one unit (the partner of a bracket left out is left out too).
+pub(crate) fn keep_user_words<'a>(
+    n: &super::Normalizer,
+    text: &'a str,
+    normalized: super::Normalized<'a>,
+) -> super::Normalized<'a> {
+    let Some(Given(analyzer)) = &n.analyzer else {
+        return normalized;
+    };
+    let Some(user) = analyzer.user_dictionary() else {
+        return normalized;
+    };
+    if normalized.edits().is_empty() && normalized.suggestions().is_empty() {
+        return normalized;
+    }
+    let words = user.occurrences(text);
+    if words.is_empty() {
+        return normalized;
+    }
+    let keep = |edits: &[super::Edit<'a>]| -> Vec<super::Edit<'a>> {
+        let mut keep: Vec<bool> = edits
+            .iter()
+            .map(|e| !touches_any(&words, &e.range()))
+            .collect();
+        if keep.contains(&false) {
+            super::prose::keep_pairs_whole(text, edits, &mut keep);
+        }
+        edits
+            .iter()
+            .zip(keep)
+            .filter(|&(_, keep)| keep)
+            .map(|(e, _)| e.clone())
+            .collect()
+    };
+    let (edits, suggestions) = (keep(normalized.edits()), keep(normalized.suggestions()));
+    if edits.len() == normalized.edits().len()
+        && suggestions.len() == normalized.suggestions().len()
+    {
+        return normalized;
+    }
+    super::Normalized::build(text, edits, suggestions)
+}
+
+/// Whether an edit of `range` changes a character of one of `words` (sorted, apart): an
+/// insertion touches a word it is inside of, a replacement one it overlaps.
+pub(crate) fn touches_any(
+    words: &[std::ops::Range<usize>],
+    range: &std::ops::Range<usize>,
+) -> bool {
+    let i = words.partition_point(|w| w.end <= range.start);
+    words.get(i).is_some_and(|w| {
+        if range.is_empty() {
+            w.start < range.start
+        } else {
+            w.start < range.end
+        }
+    })
+}
+
 /// In a run of hiragana holding a loanword sound at bytes `sound`, the span of the loanword:
 /// the run cut after the last particle or auxiliary verb that ends before the sound and before
 /// the first one that starts after it (でぃぷしーくをつかう → でぃぷしーく). `None` when the
@@ -84,4 +150,46 @@ pub(crate) fn loanword_span(
         .find(|t| t.range().start >= sound.end && function_word(t))
         .map_or(run.len(), |t| t.range().start);
     (start < end).then_some(start..end)
+}
+
+#[cfg(all(test, feature = "embedded-dictionary"))]
+mod tests {
+    use crate::morphology::{Analyzer, UserDictionary};
+    use crate::Normalizer;
+
+    fn with_words(csv: &str) -> Normalizer {
+        let words = UserDictionary::from_csv(csv).unwrap();
+        Normalizer::builder()
+            .analyzer(Analyzer::new().with_user_dictionary(words))
+            .build()
+    }
+
+    #[test]
+    fn words_of_the_user_dictionary_are_kept_as_written() {
+        let cases = [
+            // (user dictionary, text, normalized)
+            (
+                "ＡＢＣマート,組織,エービーシー",
+                "ＡＢＣマートとＡＢＣ",
+                "ＡＢＣマートとABC",
+            ),
+            (
+                "ジヤパン,名詞,ジヤパン",
+                "ジヤパンとセツトアツプ",
+                "ジヤパンとセットアップ",
+            ),
+            // A bracket pair is one unit: the partner of a bracket kept is kept.
+            (
+                "ｆ（ｘ,名詞,エフエックス",
+                "ｆ（ｘ）とｇ（ｙ）",
+                "ｆ（ｘ）とg(y)",
+            ),
+            ("ｇ,名詞,ジー", "ｆ（ｘ）", "f(x)"),
+        ];
+        for (csv, text, expected) in cases {
+            let n = with_words(csv);
+            assert_eq!(n.normalize(text).text(), expected, "{text}");
+            assert_eq!(n.is_normalized(text), text == expected, "{text}");
+        }
+    }
 }

@@ -36,6 +36,8 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
     for sentence in context.sentences {
         let start = sentence.range().start;
         let text = sentence.text();
+        // The words of the user dictionary are not counted: they cut a run.
+        let mut user_words = context.user_words_in(sentence.range()).iter().peekable();
         let mut run: Option<(usize, usize)> = None; // (start offset, kanji count)
         let report = |run: (usize, usize), end: usize, out: &mut Vec<Found>| {
             let (at, count) = run;
@@ -52,7 +54,9 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
             }
         };
         for (i, c) in text.char_indices() {
-            if is_kanji(c) {
+            while user_words.next_if(|w| w.end <= start + i).is_some() {}
+            let in_user_word = user_words.peek().is_some_and(|w| w.start <= start + i);
+            if is_kanji(c) && !in_user_word {
                 match &mut run {
                     Some((_, count)) => *count += 1,
                     None => run = Some((i, 1)),

@@ -29,7 +29,13 @@ fn check(context: &Context<'_>, settings: &RuleSettings, out: &mut Vec<Found>) {
     let max = settings.integer("max").max(1) as usize;
     for sentence in context.sentences {
         // In the prose, where inline code is blank: code is not counted.
-        let length = visible_chars(&context.prose[sentence.range()]);
+        // A word of the user dictionary counts as one character.
+        let length = visible_chars(&context.prose[sentence.range()])
+            - context
+                .user_words_in(sentence.range())
+                .iter()
+                .map(|w| visible_chars(&context.prose[w.clone()]).saturating_sub(1))
+                .sum::<usize>();
         if length > max {
             out.push(Found::new(
                 sentence.range(),
