@@ -1,7 +1,7 @@
 //! Normalizing a document read as Markdown: only its prose changes, and no fix writes markup.
 
 use super::{Normalized, Normalizer};
-#[cfg(feature = "markdown")]
+#[cfg(any(feature = "markdown", feature = "morphology"))]
 use crate::edit::Edit;
 
 impl Normalizer {

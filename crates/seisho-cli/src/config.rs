@@ -12,6 +12,9 @@
 //! [files]
 //! include = ["*.md", "docs/**/*.txt"]
 //! exclude = ["CHANGELOG.md", "vendor/**"]
+//!
+//! [dictionary]
+//! user = "words.csv"               # the writer's own words (CSV: surface, part of speech, reading)
 //! ```
 //!
 //! A rule's table takes `enabled`, `severity` and the rule's options (`seisho explain RULE`).
@@ -24,6 +27,7 @@
 mod error;
 pub mod prh;
 mod textlint;
+mod user_dictionary;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -256,6 +260,37 @@ pub fn parse(text: &str, dir: PathBuf, no_dictionary: bool) -> Result<Config, Ve
                     }),
                 },
                 other => errors.push(type_error(value, "lang", ("a string", "文字列"), other)),
+            },
+            "dictionary" => match value.get_ref() {
+                DeValue::Table(table) => {
+                    for (k, v) in table {
+                        let name = format!("dictionary.{}", k.get_ref());
+                        if k.get_ref().as_ref() != "user" {
+                            errors.push(ConfigError {
+                                span: k.span(),
+                                key: Some(name),
+                                message: Says::UnknownDictionaryKey {
+                                    key: k.get_ref().to_string(),
+                                }
+                                .to_string(),
+                            });
+                            continue;
+                        }
+                        let DeValue::String(path) = v.get_ref() else {
+                            errors.push(type_error(v, &name, ("a string", "文字列"), v.get_ref()));
+                            continue;
+                        };
+                        match user_dictionary::load(Path::new(path.as_ref()), &config.dir) {
+                            Ok(words) => config.lint.set_user_dictionary(words),
+                            Err(message) => errors.push(ConfigError {
+                                span: v.span(),
+                                key: Some(name),
+                                message,
+                            }),
+                        }
+                    }
+                }
+                other => errors.push(type_error(value, "dictionary", TABLE, other)),
             },
             "allow" => match option_value(value) {
                 Ok(OptionValue::List(words)) => config.lint.set_allow(words),

@@ -135,6 +135,34 @@ seisho::catalogue! {
     PrhWrongRule { file: String, why: String }
         => en: "prh dictionary {file}: {why}",
            ja: "prh辞書 {file} の誤り：{why}";
+    /// A user dictionary that cannot be read.
+    UserDictionaryCannotRead { file: String, why: String }
+        => en: "user dictionary {file}: cannot read it: {why}",
+           ja: "ユーザー辞書 {file} を読めません：{why}";
+    /// A row of a user dictionary that is wrong.
+    UserDictionaryBadRow { file: String, line: u64, why: String }
+        => en: "user dictionary {file}, line {line}: {why}",
+           ja: "ユーザー辞書 {file} の{line}行目：{why}";
+    /// A user dictionary that is not CSV.
+    UserDictionaryNotCsv { why: String }
+        => en: "not CSV: {why}",
+           ja: "CSVとして読めません：{why}";
+    /// A row with the wrong number of fields.
+    UserDictionaryFieldCount { count: usize }
+        => en: "{count} fields; a row has 3 (surface, part of speech, reading) or IPADIC's 13",
+           ja: "{count}個の欄があります。1行は3欄（表層形、品詞、読み）かIPADICの13欄です";
+    /// A row with an empty surface.
+    UserDictionaryEmptySurface {}
+        => en: "the surface (the first field) is empty",
+           ja: "表層形（最初の欄）が空です";
+    /// A surface with a control character.
+    UserDictionaryControl { surface: String }
+        => en: "the surface {surface:?} has a tab or a control character",
+           ja: "表層形 {surface:?} にタブか制御文字があります";
+    /// A number field that is not a number.
+    UserDictionaryNotANumber { field: &'static str, field_ja: &'static str, value: String }
+        => en: "the {field} {value:?} is not a number that fits",
+           ja: "{field_ja} {value:?} は範囲内の数ではありません";
     /// A spec of a prh rule that does not hold (`seisho prh test`).
     PrhSpecFailed { file: String, expected: String, pattern: String, from: String, to: String, got: String }
         => en: "{file}: the rule for 「{expected}」 ({pattern}) turns {from:?} into {got:?}, not {to:?}",
@@ -175,6 +203,10 @@ seisho::catalogue! {
     UnknownFilesKey { key: String }
         => en: "unknown key `{key}` in [files] (expected `include` or `exclude`)",
            ja: "[files] に `{key}` というキーはありません（`include` か `exclude` です）";
+    /// An unknown key in `[dictionary]`.
+    UnknownDictionaryKey { key: String }
+        => en: "unknown key `{key}` in [dictionary] (expected `user`)",
+           ja: "[dictionary] に `{key}` というキーはありません（`user` です）";
     /// An unknown `lang`.
     UnknownLang { id: String }
         => en: "unknown language {id:?} (expected \"ja\" or \"en\")",

@@ -444,6 +444,23 @@ fn seisho_toml_applies_and_is_read_again_when_it_changes() {
         diagnostics[0]["message"].as_str().unwrap().contains("見る"),
         "{diagnostics:?}"
     );
+
+    // A user dictionary: its words are not reported, read again when the file changes.
+    let words = dir.path().join("words.csv");
+    std::fs::write(&words, "へルプ,製品名,ヘルプ\n").unwrap();
+    std::fs::write(
+        &config,
+        "[rules]\nhiragana-in-katakana = \"error\"\n[dictionary]\nuser = \"words.csv\"\n",
+    )
+    .unwrap();
+    client.file_changed(&config);
+    assert_eq!(client.diagnostics(&uri, 1), Vec::<Value>::new());
+    std::fs::write(&words, "つかいかた,名詞,ツカイカタ\n").unwrap();
+    client.file_changed(&words);
+    assert_eq!(
+        rules(&client.diagnostics(&uri, 1)),
+        ["hiragana-in-katakana"]
+    );
     client.shutdown();
 }
 

@@ -220,6 +220,7 @@ pub const CONFIG_GLOBS: &[&str] = &[
     "**/.textlintrc*",
     "**/package.json",
     "**/*.{yml,yaml}",
+    "**/*.csv",
 ];
 
 /// Whether `uri` names a file that may be part of a configuration (see [`CONFIG_GLOBS`]).
@@ -229,7 +230,8 @@ pub fn is_config(uri: &Uri) -> bool {
         name == FILE_NAME
             || name.starts_with(".textlintrc")
             || name == "package.json"
-            || p.extension().is_some_and(|e| e == "yml" || e == "yaml")
+            || p.extension()
+                .is_some_and(|e| e == "yml" || e == "yaml" || e == "csv")
     })
 }
 
@@ -276,6 +278,7 @@ mod tests {
             ("file:///p/.textlintrc.json", true),
             ("file:///p/dict/prh.yml", true),
             ("file:///p/a.yaml", true),
+            ("file:///p/words.csv", true),
             ("file:///p/package.json", true),
             ("file:///p/a.md", false),
             ("file:///p/seisho.toml.bak", false),
