@@ -334,6 +334,11 @@ pub struct FmtArgs {
     #[arg(long)]
     pub no_dictionary: bool,
 
+    /// Your own words (product names, terms), never changed: a user dictionary, CSV of
+    /// `surface,part of speech,reading` (as `[dictionary] user` in seisho.toml).
+    #[arg(long, value_name = "FILE")]
+    pub user_dictionary: Option<PathBuf>,
+
     /// Turn a rule on (repeatable, or comma-separated; see `seisho rules`).
     #[arg(
         long,
@@ -423,9 +428,10 @@ impl FmtNormalizer {
 }
 
 impl FmtArgs {
-    /// The normalizer these options ask for. `--compat` comes first (it turns the
-    /// `compatibility` rule on), then `--enable`, then `--disable`, which wins.
-    pub fn normalizer(&self) -> FmtNormalizer {
+    /// The normalizer these options ask for, with the words of `user` (`--user-dictionary`)
+    /// never changed. `--compat` comes first (it turns the `compatibility` rule on), then
+    /// `--enable`, then `--disable`, which wins.
+    pub fn normalizer(&self, user: Option<seisho::morphology::UserDictionary>) -> FmtNormalizer {
         if self.preset == Preset::Neologdn {
             let d = Neologdn::default();
             return FmtNormalizer::Neologdn(Neologdn {
@@ -437,7 +443,11 @@ impl FmtArgs {
                 tilde: self.tilde.unwrap_or(d.tilde),
             });
         }
-        let mut b = Normalizer::builder()
+        let mut b = Normalizer::builder();
+        if let Some(user) = user {
+            b = b.analyzer(seisho::morphology::Analyzer::new().with_user_dictionary(user));
+        }
+        let mut b = b
             .unsafe_fixes(self.fixes.unsafe_fixes)
             .dictionary(!self.no_dictionary);
         if let Some(style) = self.wave_dash {
@@ -464,6 +474,7 @@ impl FmtArgs {
         let seisho_only = [
             ("--unsafe-fixes", self.fixes.unsafe_fixes),
             ("--no-dictionary", self.no_dictionary),
+            ("--user-dictionary", self.user_dictionary.is_some()),
             ("--enable", !self.enable.is_empty()),
             ("--disable", !self.disable.is_empty()),
             ("--wave-dash", self.wave_dash.is_some()),
@@ -572,6 +583,11 @@ pub struct ScoreArgs {
     /// jReadability.
     #[arg(long)]
     pub no_dictionary: bool,
+
+    /// Your own words (product names, terms), each read as one word: a user dictionary, CSV
+    /// of `surface,part of speech,reading` (as `[dictionary] user` in seisho.toml).
+    #[arg(long, value_name = "FILE", conflicts_with = "no_dictionary")]
+    pub user_dictionary: Option<PathBuf>,
 
     /// How many of the longest sentences to show (human format).
     #[arg(long, value_name = "N", default_value_t = 3)]
@@ -745,7 +761,7 @@ mod tests {
         let Command::Fmt(args) = cli.command else {
             panic!("not fmt")
         };
-        let FmtNormalizer::Seisho(n) = args.normalizer() else {
+        let FmtNormalizer::Seisho(n) = args.normalizer(None) else {
             panic!("not seisho's rules")
         };
         assert!(n.is_enabled(Rule::Leader));
@@ -768,7 +784,7 @@ mod tests {
         let Command::Fmt(args) = cli.command else {
             panic!("not fmt")
         };
-        let n = args.normalizer();
+        let n = args.normalizer(None);
         assert_eq!(n.normalize_as("①", seisho::Syntax::Text).text(), "①");
     }
 
@@ -801,7 +817,7 @@ mod tests {
             panic!("not fmt")
         };
         assert!(args.validate().is_ok());
-        let n = args.normalizer();
+        let n = args.normalizer(None);
         assert_eq!(
             n.normalize_as("ＡＢ　〜　ああああ", seisho::Syntax::Markdown)
                 .text(),

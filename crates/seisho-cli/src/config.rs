@@ -54,6 +54,12 @@ pub fn load_textlint(
 }
 use crate::says::Says;
 
+/// The user dictionary in file `path` (relative to the working directory), for the commands
+/// that take it as an option (`fmt`, `score`: `--user-dictionary`), or what is wrong with it.
+pub fn load_user_dictionary(path: &Path) -> Result<seisho::morphology::UserDictionary, String> {
+    user_dictionary::load(path, Path::new(""))
+}
+
 /// The name of the configuration file.
 pub const FILE_NAME: &str = "seisho.toml";
 

@@ -23,7 +23,22 @@ pub struct Outcome {
 /// Runs `seisho fmt`. Problems with one input are reported on standard error and the others
 /// still processed; the error returned is a failure to write to standard output.
 pub fn run(args: &FmtArgs) -> io::Result<Outcome> {
-    let normalizer = args.normalizer();
+    let user = match args
+        .user_dictionary
+        .as_deref()
+        .map(crate::config::load_user_dictionary)
+    {
+        None => None,
+        Some(Ok(words)) => Some(words),
+        Some(Err(message)) => {
+            report::error(message);
+            return Ok(Outcome {
+                changed: false,
+                failed: true,
+            });
+        }
+    };
+    let normalizer = args.normalizer(user);
     if let FmtNormalizer::Seisho(n) = &normalizer {
         if n.is_enabled(Rule::Compatibility) && args.compat.is_empty() {
             report::warning(Says::CompatNeedsClasses {});

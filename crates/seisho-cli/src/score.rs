@@ -23,10 +23,22 @@ pub fn run(args: &ScoreArgs) -> io::Result<bool> {
         out.flush()?;
         return Ok(false);
     }
-    let scorer = Scorer::builder()
+    let mut scorer = Scorer::builder()
         .long_sentence(args.long_sentence)
-        .analyzer(!args.no_dictionary)
-        .build();
+        .analyzer(!args.no_dictionary);
+    if let Some(path) = &args.user_dictionary {
+        match crate::config::load_user_dictionary(path) {
+            Ok(words) => {
+                let analyzer = seisho::morphology::Analyzer::new().with_user_dictionary(words);
+                scorer = scorer.with_analyzer(analyzer);
+            }
+            Err(message) => {
+                crate::report::error(message);
+                return Ok(true);
+            }
+        }
+    }
+    let scorer = scorer.build();
     let sources = Source::from_args(&args.files);
     if args.jsonl.jsonl {
         let syntax = crate::jsonl::syntax(args.input.syntax);
