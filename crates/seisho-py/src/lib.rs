@@ -574,30 +574,49 @@ fn severity(rule: &str, s: &str) -> PyResult<Severity> {
 /// or a dict of `enabled`, `severity` and the rule's options; `allow`, the words no rule
 /// reports.
 fn lint_config(config: &Bound<'_, PyDict>) -> PyResult<LintConfig> {
+    const TOP: [&str; 3] = ["rules", "allow", "user_dictionary"];
     let mut allow = Vec::new();
-    let rules = match config.get_item("rules")? {
-        Some(rules) => {
-            if let Some(words) = config.get_item("allow")? {
-                allow = words
-                    .extract()
-                    .map_err(|_| type_error("config['allow']", "a list of str", &words))?;
-            }
-            for (key, _) in config.iter() {
-                let key: String = key.extract()?;
-                if key != "rules" && key != "allow" {
-                    return Err(PyValueError::new_err(format!(
-                        "config: unknown key `{key}` (a config is {{\"rules\": {{...}}}} or the rules alone)"
-                    )));
-                }
-            }
-            rules
-                .cast_into::<PyDict>()
-                .map_err(|e| type_error("config['rules']", "a dict", e.into_inner().as_any()))?
+    let mut user_dictionary = None;
+    let whole = config.keys().iter().any(|k| {
+        k.extract::<String>()
+            .is_ok_and(|k| TOP.contains(&k.as_str()))
+    });
+    let rules = if whole {
+        if let Some(words) = config.get_item("allow")? {
+            allow = words
+                .extract()
+                .map_err(|_| type_error("config['allow']", "a list of str", &words))?;
         }
-        None => config.clone(),
+        if let Some(csv) = config.get_item("user_dictionary")? {
+            let csv: String = csv
+                .extract()
+                .map_err(|_| type_error("config['user_dictionary']", "a str (CSV)", &csv))?;
+            let words = seisho::morphology::UserDictionary::from_csv(&csv)
+                .map_err(|e| PyValueError::new_err(format!("config['user_dictionary']: {e}")))?;
+            user_dictionary = Some(words);
+        }
+        for (key, _) in config.iter() {
+            let key: String = key.extract()?;
+            if !TOP.contains(&key.as_str()) {
+                return Err(PyValueError::new_err(format!(
+                    "config: unknown key `{key}` (a config is {{\"rules\": {{...}}, \"allow\": [...], \"user_dictionary\": \"CSV\"}} or the rules alone)"
+                )));
+            }
+        }
+        match config.get_item("rules")? {
+            Some(rules) => rules
+                .cast_into::<PyDict>()
+                .map_err(|e| type_error("config['rules']", "a dict", e.into_inner().as_any()))?,
+            None => PyDict::new(config.py()),
+        }
+    } else {
+        config.clone()
     };
     let mut out = LintConfig::default();
     out.set_allow(allow);
+    if let Some(words) = user_dictionary {
+        out.set_user_dictionary(words);
+    }
     let err = |e: seisho::lint::ConfigError| PyValueError::new_err(format!("config: {e}"));
     for (id, setting) in rules.iter() {
         let id: String = id

@@ -239,6 +239,20 @@ def test_lint_syntax_and_config():
         seisho.lint("テスト。", syntax="rst")
 
 
+def test_lint_with_a_user_dictionary():
+    text = "ジヤパンネット銀行に口座を開いた。ジヤパンの口座。"
+    rules = lambda ds: [(d["rule"], text[d["range"]["start"] : d["range"]["end"]]) for d in ds]
+    assert rules(seisho.lint(text)) == [("small-kana", "ヤ"), ("small-kana", "ヤ")]
+    words = "# 自社の語\nジヤパンネット銀行,組織,ジヤパンネットギンコウ\n"
+    assert rules(seisho.lint(text, config={"user_dictionary": words})) == [("small-kana", "ヤ")]
+    both = {"rules": {"small-kana": "warning"}, "user_dictionary": words}
+    assert [d["severity"] for d in seisho.lint(text, config=both)] == ["warning"]
+    with pytest.raises(ValueError, match="line 2"):
+        seisho.lint(text, config={"user_dictionary": "ok,名詞,オーケー\nbad,名詞\n"})
+    with pytest.raises(TypeError):
+        seisho.lint(text, config={"user_dictionary": ["ジヤパン"]})
+
+
 def test_score():
     text = "今日は良い天気です。明日も晴れるでしょう。"
     report = seisho.score(text)
