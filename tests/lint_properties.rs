@@ -1,7 +1,8 @@
 //! Properties of the linter on structured Japanese text: diagnostics are well formed, fixes
 //! in one pass never overlap, and fixing converges (no fixable diagnostic is left after
 //! [`seisho::lint::MAX_FIX_ROUNDS`] rounds), for plain text and Markdown. The checks are the
-//! `lint` fuzz target's ([`seisho_fuzz::check_lint`]), run with and without the analyzer.
+//! `lint` fuzz target's ([`seisho_fuzz::check_lint`]), run with and without the analyzer, and
+//! with a user dictionary; and a fix never changes a word of the user dictionary.
 
 mod strategies;
 
@@ -44,12 +45,45 @@ fn linters() -> &'static [Linter] {
         for rule in seisho::lint::LintRule::all() {
             all.set_enabled(rule.id(), true).unwrap();
         }
+        let mut mine = all.clone();
+        mine.set_user_dictionary(user_words());
         vec![
             Linter::new(LintConfig::default()),
             Linter::new(all.clone()),
             Linter::new(all).without_analyzer(),
+            Linter::new(mine),
         ]
     })
+}
+
+/// Words of the drafts' pieces that the rules would fix, as a writer's own words.
+const USER_WORDS: &[&str] = &[
+    "へルプ",
+    "ｶﾞｲﾄﾞ",
+    "ＡＢＣ",
+    "コンピュ一タ",
+    "情報処理推進機構",
+    "見れる",
+];
+
+fn user_words() -> seisho::morphology::UserDictionary {
+    let csv: String = USER_WORDS.iter().map(|w| format!("{w},名詞,\n")).collect();
+    seisho::morphology::UserDictionary::from_csv(&csv).unwrap()
+}
+
+/// After `fix`, safe fixes or all, each word of the user dictionary is written at least as
+/// often as before: none was changed.
+fn user_words_survive(text: &str, syntax: Syntax) {
+    let linter = &linters()[3];
+    for unsafe_fixes in [false, true] {
+        let fixed = linter.fix(text, syntax, unsafe_fixes).text;
+        for word in USER_WORDS {
+            assert!(
+                fixed.matches(word).count() >= text.matches(word).count(),
+                "{word} changed (unsafe fixes: {unsafe_fixes}):\n{text:?}\n{fixed:?}"
+            );
+        }
+    }
 }
 
 fn check(text: &str, syntax: Syntax) {
@@ -69,5 +103,11 @@ proptest! {
     #[test]
     fn markdown_lints_and_fixes_converge(text in draft()) {
         check(&text, Syntax::Markdown);
+    }
+
+    #[test]
+    fn fixes_leave_the_user_dictionary_words(text in draft()) {
+        user_words_survive(&text, Syntax::Text);
+        user_words_survive(&text, Syntax::Markdown);
     }
 }
