@@ -206,30 +206,34 @@ impl UserDictionary {
     /// assert_eq!(error.kind, UserDictionaryErrorKind::FieldCount(2));
     /// ```
     pub fn from_csv(text: &str) -> Result<UserDictionary, UserDictionaryError> {
-        // Line by line (a word never spans two): the csv crate's own line numbers leave out
-        // empty lines.
-        let mut rows = Vec::new();
+        // The lines that hold rows, with their numbers: the csv crate's own line numbers leave
+        // out empty lines. A row is one line (a word never spans two): the records are the
+        // lines in order.
+        let mut numbers = Vec::new();
+        let mut rows_text = String::with_capacity(text.len());
         for (line, number) in text.lines().zip(1u64..) {
             let line = line.strip_prefix('\u{feff}').unwrap_or(line);
             if line.trim().is_empty() || line.trim_start().starts_with('#') {
                 continue;
             }
-            let error = |kind| UserDictionaryError { line: number, kind };
-            let mut reader = csv::ReaderBuilder::new()
-                .has_headers(false)
-                .flexible(true)
-                .from_reader(line.as_bytes());
-            let mut records = reader.records();
-            let record = match records.next() {
-                Some(Ok(record)) => record,
-                Some(Err(e)) => return Err(error(UserDictionaryErrorKind::Csv(e.to_string()))),
-                None => continue,
-            };
             if line.matches('"').count() % 2 == 1 {
-                return Err(error(UserDictionaryErrorKind::Csv(
-                    "a quote is left open".to_owned(),
-                )));
+                return Err(UserDictionaryError {
+                    line: number,
+                    kind: UserDictionaryErrorKind::Csv("a quote is left open".to_owned()),
+                });
             }
+            numbers.push(number);
+            rows_text.push_str(line);
+            rows_text.push('\n');
+        }
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(rows_text.as_bytes());
+        let mut rows = Vec::with_capacity(numbers.len());
+        for (record, &number) in reader.records().zip(&numbers) {
+            let error = |kind| UserDictionaryError { line: number, kind };
+            let record = record.map_err(|e| error(UserDictionaryErrorKind::Csv(e.to_string())))?;
             rows.push(row(&record).map_err(error)?);
         }
         Self::from_rows(rows)
