@@ -83,6 +83,11 @@ fn starter(lang: Lang) -> String {
         }
         let _ = writeln!(out, "# {} = {{ {} }}", rule.id(), fields.join(", "));
     }
+    let _ = write!(
+        out,
+        "\n# {}\n# [dictionary]\n# user = \"words.csv\"\n",
+        Says::InitUserDictionary {}.render(lang)
+    );
     out
 }
 

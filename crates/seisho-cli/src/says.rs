@@ -303,6 +303,10 @@ seisho::catalogue! {
     InitFromTextlint { path: String }
         => en: "seisho.toml made by `seisho init --from-textlint` from {path}: the rules it turns on, with their options; seisho's own rules (kana typos, width variants) keep their defaults.",
            ja: "`seisho init --from-textlint` で {path} から作った seisho.toml：そこで有効なルールとオプション。seisho 独自のルール（仮名の打ち間違い、全角・半角のゆれ）は既定のままです。";
+    /// The comment before the user dictionary in `seisho init`'s configuration.
+    InitUserDictionary {}
+        => en: "The team's own words (product names, terms), one a line: surface,part of speech,reading (清書エンジン,製品名,セイショエンジン), relative to this file. Each is one word for the analysis; nothing inside one is reported or fixed.",
+           ja: "チームの語（製品名、用語）を1行に1語、表層形,品詞,読み（清書エンジン,製品名,セイショエンジン）で書いたファイル。このファイルからの相対パスです。各語は解析で1語になり、語の中は報告も修正もしません。";
     /// What of a textlint configuration is not carried over.
     InitNotRead {}
         => en: "Not carried over (seisho does not have or read it):",
