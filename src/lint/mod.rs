@@ -15,6 +15,7 @@
 //! assert_eq!(fixed.text, "サーバを再起動し、設定を確認する。");
 //! ```
 
+mod config;
 mod context;
 mod diagnostic;
 mod fix;
@@ -27,11 +28,10 @@ mod rules;
 pub mod textlint;
 
 pub use crate::Syntax;
+pub use config::{ConfigError, LintConfig, RuleSettings};
 pub use diagnostic::{ranges_from_utf16, ranges_to_utf16, Diagnostic, Fix, FixEdit, Severity};
 pub use fix::{apply_fix_edits, apply_fixes, Fixed, MAX_FIX_ROUNDS};
-pub use registry::{
-    ConfigError, LintConfig, LintRule, OptionDefault, OptionValue, RuleOption, RuleSettings,
-};
+pub use registry::{LintRule, OptionDefault, OptionValue, RuleOption};
 
 use crate::normalize::Normalizer;
 use crate::position::LineIndex;
