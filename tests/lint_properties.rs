@@ -51,7 +51,8 @@ fn linters() -> &'static [Linter] {
             Linter::new(LintConfig::default()),
             Linter::new(all.clone()),
             Linter::new(all).without_analyzer(),
-            Linter::new(mine),
+            Linter::new(mine.clone()),
+            Linter::new(mine).without_analyzer(),
         ]
     })
 }
@@ -74,8 +75,7 @@ fn user_words() -> seisho::morphology::UserDictionary {
 /// After `fix`, safe fixes or all, each word of the user dictionary is written at least as
 /// often as before: none was changed.
 fn user_words_survive(text: &str, syntax: Syntax) {
-    let linter = &linters()[3];
-    for unsafe_fixes in [false, true] {
+    for (linter, unsafe_fixes) in linters()[3..].iter().flat_map(|l| [(l, false), (l, true)]) {
         let fixed = linter.fix(text, syntax, unsafe_fixes).text;
         for word in USER_WORDS {
             assert!(

@@ -304,6 +304,11 @@ fn normalizer_rules(config: &LintConfig) -> Vec<Rule> {
 
 fn normalizer(config: &LintConfig, rules: &[Rule]) -> crate::normalize::NormalizerBuilder {
     let mut builder = Normalizer::builder().only(rules);
+    // The writer's words are kept with the analyzer or without it.
+    #[cfg(feature = "morphology")]
+    if let Some(words) = config.user_dictionary() {
+        builder = builder.user_dictionary(words.clone());
+    }
     if let Some(style) = config
         .settings(Rule::WaveDash.id())
         .and_then(|s| crate::WaveDashStyle::from_id(s.text("style")))

@@ -172,6 +172,9 @@ pub struct Normalizer {
     /// (feature `embedded-dictionary`).
     #[cfg(feature = "morphology")]
     pub(crate) analyzer: Option<words::Given>,
+    /// The writer's own words, never changed (else the analyzer's user dictionary, if any).
+    #[cfg(feature = "morphology")]
+    pub(crate) user_words: Option<crate::morphology::UserDictionary>,
 }
 
 impl Default for Normalizer {
@@ -185,6 +188,8 @@ impl Default for Normalizer {
             check_words: cfg!(feature = "embedded-dictionary"),
             #[cfg(feature = "morphology")]
             analyzer: None,
+            #[cfg(feature = "morphology")]
+            user_words: None,
         }
     }
 }
@@ -283,6 +288,24 @@ impl NormalizerBuilder {
     pub fn analyzer(mut self, analyzer: crate::morphology::Analyzer) -> Self {
         self.n.analyzer = Some(words::Given(analyzer));
         self.n.check_words = true;
+        self
+    }
+
+    /// Changes and suggests nothing in the words of `words` (the writer's own: product names,
+    /// terms), as they are written; a bracket pair stays one unit. An analyzer with a user
+    /// dictionary ([`NormalizerBuilder::analyzer`]) does the same with its words, and also reads
+    /// them as words when it confirms a kana typo; this works without any analyzer.
+    ///
+    /// ```
+    /// use seisho::morphology::UserDictionary;
+    ///
+    /// let words = UserDictionary::from_csv("ＡＢＣマート,組織,エービーシーマート").unwrap();
+    /// let n = seisho::Normalizer::builder().user_dictionary(words).dictionary(false).build();
+    /// assert_eq!(n.normalize("ＡＢＣマートとＡＢＣ").text(), "ＡＢＣマートとABC");
+    /// ```
+    #[cfg(feature = "morphology")]
+    pub fn user_dictionary(mut self, words: crate::morphology::UserDictionary) -> Self {
+        self.n.user_words = (!words.is_empty()).then_some(words);
         self
     }
 

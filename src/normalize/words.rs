@@ -38,23 +38,28 @@ pub(crate) fn analyzer(n: &super::Normalizer) -> Option<&Analyzer> {
     None
 }
 
-/// Whether `n` was given an analyzer with a user dictionary.
+/// The writer's words `n` keeps as written: its own, else its analyzer's user dictionary.
+fn user_words(n: &super::Normalizer) -> Option<&crate::morphology::UserDictionary> {
+    n.user_words.as_ref().or_else(|| match &n.analyzer {
+        Some(Given(a)) => a.user_dictionary(),
+        None => None,
+    })
+}
+
+/// Whether `n` keeps words of a user dictionary as written.
 pub(crate) fn has_user_words(n: &super::Normalizer) -> bool {
-    matches!(&n.analyzer, Some(Given(a)) if a.user_dictionary().is_some_and(|u| !u.is_empty()))
+    user_words(n).is_some_and(|u| !u.is_empty())
 }
 
 /// `normalized` (the result of normalizing `text`) without the edits and suggestions that
-/// touch a word of the user dictionary of `n`'s analyzer, as written in `text`; a bracket pair
+/// touch a word of `n`'s user dictionary ([`user_words`]), as written in `text`; a bracket pair
 /// stays one unit (the partner of a bracket left out is left out too).
 pub(crate) fn keep_user_words<'a>(
     n: &super::Normalizer,
     text: &'a str,
     normalized: super::Normalized<'a>,
 ) -> super::Normalized<'a> {
-    let Some(Given(analyzer)) = &n.analyzer else {
-        return normalized;
-    };
-    let Some(user) = analyzer.user_dictionary() else {
+    let Some(user) = user_words(n) else {
         return normalized;
     };
     if normalized.edits().is_empty() && normalized.suggestions().is_empty() {
