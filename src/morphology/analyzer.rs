@@ -580,6 +580,10 @@ mod tests {
             checked += 1;
         }
         assert_eq!(checked, NOUNS.len() + 1);
+        // A row's context ids are checked against IPADIC's count: the matrix's.
+        let matrix = &analyzer.dictionary().as_lindera().connection_cost_matrix;
+        let ids = u32::from(crate::morphology::user::IPADIC_CONTEXT_IDS);
+        assert_eq!((matrix.forward_size, matrix.backward_size), (ids, ids));
     }
 
     #[test]

@@ -16,6 +16,7 @@ const SIMPLE_WORD_COST: i16 = -10000;
 /// the same). Any other name, and an empty one (lindera's examples write `カスタム名詞`),
 /// is a proper noun (名詞,固有名詞,一般): what a product name or a term of the field is.
 pub(crate) const NOUNS: &[(&[&str], [&str; 4], u16)] = &[
+    (&["名詞"], ["名詞", "一般", "*", "*"], 1285),
     (&["名詞", "一般"], ["名詞", "一般", "*", "*"], 1285),
     (&["一般"], ["名詞", "一般", "*", "*"], 1285),
     (&["名詞", "サ変接続"], ["名詞", "サ変接続", "*", "*"], 1283),
@@ -68,6 +69,10 @@ pub(crate) const NOUNS: &[(&[&str], [&str; 4], u16)] = &[
     (&["国"], ["名詞", "固有名詞", "地域", "国"], 1294),
 ];
 pub(crate) const PROPER_NOUN: ([&str; 4], u16) = (["名詞", "固有名詞", "一般", "*"], 1288);
+
+/// The number of context ids of IPADIC (its `matrix.def` is 1316 × 1316): a row's left and
+/// right ids are below it.
+pub(crate) const IPADIC_CONTEXT_IDS: u16 = 1316;
 
 /// The number of fields of a row in IPADIC's own format: surface, left and right context
 /// ids, cost, four part-of-speech fields, conjugation type and form, base form, reading and
@@ -145,7 +150,8 @@ pub enum UserDictionaryErrorKind {
     /// A row's surface has a character that can never be in a word: a tab or another control
     /// character.
     ControlInSurface(String),
-    /// A field of IPADIC's format that must be a number is not one that fits.
+    /// A field of IPADIC's format that must be a number is not one that fits: a cost from
+    /// −32768 to 32767, a context id one of IPADIC's (below 1316).
     NotANumber {
         /// Which field: `left id`, `right id` or `cost`.
         field: &'static str,
@@ -216,7 +222,10 @@ impl UserDictionary {
             if line.trim().is_empty() || line.trim_start().starts_with('#') {
                 continue;
             }
-            if line.matches('"').count() % 2 == 1 {
+            // A field that opens with a quote must close it on the line (a quote inside an
+            // unquoted field, as in `17"モニター`, is a character like any other).
+            let quoted = line.starts_with('"') || line.contains(",\"");
+            if quoted && line.matches('"').count() % 2 == 1 {
                 return Err(UserDictionaryError {
                     line: number,
                     kind: UserDictionaryErrorKind::Csv("a quote is left open".to_owned()),
@@ -226,15 +235,31 @@ impl UserDictionary {
             rows_text.push_str(line);
             rows_text.push('\n');
         }
+        // Records end at `\n` only: a lone `\r` stays in its field (and is refused there as a
+        // control character), so that each line is one record.
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
+            .terminator(csv::Terminator::Any(b'\n'))
             .from_reader(rows_text.as_bytes());
         let mut rows = Vec::with_capacity(numbers.len());
-        for (record, &number) in reader.records().zip(&numbers) {
+        let mut records = reader.records();
+        for &number in &numbers {
             let error = |kind| UserDictionaryError { line: number, kind };
-            let record = record.map_err(|e| error(UserDictionaryErrorKind::Csv(e.to_string())))?;
+            let record = match records.next() {
+                Some(record) => {
+                    record.map_err(|e| error(UserDictionaryErrorKind::Csv(e.to_string())))?
+                }
+                None => {
+                    return Err(error(UserDictionaryErrorKind::Csv(
+                        "not one record a line".to_owned(),
+                    )))
+                }
+            };
             rows.push(row(&record).map_err(error)?);
+        }
+        if records.next().is_some() {
+            return Err(whole("not one record a line".to_owned()));
         }
         Self::from_rows(rows)
     }
@@ -314,7 +339,8 @@ impl UserDictionary {
     }
 
     /// Where the words are written in `text`: the byte range of each occurrence, sorted, with
-    /// occurrences that overlap or touch merged into one range. A word that starts or ends
+    /// occurrences that overlap merged into one range (two words written one after the other
+    /// stay two). A word that starts or ends
     /// with an ASCII letter or digit is found only where it does not continue a word of
     /// letters and digits (`Go` is not found in `Good`).
     pub fn occurrences(&self, text: &str) -> Vec<Range<usize>> {
@@ -337,7 +363,7 @@ impl UserDictionary {
         let mut merged: Vec<Range<usize>> = Vec::with_capacity(found.len());
         for r in found {
             match merged.last_mut() {
-                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                Some(last) if r.start < last.end => last.end = last.end.max(r.end),
                 _ => merged.push(r),
             }
         }
@@ -453,11 +479,15 @@ fn row(record: &csv::StringRecord) -> Result<Row, UserDictionaryErrorKind> {
                         value: field(i).to_owned(),
                     })
             };
+            // A context id must be one of IPADIC's: the connection matrix has no other.
             let id = |i: usize, name: &'static str| {
-                u16::try_from(number(i, name)?).map_err(|_| UserDictionaryErrorKind::NotANumber {
-                    field: name,
-                    value: field(i).to_owned(),
-                })
+                u16::try_from(number(i, name)?)
+                    .ok()
+                    .filter(|&id| id < IPADIC_CONTEXT_IDS)
+                    .ok_or_else(|| UserDictionaryErrorKind::NotANumber {
+                        field: name,
+                        value: field(i).to_owned(),
+                    })
             };
             let cost = i16::try_from(number(3, "cost")?).map_err(|_| {
                 UserDictionaryErrorKind::NotANumber {
@@ -558,6 +588,20 @@ mod tests {
                     value: "70000".to_owned(),
                 },
             ),
+            (
+                "x,1,1316,0,名詞,一般,*,*,*,*,x,エックス,エックス\n",
+                1,
+                UserDictionaryErrorKind::NotANumber {
+                    field: "right id",
+                    value: "1316".to_owned(),
+                },
+            ),
+            // A lone carriage return does not end a row: two rows on one line are five fields.
+            (
+                "a,名詞,ア\rb,名詞,ビ\n",
+                1,
+                UserDictionaryErrorKind::FieldCount(5),
+            ),
         ];
         for (csv, line, kind) in cases {
             let e = UserDictionary::from_csv(csv).unwrap_err();
@@ -577,5 +621,17 @@ mod tests {
             .map(|r| &text[r])
             .collect();
         assert_eq!(found, ["Go", "キヤノン"]);
+        // Two words one after the other stay two; a quote inside a field is a character.
+        let words = UserDictionary::from_csv(
+            "清書,名詞,セイショ\nエンジン,名詞,エンジン\n17\"モニター,製品名,\n",
+        )
+        .unwrap();
+        let text = "清書エンジンと17\"モニター";
+        let found: Vec<&str> = words
+            .occurrences(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(found, ["清書", "エンジン", "17\"モニター"]);
     }
 }

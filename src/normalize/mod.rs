@@ -415,7 +415,9 @@ impl Normalizer {
             return !self.normalize(text).is_changed();
         }
         #[cfg(feature = "morphology")]
-        if sink.found && words::has_user_words(self) {
+        if (sink.found || sink.needs_two_passes || sink.needs_late_pass)
+            && words::has_user_words(self)
+        {
             // The change found may be in a word of the user dictionary, left as it is.
             return !self.normalize(text).is_changed();
         }

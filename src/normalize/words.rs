@@ -190,6 +190,9 @@ mod tests {
                 "ｆ（ｘ）とg(y)",
             ),
             ("ｇ,名詞,ジー", "ｆ（ｘ）", "f(x)"),
+            // A character the first of two passes changes (a Kangxi radical), in a word.
+            ("⽇本語,名詞,ニホンゴ", "⽇本語と⽇本", "⽇本語と日本"),
+            ("⽇本語,名詞,ニホンゴ", "⽇本語", "⽇本語"),
         ];
         for (csv, text, expected) in cases {
             let n = with_words(csv);

@@ -143,6 +143,10 @@ seisho::catalogue! {
     UserDictionaryBadRow { file: String, line: u64, why: String }
         => en: "user dictionary {file}, line {line}: {why}",
            ja: "ユーザー辞書 {file} の{line}行目：{why}";
+    /// A user dictionary that cannot be read as a whole.
+    UserDictionaryInvalid { file: String, why: String }
+        => en: "user dictionary {file}: {why}",
+           ja: "ユーザー辞書 {file}：{why}";
     /// A user dictionary that is not CSV.
     UserDictionaryNotCsv { why: String }
         => en: "not CSV: {why}",

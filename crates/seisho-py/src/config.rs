@@ -38,9 +38,10 @@ fn severity(rule: &str, s: &str) -> PyResult<Severity> {
 }
 
 /// The lint configuration of a dict shaped as `seisho.toml` (`{"rules": {...}, "allow":
-/// [...]}`) or as its `[rules]` table alone: a rule is `True`/`False`, `"off"` or a severity,
-/// or a dict of `enabled`, `severity` and the rule's options; `allow`, the words no rule
-/// reports.
+/// [...], "user_dictionary": "CSV"}`, any of the three) or as its `[rules]` table alone: a rule
+/// is `True`/`False`, `"off"` or a severity, or a dict of `enabled`, `severity` and the rule's
+/// options; `allow`, the words no rule reports; `user_dictionary`, the text of a user
+/// dictionary (the team's own words).
 pub(crate) fn lint_config(config: &Bound<'_, PyDict>) -> PyResult<LintConfig> {
     const TOP: [&str; 3] = ["rules", "allow", "user_dictionary"];
     let mut allow = Vec::new();

@@ -51,11 +51,15 @@ pub fn load(path: &Path, dir: &Path) -> Result<UserDictionary, String> {
             }
             .to_string(),
         };
-        Says::UserDictionaryBadRow {
-            file,
-            line: e.line,
-            why,
+        if e.line == 0 {
+            Says::UserDictionaryInvalid { file, why }.to_string()
+        } else {
+            Says::UserDictionaryBadRow {
+                file,
+                line: e.line,
+                why,
+            }
+            .to_string()
         }
-        .to_string()
     })
 }
