@@ -44,6 +44,7 @@ use toml::Spanned;
 pub use self::error::{ConfigError, ConfigErrors};
 pub use self::resolver::{Resolver, Selection};
 pub use self::textlint::{FILES as TEXTLINT_FILES, JS_FILES as TEXTLINT_JS_FILES};
+pub use self::user_dictionary::Words as UserWords;
 
 /// Textlint configuration `path` as seisho's, with file patterns relative to `dir`, and what
 /// seisho does not have or read of it; `None` for a `package.json` with no `textlint` key.
@@ -57,7 +58,7 @@ use crate::says::Says;
 
 /// The user dictionary in file `path` (relative to the working directory), for the commands
 /// that take it as an option (`fmt`, `score`: `--user-dictionary`), or what is wrong with it.
-pub fn load_user_dictionary(path: &Path) -> Result<seisho::morphology::UserDictionary, String> {
+pub fn load_user_dictionary(path: &Path) -> Result<UserWords, String> {
     user_dictionary::load(path, Path::new(""))
 }
 
@@ -288,7 +289,7 @@ pub fn parse(text: &str, dir: PathBuf, no_dictionary: bool) -> Result<Config, Ve
                             continue;
                         };
                         match user_dictionary::load(Path::new(path.as_ref()), &config.dir) {
-                            Ok(words) => config.lint.set_user_dictionary(words),
+                            Ok(words) => user_dictionary::give(&mut config.lint, words),
                             Err(message) => errors.push(ConfigError {
                                 span: v.span(),
                                 key: Some(name),

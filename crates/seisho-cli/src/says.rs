@@ -143,6 +143,10 @@ seisho::catalogue! {
     UserDictionaryBadRow { file: String, line: u64, why: String }
         => en: "user dictionary {file}, line {line}: {why}",
            ja: "ユーザー辞書 {file} の{line}行目：{why}";
+    /// A user dictionary asked of a build without the dictionary.
+    UserDictionaryNotBuilt { file: String }
+        => en: "user dictionary {file}: this build of seisho has no dictionary (its feature `dictionary` is off)",
+           ja: "ユーザー辞書 {file}：この seisho は辞書なしでビルドされています（機能 `dictionary` が無効）";
     /// A user dictionary that cannot be read as a whole.
     UserDictionaryInvalid { file: String, why: String }
         => en: "user dictionary {file}: {why}",

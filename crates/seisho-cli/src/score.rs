@@ -23,15 +23,19 @@ pub fn run(args: &ScoreArgs) -> io::Result<bool> {
         out.flush()?;
         return Ok(false);
     }
+    #[cfg_attr(not(feature = "dictionary"), allow(unused_mut))]
     let mut scorer = Scorer::builder()
         .long_sentence(args.long_sentence)
         .analyzer(!args.no_dictionary);
     if let Some(path) = &args.user_dictionary {
         match crate::config::load_user_dictionary(path) {
+            #[cfg(feature = "dictionary")]
             Ok(words) => {
                 let analyzer = seisho::morphology::Analyzer::new().with_user_dictionary(words);
                 scorer = scorer.with_analyzer(analyzer);
             }
+            #[cfg(not(feature = "dictionary"))]
+            Ok(never) => match never {},
             Err(message) => {
                 crate::report::error(message);
                 return Ok(true);

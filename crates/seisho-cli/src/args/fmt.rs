@@ -138,7 +138,7 @@ impl FmtArgs {
     /// The normalizer these options ask for, with the words of `user` (`--user-dictionary`)
     /// never changed. `--compat` comes first (it turns the `compatibility` rule on), then
     /// `--enable`, then `--disable`, which wins.
-    pub fn normalizer(&self, user: Option<seisho::morphology::UserDictionary>) -> FmtNormalizer {
+    pub fn normalizer(&self, user: Option<crate::config::UserWords>) -> FmtNormalizer {
         if self.preset == Preset::Neologdn {
             let d = Neologdn::default();
             return FmtNormalizer::Neologdn(Neologdn {
@@ -150,9 +150,15 @@ impl FmtArgs {
                 tilde: self.tilde.unwrap_or(d.tilde),
             });
         }
+        #[cfg_attr(not(feature = "dictionary"), allow(unused_mut))]
         let mut b = Normalizer::builder();
+        #[cfg(feature = "dictionary")]
         if let Some(user) = user {
             b = b.analyzer(seisho::morphology::Analyzer::new().with_user_dictionary(user));
+        }
+        #[cfg(not(feature = "dictionary"))]
+        if let Some(never) = user {
+            match never {}
         }
         let mut b = b
             .unsafe_fixes(self.fixes.unsafe_fixes)

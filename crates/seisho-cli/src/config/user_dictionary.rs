@@ -3,13 +3,41 @@
 
 use std::path::Path;
 
-use seisho::morphology::{UserDictionary, UserDictionaryErrorKind};
+#[cfg(feature = "dictionary")]
+use seisho::morphology::UserDictionaryErrorKind;
 
 use crate::says::Says;
 
+/// A user dictionary, as this build has it: a build without the dictionary (feature
+/// `dictionary` off, as the fuzz crate builds the CLI) has none, and asking for one is an error.
+#[cfg(feature = "dictionary")]
+pub type Words = seisho::morphology::UserDictionary;
+/// A user dictionary, as this build has it: none (feature `dictionary` off).
+#[cfg(not(feature = "dictionary"))]
+pub enum Words {}
+
+/// Gives `words` to `lint`.
+pub fn give(lint: &mut seisho::lint::LintConfig, words: Words) {
+    #[cfg(feature = "dictionary")]
+    lint.set_user_dictionary(words);
+    #[cfg(not(feature = "dictionary"))]
+    match (lint, words) {}
+}
+
 /// The user dictionary in file `path` (relative to `dir`), or what is wrong with it, in the
 /// command line's language, naming the file and the line.
-pub fn load(path: &Path, dir: &Path) -> Result<UserDictionary, String> {
+#[cfg(not(feature = "dictionary"))]
+pub fn load(path: &Path, _dir: &Path) -> Result<Words, String> {
+    Err(Says::UserDictionaryNotBuilt {
+        file: path.display().to_string(),
+    }
+    .to_string())
+}
+
+/// The user dictionary in file `path` (relative to `dir`), or what is wrong with it, in the
+/// command line's language, naming the file and the line.
+#[cfg(feature = "dictionary")]
+pub fn load(path: &Path, dir: &Path) -> Result<Words, String> {
     let full = dir.join(path);
     let file = path.display().to_string();
     let text = std::fs::read_to_string(&full).map_err(|e| {
@@ -19,7 +47,7 @@ pub fn load(path: &Path, dir: &Path) -> Result<UserDictionary, String> {
         }
         .to_string()
     })?;
-    UserDictionary::from_csv(&text).map_err(|e| {
+    Words::from_csv(&text).map_err(|e| {
         let why = match e.kind {
             UserDictionaryErrorKind::FieldCount(count) => {
                 Says::UserDictionaryFieldCount { count }.to_string()
