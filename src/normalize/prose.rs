@@ -51,19 +51,11 @@ impl Normalizer {
         }
         let n = self.normalize(prose);
         let rebase = |edits: &[Edit<'_>]| -> Vec<Edit<'a>> {
-            let mut keep: Vec<bool> = edits
-                .iter()
-                .map(|e| text.get(e.range()) == Some(e.original()) && !adds_markup(text, e))
-                .collect();
-            if keep.contains(&false) {
-                keep_pairs_whole(text, edits, &mut keep);
-            }
-            edits
-                .iter()
-                .zip(keep)
-                .filter(|&(_, keep)| keep)
-                .map(|(e, _)| Edit::new(text, e.range(), e.replacement(), e.rule(), e.safety()))
-                .collect()
+            kept(text, edits, |e| {
+                text.get(e.range()) == Some(e.original()) && !adds_markup(text, e)
+            })
+            .map(|e| Edit::new(text, e.range(), e.replacement(), e.rule(), e.safety()))
+            .collect()
         };
         let (edits, suggestions) = (rebase(n.edits()), rebase(n.suggestions()));
         // Last, the structure of the document must not change (a line of `---` and invisible
@@ -86,11 +78,30 @@ impl Normalizer {
     }
 }
 
-/// A bracket pair is one unit: where an edit left out holds one bracket of a pair (either
-/// width, `text::brackets::folded_partners`), the edit that holds its partner is left out
-/// too, and so on until none is (`（3）＃` keeps its `（` when `）＃` cannot be written as `)#`).
+/// The edits of `edits` (over `text`, sorted and apart) that `keep` keeps, with a bracket pair
+/// one unit: where an edit left out holds one bracket of a pair (either width,
+/// `text::brackets::folded_partners`), the edit that holds its partner is left out too, and so
+/// on until none is (`（3）＃` keeps its `（` when `）＃` cannot be written as `)#`).
 #[cfg(any(feature = "markdown", feature = "morphology"))]
-pub(super) fn keep_pairs_whole(text: &str, edits: &[Edit<'_>], keep: &mut [bool]) {
+pub(super) fn kept<'e, 'a>(
+    text: &str,
+    edits: &'e [Edit<'a>],
+    keep: impl Fn(&Edit<'a>) -> bool,
+) -> impl Iterator<Item = &'e Edit<'a>> {
+    let mut flags: Vec<bool> = edits.iter().map(keep).collect();
+    if flags.contains(&false) {
+        keep_pairs_whole(text, edits, &mut flags);
+    }
+    edits
+        .iter()
+        .zip(flags)
+        .filter_map(|(e, keep)| keep.then_some(e))
+}
+
+/// Clears the flag of each edit that holds the partner of a bracket in an edit whose flag is
+/// clear, until none is left to clear (see [`kept`]).
+#[cfg(any(feature = "markdown", feature = "morphology"))]
+fn keep_pairs_whole(text: &str, edits: &[Edit<'_>], keep: &mut [bool]) {
     let partners = crate::text::brackets::folded_partners(text);
     loop {
         let mut changed = false;

@@ -70,18 +70,8 @@ pub(crate) fn keep_user_words<'a>(
         return normalized;
     }
     let keep = |edits: &[super::Edit<'a>]| -> Vec<super::Edit<'a>> {
-        let mut keep: Vec<bool> = edits
-            .iter()
-            .map(|e| !touches_any(&words, &e.range()))
-            .collect();
-        if keep.contains(&false) {
-            super::prose::keep_pairs_whole(text, edits, &mut keep);
-        }
-        edits
-            .iter()
-            .zip(keep)
-            .filter(|&(_, keep)| keep)
-            .map(|(e, _)| e.clone())
+        super::prose::kept(text, edits, |e| !touches_any(&words, &e.range()))
+            .cloned()
             .collect()
     };
     let (edits, suggestions) = (keep(normalized.edits()), keep(normalized.suggestions()));
